@@ -1,0 +1,1 @@
+export { Rng, type RngState, type UniformSource } from "./rng.ts";

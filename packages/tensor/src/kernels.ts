@@ -1,0 +1,127 @@
+/**
+ * The kernel interface every backend implements. Callers (nn, backprop) only ever talk to this
+ * interface, so a WebAssembly SIMD backend can replace the TypeScript one without touching them.
+ *
+ * Conventions, BLAS-style so that no call allocates:
+ * - Matrices are row-major. A matrix argument is `(array, offset, ld)`: element (i, j) lives at
+ *   `array[offset + i * ld + j]`, with the leading dimension `ld >= cols`. A vector is `(array, offset)`
+ *   over `n` contiguous elements.
+ * - Outputs are written in place into arrays the caller owns (out-parameters). Outputs may alias
+ *   inputs only where a kernel says so (elementwise kernels allow `out === a` at the same offset).
+ * - Reductions accumulate in float64 and return a JS number.
+ * - Every kernel checks its sizes up front (O(1)) and throws a RangeError that names the bad value.
+ */
+export interface Kernels {
+  /** Backend name, e.g. "ts" or "wasm". */
+  readonly name: string;
+
+  /**
+   * General matrix multiply: C = alpha · op(A) · op(B) + beta · C, with C m×n, op(A) m×k, op(B) k×n,
+   * op(X) = X or Xᵀ by the transpose flags. When `beta === 0`, C is overwritten (NaNs in C do not
+   * propagate), as in BLAS.
+   */
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float32Array,
+    aOff: number,
+    lda: number,
+    b: Float32Array,
+    bOff: number,
+    ldb: number,
+    beta: number,
+    c: Float32Array,
+    cOff: number,
+    ldc: number,
+  ): void;
+
+  /** Matrix-vector multiply: y = alpha · op(A) · x + beta · y, A m×n (op(A) is n×m when transposed). */
+  gemv(
+    transA: boolean,
+    m: number,
+    n: number,
+    alpha: number,
+    a: Float32Array,
+    aOff: number,
+    lda: number,
+    x: Float32Array,
+    xOff: number,
+    beta: number,
+    y: Float32Array,
+    yOff: number,
+  ): void;
+
+  /** out[i] = a[i] + b[i] for i < n. */
+  add(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, outOff: number): void;
+  /** out[i] = a[i] - b[i]. */
+  sub(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, outOff: number): void;
+  /** out[i] = a[i] * b[i] (Hadamard product). */
+  mul(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, outOff: number): void;
+  /** x[i] *= alpha, in place. */
+  scale(n: number, alpha: number, x: Float32Array, xOff: number): void;
+  /** y[i] += alpha * x[i] (BLAS axpy). */
+  axpy(n: number, alpha: number, x: Float32Array, xOff: number, y: Float32Array, yOff: number): void;
+  /** x[i] = value. */
+  fill(n: number, value: number, x: Float32Array, xOff: number): void;
+  /** dst[i] = src[i]. Overlapping ranges are not allowed. */
+  copy(n: number, src: Float32Array, srcOff: number, dst: Float32Array, dstOff: number): void;
+  /** out[i] = min(max(x[i], lo), hi). */
+  clamp(n: number, lo: number, hi: number, x: Float32Array, xOff: number, out: Float32Array, outOff: number): void;
+  /** out[i] = f(x[i]). Generic and slower than a named kernel: the callback runs per element. */
+  map(n: number, f: (v: number) => number, x: Float32Array, xOff: number, out: Float32Array, outOff: number): void;
+
+  /** Adds the n-vector `bias` to each of the m rows of C (m×n): C[i, j] += bias[j]. */
+  addRowBias(m: number, n: number, bias: Float32Array, biasOff: number, c: Float32Array, cOff: number, ldc: number): void;
+  /**
+   * Column sums of A (m×n), as bias gradients need: out[j] = alpha · Σ_i A[i, j] + beta · out[j].
+   * With beta = 1 the sums accumulate into `out`.
+   */
+  colSums(
+    m: number,
+    n: number,
+    alpha: number,
+    a: Float32Array,
+    aOff: number,
+    lda: number,
+    beta: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
+  /** Row-wise softmax of X (m×n) into OUT (m×n), max-subtracted so large logits do not overflow. May alias. */
+  softmaxRows(
+    m: number,
+    n: number,
+    x: Float32Array,
+    xOff: number,
+    ldx: number,
+    out: Float32Array,
+    outOff: number,
+    ldo: number,
+  ): void;
+  /** out[i] = index of the largest entry in row i of X (m×n); the first one on ties. */
+  argmaxRows(m: number, n: number, x: Float32Array, xOff: number, ldx: number, out: Int32Array, outOff: number): void;
+  /** OUT (n×m) = Aᵀ for A m×n. Must not alias. */
+  transpose(
+    m: number,
+    n: number,
+    a: Float32Array,
+    aOff: number,
+    lda: number,
+    out: Float32Array,
+    outOff: number,
+    ldo: number,
+  ): void;
+
+  /** Σ x[i], accumulated in float64. */
+  sum(n: number, x: Float32Array, xOff: number): number;
+  /** Σ a[i]·b[i], accumulated in float64. */
+  dot(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number): number;
+  /** sqrt(Σ x[i]²), accumulated in float64 (no overflow for float32 inputs). */
+  norm2(n: number, x: Float32Array, xOff: number): number;
+  /** True when every x[i] is finite (no NaN, no ±Infinity). */
+  allFinite(n: number, x: Float32Array, xOff: number): boolean;
+}
