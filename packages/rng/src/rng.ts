@@ -160,7 +160,8 @@ export class Rng implements UniformSource {
 
   /** A uniformly random permutation of 0..n-1. */
   permutation(n: number): Int32Array {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Rng.permutation: n must be an integer >= 0, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`Rng.permutation: n must be an integer >= 0, got ${n}`);
     const p = new Int32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     return this.shuffle(p);
@@ -171,7 +172,8 @@ export class Rng implements UniformSource {
    * Partial Fisher–Yates: O(n) memory, O(k) swaps.
    */
   sample(n: number, k: number): Int32Array {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Rng.sample: n must be an integer >= 0, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`Rng.sample: n must be an integer >= 0, got ${n}`);
     if (!Number.isInteger(k) || k < 0 || k > n) {
       throw new RangeError(`Rng.sample: k must be an integer in [0, n=${n}], got ${k}`);
     }
@@ -199,7 +201,9 @@ export class Rng implements UniformSource {
       !a ||
       ![a.c, a.s0, a.s1, a.s2].every((v) => typeof v === "number" && Number.isFinite(v))
     ) {
-      throw new TypeError(`Rng.fromState: expected { seed, alea: { c, s0, s1, s2 }, spare }, got ${JSON.stringify(s)}`);
+      throw new TypeError(
+        `Rng.fromState: expected { seed, alea: { c, s0, s1, s2 }, spare }, got ${JSON.stringify(s)}`,
+      );
     }
     const rng = new Rng(s.seed, { c: a.c, s0: a.s0, s1: a.s1, s2: a.s2 });
     rng.spare = s.spare ?? null;

@@ -6,7 +6,8 @@ import { Rng } from "../src/index.ts";
 function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
@@ -49,13 +50,18 @@ describe("Rng distributions", () => {
 
   it("int(): stays in bounds (property) and is uniform by a chi-square test", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e7 }), fc.integer(), (lo, span, seed) => {
-        const r = new Rng(seed);
-        for (let i = 0; i < 20; i++) {
-          const v = r.int(lo, lo + span);
-          expect(Number.isInteger(v) && v >= lo && v < lo + span).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e7 }),
+        fc.integer(),
+        (lo, span, seed) => {
+          const r = new Rng(seed);
+          for (let i = 0; i < 20; i++) {
+            const v = r.int(lo, lo + span);
+            expect(Number.isInteger(v) && v >= lo && v < lo + span).toBe(true);
+          }
+        },
+      ),
     );
     const k = 10;
     const n = 100_000;

@@ -47,7 +47,13 @@ describe("Rng streams", () => {
         const saved = JSON.parse(JSON.stringify(r.state()));
         const resumed = Rng.fromState(saved);
         const next = [r.normal(), r.float(), r.int(0, 1000), r.normal(), r.normal()];
-        const again = [resumed.normal(), resumed.float(), resumed.int(0, 1000), resumed.normal(), resumed.normal()];
+        const again = [
+          resumed.normal(),
+          resumed.float(),
+          resumed.int(0, 1000),
+          resumed.normal(),
+          resumed.normal(),
+        ];
         expect(again).toEqual(next);
         expect(resumed.seed).toBe(r.seed);
       }),

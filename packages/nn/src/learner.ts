@@ -1,0 +1,26 @@
+/**
+ * The Learner contract of DESIGN.md: how the harness drives every training algorithm alike.
+ * Backprop, the genetic algorithm, particle swarm and random search all implement it.
+ */
+
+/** What one unit of work cost. `evaluations` counts samples forwarded (one sequence counts once). */
+export interface Cost {
+  flops: number;
+  evaluations: number;
+}
+
+export interface Learner {
+  /** e.g. "backprop-adam", "ga", "pso". */
+  readonly name: string;
+  /**
+   * One unit of work: a minibatch step (or a chunk of truncated BPTT), a generation, a swarm
+   * iteration. Returns its cost. May throw; the harness records the run as failed.
+   */
+  step(): Cost;
+  /** The parameters to evaluate now (length model.size). The harness evaluates them; the learner never touches the test split. */
+  current(): Float32Array;
+  /** Optional series to record at checkpoints, e.g. gradient norms per layer, or through time. */
+  diagnostics?(): Record<string, number[]>;
+  /** Plain data from which the learner can resume. */
+  state?(): unknown;
+}
