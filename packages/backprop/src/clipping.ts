@@ -1,0 +1,71 @@
+/**
+ * Gradient clipping, in place. Both functions return the gradient's L2 norm *before* clipping, which the
+ * trainer records: it is the diagnostic that shows exploding gradients.
+ */
+
+/**
+ * The L2 norm of `grads`, accumulated in float64. No rescaling is needed against overflow or underflow:
+ * a float32's square lies between about 2e-90 and 1.2e77, far inside float64's range, so the sum of
+ * squares of any realistic vector is exact to double rounding. Non-finite entries give a non-finite norm.
+ */
+export function gradNorm(grads: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < grads.length; i++) {
+    const g = grads[i];
+    s += g * g;
+  }
+  return Math.sqrt(s);
+}
+
+/**
+ * Clipping by global norm (Pascanu, Mikolov & Bengio 2013, "On the difficulty of training recurrent
+ * neural networks", Algorithm 1): if ‖g‖ > maxNorm, g ← g·maxNorm/‖g‖, which keeps the direction and
+ * caps the length. Arena's gradient is one flat vector, so its norm is the global norm over all layers.
+ * Returns the norm before clipping. The exact factor maxNorm/‖g‖ is used (PyTorch adds 1e-6 to ‖g‖);
+ * rounding the scaled entries to float32 may leave the clipped norm above maxNorm by a relative 2^-24 or
+ * so. A non-finite norm (NaN or ±Infinity in `grads`) leaves `grads` untouched, so the caller sees the
+ * divergence rather than a silently zeroed or NaN-filled gradient.
+ *
+ * @example
+ * ```ts
+ * import { clipGradNorm } from "@arena/backprop";
+ * const g = new Float32Array([3, 4]);
+ * const before = clipGradNorm(g, 1); // 5; g is now [0.6, 0.8]
+ * ```
+ */
+export function clipGradNorm(grads: Float32Array, maxNorm: number): number {
+  if (typeof maxNorm !== "number" || !(maxNorm > 0)) {
+    throw new RangeError(`clipGradNorm: maxNorm must be a number > 0, got ${maxNorm}`);
+  }
+  const norm = gradNorm(grads);
+  if (norm > maxNorm && Number.isFinite(norm)) {
+    const scale = maxNorm / norm;
+    for (let i = 0; i < grads.length; i++) grads[i] *= scale;
+  }
+  return norm;
+}
+
+/**
+ * Clipping by value: each entry is clamped to [−clipValue, clipValue] (changes the direction, unlike
+ * `clipGradNorm`). NaN entries stay NaN. Returns the L2 norm before clipping.
+ *
+ * @example
+ * ```ts
+ * import { clipGradValue } from "@arena/backprop";
+ * const g = new Float32Array([3, -0.5]);
+ * clipGradValue(g, 1); // returns ≈3.04; g is now [1, -0.5]
+ * ```
+ */
+export function clipGradValue(grads: Float32Array, clipValue: number): number {
+  if (typeof clipValue !== "number" || !(clipValue > 0)) {
+    throw new RangeError(`clipGradValue: clipValue must be a number > 0, got ${clipValue}`);
+  }
+  let s = 0;
+  for (let i = 0; i < grads.length; i++) {
+    const g = grads[i];
+    s += g * g;
+    if (g > clipValue) grads[i] = clipValue;
+    else if (g < -clipValue) grads[i] = -clipValue;
+  }
+  return Math.sqrt(s);
+}
