@@ -1,0 +1,54 @@
+export {
+  formatPath,
+  type RecordError,
+  type RecordIssue,
+} from "./issues.ts";
+export { type JsonValue, jsonObject, jsonValue } from "./json-value.ts";
+export { anyNumber, NON_FINITE_TOKENS, type NonFiniteToken } from "./non-finite.ts";
+export {
+  type ParseRecordResult,
+  parseRecord,
+  parseRecordValue,
+  RecordSchemaError,
+  serializeRecord,
+} from "./parse-record.ts";
+export {
+  type Comparison,
+  comparisonSchema,
+  type LearnerSummary,
+  learnerSummarySchema,
+  type ParseReportResult,
+  type ProblemReport,
+  parseReport,
+  problemReportSchema,
+  REPORT_SCHEMA,
+  type Report,
+  reportSchema,
+  type Summary,
+  serializeReport,
+  summarySchema,
+  type TargetSummary,
+  targetSummarySchema,
+} from "./report.ts";
+export { parseResultsFile, type ResultsFile, type SkippedLine } from "./results-file.ts";
+export { canonicalJson, configHash, fnv1a32, type RunIdParts, runId } from "./run-id.ts";
+export {
+  type BestFigures,
+  bestFiguresSchema,
+  type Checkpoint,
+  checkpointSchema,
+  type Figures,
+  figuresSchema,
+  METRIC_NAMES,
+  type Measured,
+  type MetricName,
+  measuredSchema,
+  RUN_SCHEMA,
+  RUN_STATUSES,
+  type RunRecord,
+  type RunStatus,
+  runRecordSchema,
+  type TargetHit,
+  targetHitSchema,
+} from "./run-record.ts";
+export { MEASURED_FIELDS, stripMeasured, type UnmeasuredRecord } from "./strip-measured.ts";

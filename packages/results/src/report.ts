@@ -1,0 +1,167 @@
+import * as z from "zod";
+import { preview, type RecordError, recordError, toRecordIssues } from "./issues.ts";
+import { anyNumber, count, nonNegative } from "./non-finite.ts";
+import { RecordSchemaError } from "./parse-record.ts";
+import { METRIC_NAMES } from "./run-record.ts";
+
+/** The version tag of `report.json`. */
+export const REPORT_SCHEMA = "arena.report/1";
+
+/** A number that may be missing (no values to summarise) or non-finite (e.g. an infinite ERT). */
+const maybeNumber = anyNumber.nullable();
+
+/** Across-seed summary of one figure. Every statistic is null when n = 0. */
+export const summarySchema = z.strictObject({
+  /** Number of values summarised (e.g. runs with a finite figure). */
+  n: count,
+  median: maybeNumber,
+  q1: maybeNumber,
+  q3: maybeNumber,
+  iqr: maybeNumber,
+  mean: maybeNumber,
+  sd: maybeNumber,
+  min: maybeNumber,
+  max: maybeNumber,
+  /** Percentile bootstrap CI of the median (level in `settings.confidence`); null when not computed. */
+  medianCi: z.strictObject({ lo: anyNumber, hi: anyNumber }).nullable(),
+});
+
+/** Time-to-target statistics of one learner for one target of the ladder. */
+export const targetSummarySchema = z.strictObject({
+  target: anyNumber,
+  runs: count,
+  successes: count,
+  successRate: z.number().min(0).max(1),
+  /** Expected running time in FLOPs, evaluations and wall ms (Infinity with no success). */
+  ertFlops: anyNumber,
+  ertEvaluations: anyNumber,
+  ertWallMs: anyNumber,
+  /** Median over successful runs of the cost at first reach; null with no success. */
+  medianFlops: maybeNumber,
+  medianWallMs: maybeNumber,
+});
+
+/** One row of a problem's table: one (model, learner) pair over its repetitions. */
+export const learnerSummarySchema = z.strictObject({
+  /** `model/learner`: how comparisons refer to this row. */
+  key: z.string().min(1),
+  model: z.string().min(1),
+  learner: z.string().min(1),
+  runs: count,
+  ok: count,
+  diverged: count,
+  failed: count,
+  /** 1 = best median final test metric; ties share a rank. */
+  rank: z.int().positive(),
+  finalTestMetric: summarySchema,
+  /** Best validation metric reached during training. */
+  bestValMetric: summarySchema,
+  /** Test metric at the checkpoint of best validation (what early stopping would deliver). */
+  testAtBestVal: summarySchema,
+  /** Final train metric minus final validation metric: the overfitting gap, sign as computed. */
+  trainValGap: summarySchema,
+  /** Total FLOPs and wall time per run. */
+  flops: summarySchema,
+  wallMs: summarySchema,
+  targets: z.array(targetSummarySchema),
+});
+
+/** A pairwise Mann–Whitney U test between two rows on the final test metric. */
+export const comparisonSchema = z.strictObject({
+  /** Row keys. */
+  a: z.string().min(1),
+  b: z.string().min(1),
+  /** U of a. */
+  u: nonNegative,
+  z: anyNumber.nullable(),
+  p: z.number().min(0).max(1),
+  /** Holm-adjusted p over all comparisons of the problem. */
+  pHolm: z.number().min(0).max(1),
+  method: z.enum(["exact", "normal"]),
+  /** Vargha–Delaney A12 of a over b, oriented so that > 0.5 means a is better. */
+  a12: z.number().min(0).max(1),
+  /** pHolm ≤ settings.alpha. */
+  significant: z.boolean(),
+  /** The better row when significant, else null. */
+  better: z.string().nullable(),
+});
+
+export const problemReportSchema = z.strictObject({
+  problem: z.string().min(1),
+  metric: z.strictObject({ name: z.enum(METRIC_NAMES), higherIsBetter: z.boolean() }),
+  /** The suite's target ladder for this problem, in order. */
+  targets: z.array(anyNumber),
+  /** Rows sorted by rank. */
+  learners: z.array(learnerSummarySchema),
+  comparisons: z.array(comparisonSchema),
+});
+
+export const reportSchema = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA),
+  suite: z.string().min(1),
+  /** ISO 8601 time the report was written (measured). */
+  generatedAt: z.iso.datetime({ offset: true }),
+  /** What was read from results.jsonl. */
+  source: z.strictObject({ records: count, skipped: count, tornTail: z.boolean() }),
+  settings: z.strictObject({
+    /** Level of the bootstrap CIs, e.g. 0.95. */
+    confidence: z.number().gt(0).lt(1),
+    /** Significance level for Holm-adjusted p-values, e.g. 0.05. */
+    alpha: z.number().gt(0).lt(1),
+    bootstrapResamples: z.int().positive(),
+    /** Seed path of the bootstrap's Rng, so the CIs can be reproduced. */
+    bootstrapSeed: z.string(),
+  }),
+  problems: z.array(problemReportSchema),
+});
+
+export type Report = z.output<typeof reportSchema>;
+export type ProblemReport = z.output<typeof problemReportSchema>;
+export type LearnerSummary = z.output<typeof learnerSummarySchema>;
+export type Summary = z.output<typeof summarySchema>;
+export type TargetSummary = z.output<typeof targetSummarySchema>;
+export type Comparison = z.output<typeof comparisonSchema>;
+
+/** Either the report or why it could not be read. Never throws. */
+export type ParseReportResult = { ok: true; report: Report } | { ok: false; error: RecordError };
+
+/** Parses the text of `report.json`, decoding non-finite number tokens. Never throws. */
+export function parseReport(text: string): ParseReportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const message = `(record): not valid JSON (${e instanceof Error ? e.message : String(e)})`;
+    return { ok: false, error: recordError("json", [{ path: "(record)", message }]) };
+  }
+  try {
+    if (value !== null && typeof value === "object" && Object.hasOwn(value, "schema")) {
+      const tag = (value as { schema: unknown }).schema;
+      if (typeof tag === "string" && tag !== REPORT_SCHEMA) {
+        const message = `schema: unknown schema version ${preview(tag)}; this reader knows "${REPORT_SCHEMA}"`;
+        return { ok: false, error: recordError("version", [{ path: "schema", message }]) };
+      }
+    }
+    const parsed = reportSchema.safeParse(value);
+    if (parsed.success) return { ok: true, report: parsed.data };
+    return { ok: false, error: recordError("invalid", toRecordIssues(parsed.error.issues, value)) };
+  } catch (e) {
+    const message = `(record): could not be checked: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, error: recordError("invalid", [{ path: "(record)", message }]) };
+  }
+}
+
+/** Validates a report and writes it as indented JSON (non-finite numbers as tokens). Throws on a bad report. */
+export function serializeReport(report: Report): string {
+  try {
+    return `${JSON.stringify(z.encode(reportSchema, report), null, 2)}\n`;
+  } catch (e) {
+    if (e instanceof z.ZodError) {
+      throw new RecordSchemaError(
+        "serializeReport",
+        recordError("invalid", toRecordIssues(e.issues, report)),
+      );
+    }
+    throw e;
+  }
+}

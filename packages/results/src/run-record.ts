@@ -1,0 +1,196 @@
+import * as z from "zod";
+import { jsonObject, jsonValue } from "./json-value.ts";
+import { anyNumber, count, nonNegative } from "./non-finite.ts";
+
+/** The version tag every run record carries; readers skip records with another tag. */
+export const RUN_SCHEMA = "arena.run/1";
+
+/** Metrics the datasets report besides the loss. */
+export const METRIC_NAMES = ["accuracy", "rmse"] as const;
+
+/** Outcomes of a run. */
+export const RUN_STATUSES = ["ok", "diverged", "failed"] as const;
+
+/** Loss and metric on each split, at one point of training. Non-finite values (a diverged run) are allowed. */
+const splitFigures = {
+  trainLoss: anyNumber,
+  trainMetric: anyNumber,
+  valLoss: anyNumber,
+  valMetric: anyNumber,
+};
+
+/** One evaluation of the learner's current parameters during training. */
+export const checkpointSchema = z.strictObject({
+  /** Number of `learner.step()` calls so far. */
+  step: count,
+  /** Training samples forwarded divided by the training-set size (fractional for partial epochs). */
+  epoch: nonNegative,
+  /** Cumulative analytic FLOPs spent by the learner. */
+  flops: nonNegative,
+  /** Cumulative samples forwarded by the learner. */
+  evaluations: nonNegative,
+  /** MEASURED: wall-clock milliseconds since the run started (training only, evaluation time excluded). */
+  wallMs: nonNegative,
+  ...splitFigures,
+  /** Test figures at this checkpoint, when the harness evaluates the test split at every checkpoint. */
+  testLoss: anyNumber.optional(),
+  testMetric: anyNumber.optional(),
+  /** Gradient norm per layer (layer name → L2 norm), for gradient learners. */
+  gradNorms: z.record(z.string(), anyNumber).optional(),
+  /** For recurrent models: ‖∂L/∂h_t‖ for t = 0 … T−1, which shows vanishing or exploding gradients. */
+  gradNormsThroughTime: z.array(anyNumber).optional(),
+  /** Any other series the learner reports (`Learner.diagnostics()`), e.g. population diversity. */
+  diagnostics: z.record(z.string(), z.array(anyNumber)).optional(),
+});
+
+/** Train, validation and test loss and metric. */
+export const figuresSchema = z.strictObject({
+  ...splitFigures,
+  testLoss: anyNumber,
+  testMetric: anyNumber,
+});
+
+/** Figures at the checkpoint of best validation metric. */
+export const bestFiguresSchema = z.strictObject({
+  /** Index into `trace`. */
+  checkpoint: count,
+  step: count,
+  epoch: nonNegative,
+  flops: nonNegative,
+  evaluations: nonNegative,
+  ...figuresSchema.shape,
+});
+
+/** First reach of one target of the suite's ladder (a value of the metric). */
+export const targetHitSchema = z.strictObject({
+  /** The target value of the metric (reached when ≥ target if higher is better, else ≤ target). */
+  target: anyNumber,
+  reached: z.boolean(),
+  /** Cost at the first checkpoint that reached the target; null when not reached. */
+  flops: nonNegative.nullable(),
+  evaluations: nonNegative.nullable(),
+  step: count.nullable(),
+  /** MEASURED: wall ms at first reach; null when not reached. */
+  wallMs: nonNegative.nullable(),
+});
+
+/** Measured figures: they vary from machine to machine and run to run, unlike everything else. */
+export const measuredSchema = z.strictObject({
+  /** ISO 8601 timestamps. */
+  startedAt: z.iso.datetime({ offset: true }),
+  endedAt: z.iso.datetime({ offset: true }),
+  /** Total wall-clock milliseconds of the run (training and evaluation). */
+  wallMs: nonNegative,
+  /** Peak resident set size of the process that ran it (meaningful with one run per process at a time). */
+  peakRssBytes: nonNegative.nullable(),
+  /** Peak V8 heap used. */
+  peakHeapBytes: nonNegative.nullable(),
+  host: z.strictObject({
+    /** `process.version`, e.g. "v20.20.2". */
+    node: z.string(),
+    /** `os.cpus()[0].model`. */
+    cpu: z.string(),
+    cores: count,
+    /** `process.platform` and `process.arch`. */
+    platform: z.string(),
+    arch: z.string(),
+  }),
+});
+
+const runRecordObject = z.strictObject({
+  schema: z.literal(RUN_SCHEMA),
+  /** Deterministic id from suite, problem, model, learner and repetition: see `runId()`. */
+  runId: z.string().min(1),
+  suite: z.string().min(1),
+  problem: z.strictObject({ name: z.string().min(1), options: jsonObject }),
+  model: z.strictObject({ name: z.string().min(1), spec: jsonValue }),
+  learner: z.strictObject({ name: z.string().min(1), config: jsonValue }),
+  /** The Rng fork path of the run, e.g. "42/digits/pso/3". */
+  seedPath: z.string().min(1),
+  repetition: count,
+  /** Number of trainable parameters (the length of the flat parameter vector). */
+  parameters: count,
+  metric: z.strictObject({ name: z.enum(METRIC_NAMES), higherIsBetter: z.boolean() }),
+  status: z.enum(RUN_STATUSES),
+  /** Present exactly when status is "failed". */
+  error: z.strictObject({ message: z.string(), stack: z.string().optional() }).optional(),
+  /** Present exactly when status is "diverged": where the loss first became non-finite. */
+  divergedAt: z.strictObject({ step: count, flops: nonNegative, evaluations: nonNegative }).optional(),
+  trace: z.array(checkpointSchema),
+  /** Figures at the end of the run (the last checkpoint); null if the run failed before any evaluation. */
+  final: figuresSchema.nullable(),
+  /** Figures at the checkpoint with the best validation metric (earliest on ties; direction from
+   * `metric.higherIsBetter`); null if no checkpoint has a finite validation metric. */
+  best: bestFiguresSchema.nullable(),
+  /** Deterministic totals of the learner's work. */
+  cost: z.strictObject({ steps: count, flops: nonNegative, evaluations: nonNegative }),
+  /** One entry per target of the suite's ladder, in ladder order. */
+  targets: z.array(targetHitSchema),
+  /** Everything that is measured rather than computed: stripped by `stripMeasured`. */
+  measured: measuredSchema,
+});
+
+/** Cross-field rules a single field's type cannot say. */
+export const runRecordSchema = runRecordObject.superRefine((r, ctx) => {
+  if ((r.status === "failed") !== (r.error !== undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["error"],
+      message:
+        r.status === "failed"
+          ? 'status is "failed" but error is missing'
+          : `error is set but status is "${r.status}"`,
+    });
+  }
+  if ((r.status === "diverged") !== (r.divergedAt !== undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["divergedAt"],
+      message:
+        r.status === "diverged"
+          ? 'status is "diverged" but divergedAt is missing'
+          : `divergedAt is set but status is "${r.status}"`,
+    });
+  }
+  for (let i = 1; i < r.trace.length; i++) {
+    const a = r.trace[i - 1];
+    const b = r.trace[i];
+    if (b.flops < a.flops || b.evaluations < a.evaluations || b.step < a.step) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["trace", i],
+        message: `checkpoint goes backwards (step ${b.step}, flops ${b.flops} after step ${a.step}, flops ${a.flops})`,
+      });
+    }
+  }
+  if (r.best !== null && r.best.checkpoint >= r.trace.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["best", "checkpoint"],
+      message: `points at checkpoint ${r.best.checkpoint} but the trace has ${r.trace.length}`,
+    });
+  }
+  r.targets.forEach((t, i) => {
+    const filled = t.flops !== null && t.evaluations !== null && t.step !== null && t.wallMs !== null;
+    const empty = t.flops === null && t.evaluations === null && t.step === null && t.wallMs === null;
+    if (t.reached ? !filled : !empty) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["targets", i],
+        message: t.reached
+          ? "reached is true but flops, evaluations, step or wallMs is null"
+          : "reached is false but flops, evaluations, step or wallMs is set",
+      });
+    }
+  });
+});
+
+/** One run, as held in memory (non-finite numbers are numbers). */
+export type RunRecord = z.output<typeof runRecordSchema>;
+export type Checkpoint = z.output<typeof checkpointSchema>;
+export type Figures = z.output<typeof figuresSchema>;
+export type BestFigures = z.output<typeof bestFiguresSchema>;
+export type TargetHit = z.output<typeof targetHitSchema>;
+export type Measured = z.output<typeof measuredSchema>;
+export type MetricName = (typeof METRIC_NAMES)[number];
+export type RunStatus = (typeof RUN_STATUSES)[number];

@@ -1,0 +1,34 @@
+export {
+  type BootstrapOptions,
+  bootstrapCi,
+  type ConfidenceInterval,
+  DEFAULT_RESAMPLES,
+  meanCi,
+  medianCi,
+  type Statistic,
+  type UniformSource,
+} from "./bootstrap.ts";
+export { type Description, describe } from "./describe.ts";
+export {
+  type EcdfSteps,
+  ecdf,
+  ecdfSteps,
+  type HitTable,
+  type TimeToTargetOptions,
+  timeToTarget,
+} from "./ecdf.ts";
+export { a12Magnitude, type EffectMagnitude, rankBiserial, varghaDelaneyA12 } from "./effect-size.ts";
+export { ert, type RunOutcome, successRate } from "./ert.ts";
+export { holm } from "./holm.ts";
+export {
+  type Alternative,
+  EXACT_MAX_CELLS,
+  type MannWhitneyOptions,
+  type MannWhitneyResult,
+  mannWhitneyExactDistribution,
+  mannWhitneyU,
+} from "./mann-whitney.ts";
+export { type DispersionOptions, mean, standardDeviation, variance } from "./moments.ts";
+export { erfc, normalCdf, normalSf } from "./normal.ts";
+export { iqr, median, quantile, quantileSorted, quantiles, sortedCopy } from "./quantile.ts";
+export { type Midranks, midranks } from "./ranks.ts";
