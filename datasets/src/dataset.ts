@@ -3,6 +3,8 @@
  * them without knowing this package.
  */
 
+import type { ModelSpec } from "./model-spec.ts";
+
 export type Task = "classification" | "regression";
 
 /**
@@ -37,4 +39,57 @@ export interface Problem {
   readonly classes?: readonly string[];
   /** Anything needed to read predictions back in the original units (e.g. the target scaler's mean/std). */
   readonly info?: Readonly<Record<string, unknown>>;
+  /** A default model for these shapes (plain JSON for the nn package). */
+  readonly model?: ModelSpec;
+  /** One line: what the problem is. */
+  readonly description?: string;
+}
+
+/**
+ * Checks that `x` and `y` hold exactly `n` samples of the given shapes and wraps them as a Dataset.
+ * The arrays are used as they are (no copy).
+ *
+ * @example
+ * ```ts
+ * import { createDataset } from "@arena/datasets";
+ * const ds = createDataset(new Float32Array([0, 0, 1, 1]), [2], new Float32Array([0, 1]), [1]);
+ * console.log(ds.n); // 2
+ * ```
+ */
+export function createDataset(
+  x: Float32Array,
+  xShape: readonly number[],
+  y: Float32Array,
+  yShape: readonly number[],
+): Dataset {
+  const size = (shape: readonly number[], what: string): number => {
+    let p = 1;
+    for (const s of shape) {
+      if (!Number.isInteger(s) || s < 1) {
+        throw new RangeError(`createDataset: ${what} [${shape.join(", ")}] must hold positive integers`);
+      }
+      p *= s;
+    }
+    if (shape.length === 0) throw new RangeError(`createDataset: ${what} must not be empty`);
+    return p;
+  };
+  const xs = size(xShape, "xShape");
+  const ys = size(yShape, "yShape");
+  if (x.length % xs !== 0) {
+    throw new RangeError(`createDataset: x has ${x.length} values, not a multiple of prod(xShape) = ${xs}`);
+  }
+  const n = x.length / xs;
+  if (y.length !== n * ys) {
+    throw new RangeError(
+      `createDataset: y has ${y.length} values, expected n × prod(yShape) = ${n} × ${ys} = ${n * ys}`,
+    );
+  }
+  return { n, x, xShape: [...xShape], y, yShape: [...yShape] };
+}
+
+/** Number of values per sample: prod(shape). */
+export function sampleSize(shape: readonly number[]): number {
+  let p = 1;
+  for (const s of shape) p *= s;
+  return p;
 }

@@ -1,0 +1,110 @@
+/**
+ * @arena/datasets: the data Arena trains on. Real data files (checksummed), classic synthetic problems,
+ * CSV loading for your own data, seeded splits, scalers fitted on the training split, sequence windows,
+ * and a registry that turns every problem into the same `Problem` shape.
+ */
+export { addingOptions, addingProblem } from "./adding.ts";
+export { finishSplits, splitAtRandom, splitOptions, targetScaleOption } from "./assemble-problem.ts";
+export { type Blobs, blobs, blobsOptions } from "./blobs.ts";
+export { type CharWindowOptions, charVocabulary, charWindows } from "./char-windows.ts";
+export { circles, circlesOptions } from "./circles.ts";
+export { copyTask, copyTaskOptions } from "./copy-task.ts";
+export {
+  type CsvOptions,
+  type CsvSeries,
+  type CsvTable,
+  decodeCsvBytes,
+  loadCsv,
+  loadSeriesCsv,
+  parseCsv,
+  parseCsvBytes,
+  parseSeriesCsv,
+  type SeriesCsvOptions,
+} from "./csv.ts";
+export { CsvError } from "./csv-error.ts";
+export { type CsvGrid, readCsvGrid } from "./csv-grid.ts";
+export {
+  DATA_FILES,
+  DataFileError,
+  type DataFileName,
+  dataDirectory,
+  dataFilePath,
+  readDataFile,
+  readVerifiedFile,
+  sha256Hex,
+} from "./data-files.ts";
+export { createDataset, type Dataset, type Metric, type Problem, sampleSize, type Task } from "./dataset.ts";
+export { type FromCsvOptions, fromCsv, fromSeriesCsv } from "./from-csv.ts";
+export { MACKEY_GLASS, mackeyGlassOptions, mackeyGlassSeries } from "./mackey-glass.ts";
+export type { MlpSpec, ModelSpec, RecurrentSpec } from "./model-spec.ts";
+export { moons, moonsOptions } from "./moons.ts";
+export { argmaxRows, classCounts, classLabels, oneHot } from "./one-hot.ts";
+export {
+  type BooleanOption,
+  booleanOption,
+  type EnumOption,
+  enumOption,
+  type IntegerOption,
+  integerOption,
+  type NumberOption,
+  numberOption,
+  type OptionalIntegerOption,
+  type OptionSchema,
+  type OptionSpec,
+  type OptionsInput,
+  optionalIntegerOption,
+  pickOptions,
+  type ResolvedOptions,
+  resolveOptions,
+} from "./options.ts";
+export { parity, parityOptions } from "./parity.ts";
+export { defineProblem, type ProblemDefinition, type ProblemEntry } from "./problem-entry.ts";
+export { getProblem, problems } from "./registry.ts";
+export {
+  fitScaler,
+  MinMaxScaler,
+  restoreScaler,
+  type ScaledSplits,
+  type Scaler,
+  type ScalerKind,
+  type ScalerState,
+  StandardScaler,
+  scaleFeatures,
+  scaleTargets,
+} from "./scaler.ts";
+export { selectRows } from "./select-rows.ts";
+export { type SeriesProblemOptions, seriesOptions, seriesProblem } from "./series-problem.ts";
+export {
+  airlineSeries,
+  diabetesTable,
+  facesTable,
+  irisTable,
+  optdigitsTestTable,
+  optdigitsTrainTable,
+  shakespeareText,
+  shakespeareVocabulary,
+  wineTable,
+} from "./shipped-data.ts";
+export { sineOptions, sineSeries } from "./sine.ts";
+export { langWitbrockSpirals, spirals, spiralsOptions } from "./spirals.ts";
+export {
+  chronologicalBounds,
+  chronologicalSplit,
+  randomSplit,
+  type SplitFractions,
+  type SplitIndices,
+  type Splits,
+  splitDataset,
+  stratifiedSplit,
+  stratifiedSubsample,
+} from "./split.ts";
+export { tableDataset } from "./table-dataset.ts";
+export {
+  classifier,
+  mlp,
+  regressor,
+  type TableProblemDefinition,
+  tableProblemEntry,
+} from "./table-problem.ts";
+export { slidingWindows, type WindowOptions, windowCount } from "./windows.ts";
+export { xor, xorOptions } from "./xor.ts";

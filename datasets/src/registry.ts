@@ -1,0 +1,558 @@
+import type { Rng } from "@arena/rng";
+import { addingOptions, addingProblem } from "./adding.ts";
+import { finishSplits, splitAtRandom, splitOptions } from "./assemble-problem.ts";
+import { blobs, blobsOptions } from "./blobs.ts";
+import { charWindows } from "./char-windows.ts";
+import { circles, circlesOptions } from "./circles.ts";
+import { copyTask, copyTaskOptions } from "./copy-task.ts";
+import type { Dataset, Task } from "./dataset.ts";
+import { mackeyGlassOptions, mackeyGlassSeries } from "./mackey-glass.ts";
+import type { ModelSpec } from "./model-spec.ts";
+import { moons, moonsOptions } from "./moons.ts";
+import {
+  enumOption,
+  integerOption,
+  numberOption,
+  type OptionSchema,
+  optionalIntegerOption,
+  pickOptions,
+  type ResolvedOptions,
+} from "./options.ts";
+import { parity, parityOptions } from "./parity.ts";
+import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
+import { selectRows } from "./select-rows.ts";
+import { seriesOptions, seriesProblem } from "./series-problem.ts";
+import {
+  airlineSeries,
+  diabetesTable,
+  facesTable,
+  irisTable,
+  optdigitsTestTable,
+  optdigitsTrainTable,
+  shakespeareText,
+  shakespeareVocabulary,
+  wineTable,
+} from "./shipped-data.ts";
+import { sineOptions, sineSeries } from "./sine.ts";
+import { spirals, spiralsOptions } from "./spirals.ts";
+import { chronologicalBounds, stratifiedSplit } from "./split.ts";
+import { tableDataset } from "./table-dataset.ts";
+import { classifier, mlp, regressor, tableProblemEntry } from "./table-problem.ts";
+import { xor, xorOptions } from "./xor.ts";
+
+/** The classic experiment trains and evaluates on the same points; copies keep the splits independent. */
+function allPoints(ds: Dataset) {
+  const all = Array.from({ length: ds.n }, (_, i) => i);
+  return { train: selectRows(ds, all), validation: selectRows(ds, all), test: selectRows(ds, all) };
+}
+
+const SAME_POINTS_NOTE =
+  "All points are both training and evaluation data (the classic experiment): validation and test are the same points as train.";
+
+/** A synthetic classification problem generated at once and split at random (stratified). */
+function syntheticClassification<G extends OptionSchema>(def: {
+  name: string;
+  description: string;
+  source: string;
+  generatorOptions: G;
+  generate: (rng: Rng, o: ResolvedOptions<G>) => Dataset;
+  shapes: (o: ResolvedOptions<G>) => { input: number[]; output: number[] };
+  hidden: number[];
+  info?: (ds: Dataset) => Record<string, unknown>;
+}): ProblemEntry {
+  const options = { ...def.generatorOptions, ...splitOptions({ validation: 0.2, test: 0.2, scale: "none" }) };
+  type O = ResolvedOptions<typeof options>;
+  return defineProblem({
+    name: def.name,
+    task: "classification",
+    metric: "accuracy",
+    description: def.description,
+    source: def.source,
+    options,
+    shapes: (o: O) => def.shapes(o as ResolvedOptions<G>),
+    model: (o: O) => {
+      const s = def.shapes(o as ResolvedOptions<G>);
+      return classifier(s.input[0], def.hidden, s.output[0]);
+    },
+    build(rng, o) {
+      const gen = pickOptions(def.generatorOptions, o) as ResolvedOptions<G>;
+      const ds = def.generate(rng.fork("data"), gen);
+      const splits = splitAtRandom(ds, "classification", o, rng.fork("split"));
+      const k = ds.yShape[0];
+      const done = finishSplits(def.name, "classification", splits, rng.fork("subsample"), o);
+      return {
+        ...done,
+        classes: Array.from({ length: k }, (_, i) => String(i)),
+        info: { ...done.info, ...def.info?.(ds) },
+      };
+    },
+  });
+}
+
+/** A generated sequence problem (i.i.d. sequences), split at random. */
+function syntheticSequences<G extends OptionSchema>(def: {
+  name: string;
+  task: Task;
+  description: string;
+  source: string;
+  generatorOptions: G;
+  generate: (rng: Rng, o: ResolvedOptions<G>) => Dataset;
+  shapes: (o: ResolvedOptions<G>) => { input: number[]; output: number[] };
+  model: (o: ResolvedOptions<G>) => ModelSpec;
+  classes?: (o: ResolvedOptions<G>) => string[];
+  info: (o: ResolvedOptions<G>) => Record<string, unknown>;
+}): ProblemEntry {
+  const options = {
+    ...def.generatorOptions,
+    validation: numberOption(0.2, 0, 0.9, "share of the sequences for validation"),
+    test: numberOption(0.2, 0, 0.9, "share of the sequences for testing"),
+  };
+  type O = ResolvedOptions<typeof options>;
+  return defineProblem({
+    name: def.name,
+    task: def.task,
+    metric: def.task === "classification" ? "accuracy" : "rmse",
+    description: def.description,
+    source: def.source,
+    options,
+    shapes: (o: O) => def.shapes(o as ResolvedOptions<G>),
+    model: (o: O) => def.model(o as ResolvedOptions<G>),
+    build(rng, o) {
+      const gen = pickOptions(def.generatorOptions, o) as ResolvedOptions<G>;
+      const ds = def.generate(rng.fork("data"), gen);
+      // Sequences are i.i.d., so a plain random split equals generating the splits separately; sequence
+      // targets have no single class to stratify on.
+      const splits = splitAtRandom(ds, "regression", o, rng.fork("split"));
+      return { ...splits, classes: def.classes?.(gen), info: def.info(gen) };
+    },
+  });
+}
+
+const SHAKESPEARE_VOCABULARY = 65;
+
+const xorEntry = defineProblem({
+  name: "xor",
+  task: "classification",
+  metric: "accuracy",
+  description: `The 4 XOR points for a 2-2-1 net with one sigmoid output. ${SAME_POINTS_NOTE}`,
+  source: "synthetic; Rumelhart, Hinton & Williams (1986)",
+  options: xorOptions,
+  shapes: () => ({ input: [2], output: [1] }),
+  model: () => mlp([2, 2, 1], "sigmoid", "sigmoid", "mse"),
+  build: (_rng, o) => ({ ...allPoints(xor(o)), classes: ["0", "1"], info: { note: SAME_POINTS_NOTE } }),
+});
+
+const parityEntry = defineProblem({
+  name: "parity",
+  task: "classification",
+  metric: "accuracy",
+  description: `All 2^n bit patterns, target 1 when the number of ones is odd (one sigmoid output). ${SAME_POINTS_NOTE}`,
+  source: "synthetic; Rumelhart, Hinton & Williams (1986)",
+  options: parityOptions,
+  shapes: (o) => ({ input: [o.bits], output: [1] }),
+  model: (o) => mlp([o.bits, o.bits, 1], "sigmoid", "sigmoid", "mse"),
+  build: (_rng, o) => ({
+    ...allPoints(parity(o)),
+    classes: ["even", "odd"],
+    info: { note: SAME_POINTS_NOTE },
+  }),
+});
+
+const spiralsEntry = syntheticClassification({
+  name: "spirals",
+  description: "Interleaved spiral arms in the plane, one class per arm; needs a curved decision boundary.",
+  source: "synthetic; after Lang & Witbrock (1988)",
+  generatorOptions: spiralsOptions,
+  generate: spirals,
+  shapes: (o) => ({ input: [2], output: [o.arms] }),
+  hidden: [16, 16],
+});
+
+const moonsEntry = syntheticClassification({
+  name: "moons",
+  description: "Two interleaving half circles with Gaussian noise (scikit-learn's make_moons).",
+  source: "synthetic; scikit-learn make_moons",
+  generatorOptions: moonsOptions,
+  generate: moons,
+  shapes: () => ({ input: [2], output: [2] }),
+  hidden: [8],
+});
+
+const circlesEntry = syntheticClassification({
+  name: "circles",
+  description: "A small circle inside a large one, with Gaussian noise (scikit-learn's make_circles).",
+  source: "synthetic; scikit-learn make_circles",
+  generatorOptions: circlesOptions,
+  generate: circles,
+  shapes: () => ({ input: [2], output: [2] }),
+  hidden: [8],
+});
+
+const blobsEntry = syntheticClassification({
+  name: "blobs",
+  description: "Isotropic Gaussian blobs around random centres, one class per blob (make_blobs).",
+  source: "synthetic; scikit-learn make_blobs",
+  generatorOptions: blobsOptions,
+  generate: (rng, o) => blobs(rng, o),
+  shapes: (o) => ({ input: [o.features], output: [o.centers] }),
+  hidden: [8],
+  info: (ds) => ({ centers: Array.from((ds as ReturnType<typeof blobs>).centers) }),
+});
+
+const irisEntry = tableProblemEntry({
+  name: "iris",
+  task: "classification",
+  description: "Fisher's iris: 4 flower measurements (cm), 3 species, 50 each.",
+  source: "UCI Iris / Fisher (1936), CC BY 4.0 (values as in scikit-learn and R)",
+  table: irisTable,
+  d: 4,
+  k: 3,
+  hidden: [8],
+  scale: "standard",
+  classNames: ["setosa", "versicolor", "virginica"],
+});
+
+const wineEntry = tableProblemEntry({
+  name: "wine",
+  task: "classification",
+  description: "UCI wine: 13 chemical measurements, 3 cultivars (59/71/48).",
+  source: "UCI Wine (Forina et al. 1991), CC BY 4.0",
+  table: wineTable,
+  d: 13,
+  k: 3,
+  hidden: [16],
+  scale: "standard",
+});
+
+const diabetesEntry = tableProblemEntry({
+  name: "diabetes",
+  task: "regression",
+  description: "Diabetes progression one year after baseline from 10 raw features (442 patients).",
+  source: "Efron, Hastie, Johnstone & Tibshirani (2004); no explicit licence, distributed with scikit-learn",
+  table: diabetesTable,
+  d: 10,
+  k: 1,
+  hidden: [16],
+  scale: "standard",
+});
+
+const digitsOptions = {
+  validation: numberOption(0.2, 0, 0.9, "share of optdigits_train held out for validation (stratified)"),
+  scale: enumOption(
+    ["standard", "minmax", "none"],
+    "minmax",
+    "pixel scaler, fitted on the training split only",
+  ),
+  trainSize: optionalIntegerOption(
+    1,
+    3823,
+    "subsample the training split to this many images (stratified), e.g. 100",
+  ),
+} as const;
+
+const digitsEntry = defineProblem({
+  name: "digits",
+  task: "classification",
+  metric: "accuracy",
+  description:
+    "8×8 handwritten digits (UCI optdigits), canonical split: optdigits_train for train+validation, optdigits_test for test.",
+  source: "UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak 1998), CC BY 4.0",
+  options: digitsOptions,
+  shapes: () => ({ input: [64], output: [10] }),
+  model: () => classifier(64, [32], 10, "relu"),
+  build(rng, o) {
+    const pool = optdigitsTrainTable();
+    const poolDs = tableDataset(pool);
+    const idx = stratifiedSplit(
+      pool.labels as Int32Array,
+      { validation: o.validation, test: 0 },
+      rng.fork("split"),
+    );
+    const splits = {
+      train: selectRows(poolDs, idx.train),
+      validation: selectRows(poolDs, idx.validation),
+      test: tableDataset(optdigitsTestTable()),
+    };
+    const done = finishSplits("digits", "classification", splits, rng.fork("subsample"), o);
+    return {
+      ...done,
+      classes: pool.classes,
+      info: {
+        ...done.info,
+        image: { height: 8, width: 8 },
+        note: "The test set (optdigits_test, 13 writers) is fixed and disjoint in writers from train/validation (30 writers). digits.csv is the same file as optdigits_test.csv.",
+      },
+    };
+  },
+});
+
+const facesOptions = {
+  size: integerOption(16, 16, 32, "image side: 16 (256 pixels) or 32 (1024 pixels)", [16, 32]),
+  ...splitOptions({ validation: 0.2, test: 0.2, scale: "none" }),
+} as const;
+
+const facesEntry = defineProblem({
+  name: "faces",
+  task: "classification",
+  metric: "accuracy",
+  description:
+    "Olivetti faces downsampled to 16×16 or 32×32: 40 people × 10 images; split per person (6/2/2 images by default).",
+  source:
+    "AT&T Laboratories Cambridge (ORL), Samaria & Harter (1994); no formal licence, credit AT&T / cite the paper",
+  options: facesOptions,
+  shapes: (o) => ({ input: [o.size * o.size], output: [40] }),
+  model: (o) => classifier(o.size * o.size, [64], 40, "relu"),
+  build(rng, o) {
+    const t = facesTable(o.size as 16 | 32);
+    const splits = splitAtRandom(tableDataset(t), "classification", o, rng.fork("split"));
+    const done = finishSplits("faces", "classification", splits, rng.fork("subsample"), o);
+    return { ...done, classes: t.classes, info: { ...done.info, image: { height: o.size, width: o.size } } };
+  },
+});
+
+const airlineOptions = {
+  ...seriesOptions({ inputLength: 12, validation: 1 / 6, test: 1 / 6 }),
+  transform: enumOption(["none", "log"], "none", "log turns the growing seasonal swings into constant ones"),
+} as const;
+
+const airlineEntry = defineProblem({
+  name: "airline",
+  task: "regression",
+  metric: "rmse",
+  description:
+    "Monthly international airline passengers 1949–1960 (144 values): forecast the next month from the past 12; last 2 years for validation and test.",
+  source: "Box & Jenkins (1976) series G via jbrownlee/Datasets; public literature, no explicit licence",
+  options: airlineOptions,
+  shapes: (o) => ({ input: [o.inputLength, 1], output: [o.horizon] }),
+  model: (o) => regressor(o.inputLength, [8], o.horizon),
+  build(_rng, o) {
+    const raw = airlineSeries().values;
+    const values = o.transform === "log" ? raw.map(Math.log) : raw;
+    return seriesProblem(values, o, {
+      name: "airline",
+      description: "",
+      model: regressor(o.inputLength, [8], o.horizon),
+      info: { firstMonth: "1949-01", transform: o.transform },
+    });
+  },
+});
+
+const sineEntry = defineProblem({
+  name: "sine",
+  task: "regression",
+  metric: "rmse",
+  description: "A sine wave with random phase (and optional noise): predict the next value from a window.",
+  source: "synthetic",
+  options: { ...sineOptions, ...seriesOptions({ inputLength: 20, validation: 0.15, test: 0.15 }) },
+  shapes: (o) => ({ input: [o.inputLength, 1], output: [o.horizon] }),
+  model: (o) => ({ kind: "rnn", input: 1, hidden: 16, output: o.horizon, readout: "last" }),
+  build(rng, o) {
+    const series = sineSeries(rng.fork("data"), pickOptions(sineOptions, o));
+    return seriesProblem(series, o, {
+      name: "sine",
+      description: "",
+      model: { kind: "rnn", input: 1, hidden: 16, output: o.horizon, readout: "last" },
+    });
+  },
+});
+
+const mackeyGlassEntry = defineProblem({
+  name: "mackey-glass",
+  task: "regression",
+  metric: "rmse",
+  description:
+    "The chaotic Mackey–Glass series (τ = 17, β = 0.2, γ = 0.1, n = 10) integrated by RK4: predict the next sample.",
+  source: "synthetic; Mackey & Glass (1977), Science 197:287",
+  options: { ...mackeyGlassOptions, ...seriesOptions({ inputLength: 16, validation: 0.15, test: 0.15 }) },
+  shapes: (o) => ({ input: [o.inputLength, 1], output: [o.horizon] }),
+  model: (o) => regressor(o.inputLength, [16], o.horizon),
+  build(rng, o) {
+    const series = mackeyGlassSeries(rng.fork("data"), pickOptions(mackeyGlassOptions, o));
+    return seriesProblem(series, o, {
+      name: "mackey-glass",
+      description: "",
+      model: regressor(o.inputLength, [16], o.horizon),
+    });
+  },
+});
+
+const addingEntry = syntheticSequences({
+  name: "adding",
+  task: "regression",
+  description:
+    "The adding problem: (value, marker) sequences of length T, target the sum of the two marked values; long T defeats a plain tanh RNN, an LSTM solves it.",
+  source: "synthetic; Hochreiter & Schmidhuber (1997), Experiment 4",
+  generatorOptions: addingOptions,
+  generate: addingProblem,
+  shapes: (o) => ({ input: [o.length, 2], output: [1] }),
+  model: () => ({ kind: "lstm", input: 2, hidden: 32, output: 1, readout: "last" }),
+  info: (o) =>
+    o.variant === "modern"
+      ? { baselineMse: 1 / 6, note: "Predicting 1 always gives MSE 1/6 ≈ 0.167 (RMSE 0.408)." }
+      : {
+          baselineMse: 1 / 24,
+          successAbsError: 0.04,
+          note: "Predicting 0.5 always gives MSE ≈ 1/24; the paper counts a sequence as solved when |error| < 0.04.",
+        },
+});
+
+const copyEntry = syntheticSequences({
+  name: "copy",
+  task: "classification",
+  description:
+    "The copy (memory) task: read a pattern of L symbols, wait, then reproduce it after a delimiter; targets at every step.",
+  source: "synthetic; Hochreiter & Schmidhuber (1997); Arjovsky, Shah & Bengio (2016)",
+  generatorOptions: copyTaskOptions,
+  generate: copyTask,
+  shapes: (o) => ({
+    input: [2 * o.length + o.delay, o.symbols + 2],
+    output: [2 * o.length + o.delay, o.symbols + 1],
+  }),
+  model: (o) => ({
+    kind: "lstm",
+    input: o.symbols + 2,
+    hidden: 64,
+    output: o.symbols + 1,
+    readout: "every-step",
+    loss: "cross-entropy",
+  }),
+  classes: (o) => ["blank", ...Array.from({ length: o.symbols }, (_, i) => String(i + 1))],
+  info: (o) => ({
+    baselineCrossEntropy: (o.length * Math.log(o.symbols)) / (2 * o.length + o.delay),
+    note: "Accuracy counts every step, blanks included; the memoryless baseline gets the blanks right and guesses the pattern.",
+  }),
+});
+
+const shakespeareOptions = {
+  length: integerOption(32, 1, 10_000, "characters per window (T)"),
+  windows: integerOption(
+    1000,
+    1,
+    1_000_000,
+    "training windows (random starts in the training part of the text)",
+  ),
+  evalWindows: integerOption(200, 1, 1_000_000, "windows in each of validation and test"),
+  readout: enumOption(
+    ["every-step", "last"],
+    "every-step",
+    "predict the next character after every step, or only at the end",
+  ),
+  encoding: enumOption(
+    ["one-hot", "index"],
+    "one-hot",
+    "input characters one-hot [T, 65] or as vocabulary indices [T, 1]",
+  ),
+  validation: numberOption(
+    0.05,
+    0,
+    0.5,
+    "share of the text (after the training part) for validation windows",
+  ),
+  test: numberOption(0.05, 0, 0.5, "share of the text (its end) for test windows"),
+} as const;
+
+const shakespeareEntry = defineProblem({
+  name: "shakespeare-chars",
+  task: "classification",
+  metric: "accuracy",
+  description:
+    "Next-character prediction on Tiny Shakespeare (65 characters): random windows from the start (train), middle and end (validation, test) of the text.",
+  source: "Tiny Shakespeare from karpathy/char-rnn; public-domain text",
+  options: shakespeareOptions,
+  shapes: (o) => ({
+    input: [o.length, o.encoding === "one-hot" ? SHAKESPEARE_VOCABULARY : 1],
+    output: o.readout === "every-step" ? [o.length, SHAKESPEARE_VOCABULARY] : [SHAKESPEARE_VOCABULARY],
+  }),
+  model: (o) => ({
+    kind: "lstm",
+    input: o.encoding === "one-hot" ? SHAKESPEARE_VOCABULARY : 1,
+    hidden: 128,
+    output: SHAKESPEARE_VOCABULARY,
+    readout: o.readout,
+    loss: "cross-entropy",
+  }),
+  build(rng, o) {
+    const text = shakespeareText();
+    const vocab = shakespeareVocabulary();
+    if (vocab.length !== SHAKESPEARE_VOCABULARY) {
+      throw new Error(
+        `shakespeare-chars: expected ${SHAKESPEARE_VOCABULARY} distinct characters, found ${vocab.length}`,
+      );
+    }
+    const { validationStart: a, testStart: b } = chronologicalBounds(text.length, o);
+    const T = o.length;
+    const starts = (lo: number, hi: number, k: number, label: string) => {
+      const count = hi - lo - T;
+      if (k > count) {
+        throw new RangeError(
+          `shakespeare-chars: ${k} ${label} windows of length ${T} do not fit in its ${hi - lo} characters (max ${Math.max(0, count)})`,
+        );
+      }
+      const s = rng.fork(label).sample(count, k);
+      for (let i = 0; i < k; i++) s[i] += lo;
+      return s;
+    };
+    const enc = { length: T, readout: o.readout, encoding: o.encoding } as const;
+    return {
+      train: charWindows(text, vocab, starts(0, a, o.windows, "train"), enc),
+      validation: charWindows(text, vocab, starts(a, b, o.evalWindows, "validation"), enc),
+      test: charWindows(text, vocab, starts(b, text.length, o.evalWindows, "test"), enc),
+      classes: [...vocab],
+      info: { vocabulary: vocab.join(""), textBoundaries: { validationStart: a, testStart: b } },
+    };
+  },
+});
+
+const ENTRIES: readonly ProblemEntry[] = [
+  xorEntry,
+  parityEntry,
+  spiralsEntry,
+  moonsEntry,
+  circlesEntry,
+  blobsEntry,
+  irisEntry,
+  wineEntry,
+  digitsEntry,
+  facesEntry,
+  diabetesEntry,
+  airlineEntry,
+  sineEntry,
+  mackeyGlassEntry,
+  addingEntry,
+  copyEntry,
+  shakespeareEntry,
+];
+
+/**
+ * Every built-in problem, in a fixed order.
+ *
+ * @example
+ * ```ts
+ * import { problems } from "@arena/datasets";
+ * for (const p of problems()) console.log(p.name, p.task, p.inputShape, p.outputShape, p.metric);
+ * ```
+ */
+export function problems(): readonly ProblemEntry[] {
+  return ENTRIES;
+}
+
+/**
+ * The built-in problem called `name`; an unknown name throws, listing the known ones.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { getProblem } from "@arena/datasets";
+ * const p = getProblem("digits").load(new Rng(42), { trainSize: 100 });
+ * console.log(p.train.n, p.validation.n, p.test.n); // 100 765 1797
+ * ```
+ */
+export function getProblem(name: string): ProblemEntry {
+  const e = ENTRIES.find((p) => p.name === name);
+  if (!e) {
+    throw new RangeError(
+      `Unknown problem "${name}"; known problems: ${ENTRIES.map((p) => p.name).join(", ")}`,
+    );
+  }
+  return e;
+}

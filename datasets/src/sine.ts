@@ -1,0 +1,32 @@
+import type { Rng } from "@arena/rng";
+import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+
+export const sineOptions = {
+  length: integerOption(1000, 2, 10_000_000, "values in the series"),
+  period: numberOption(25, 2, 1e9, "period in steps"),
+  amplitude: numberOption(1, 0, 1e9, "amplitude", true),
+  noise: numberOption(0, 0, 1e9, "standard deviation of Gaussian noise added to each value"),
+} as const;
+
+/**
+ * A sampled sine wave a·sin(2π·t/period + φ) for t = 0..length−1, with a random phase φ ~ U[0, 2π) drawn
+ * from `rng` and optional N(0, noise²) per value.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { sineSeries } from "@arena/datasets";
+ * const s = sineSeries(new Rng(1), { length: 100, period: 20 });
+ * console.log(s.length); // 100
+ * ```
+ */
+export function sineSeries(rng: Rng, options: OptionsInput<typeof sineOptions> = {}): Float64Array {
+  const o = resolveOptions("sine", sineOptions, options);
+  const phase = rng.uniform(0, 2 * Math.PI);
+  const w = (2 * Math.PI) / o.period;
+  const out = new Float64Array(o.length);
+  for (let t = 0; t < o.length; t++) {
+    out[t] = o.amplitude * Math.sin(w * t + phase) + (o.noise > 0 ? rng.normal(0, o.noise) : 0);
+  }
+  return out;
+}

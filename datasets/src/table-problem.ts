@@ -1,0 +1,78 @@
+import { finishSplits, splitAtRandom, splitOptions, targetScaleOption } from "./assemble-problem.ts";
+import type { CsvTable } from "./csv.ts";
+import type { Task } from "./dataset.ts";
+import type { ModelSpec } from "./model-spec.ts";
+import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
+import type { ScalerKind } from "./scaler.ts";
+import { tableDataset } from "./table-dataset.ts";
+
+/** An MLP suggestion. */
+export function mlp(
+  layers: number[],
+  activation: "tanh" | "relu" | "sigmoid",
+  output: "softmax" | "sigmoid" | "linear",
+  loss: "cross-entropy" | "bce" | "mse",
+): ModelSpec {
+  return { kind: "mlp", layers, activation, output, loss };
+}
+
+/** A softmax classifier MLP suggestion: [d, ...hidden, k]. */
+export function classifier(d: number, hidden: number[], k: number, act: "tanh" | "relu" = "tanh"): ModelSpec {
+  return mlp([d, ...hidden, k], act, "softmax", "cross-entropy");
+}
+
+/** A linear-output regression MLP suggestion: [d, ...hidden, out], MSE. */
+export function regressor(d: number, hidden: number[], out: number): ModelSpec {
+  return mlp([d, ...hidden, out], "tanh", "linear", "mse");
+}
+
+/** How a table becomes a registry entry. */
+export interface TableProblemDefinition {
+  readonly name: string;
+  readonly task: Task;
+  readonly description: string;
+  readonly source: string;
+  /** The parsed table (called at load time, so shipped files are read lazily). */
+  readonly table: () => CsvTable;
+  /** Feature count and class count (1 for regression), known without loading. */
+  readonly d: number;
+  readonly k: number;
+  readonly hidden: number[];
+  readonly scale: ScalerKind | "none";
+  /** Readable class names replacing the label texts of the file (same order). */
+  readonly classNames?: readonly string[];
+}
+
+/**
+ * A problem over a numeric table: a seeded random split (stratified by class for classification), an
+ * optional stratified subsample of the training split, and scalers fitted on the training split. Regression
+ * targets are scaled too (option `scaleTargets`); `info.rmseScale` turns an RMSE back into target units.
+ */
+export function tableProblemEntry(def: TableProblemDefinition): ProblemEntry {
+  const options = {
+    ...splitOptions({ validation: 0.2, test: 0.2, scale: def.scale }),
+    scaleTargets: targetScaleOption,
+  } as const;
+  const regression = def.task === "regression";
+  return defineProblem({
+    name: def.name,
+    task: def.task,
+    metric: regression ? "rmse" : "accuracy",
+    description: def.description,
+    source: def.source,
+    options: regression ? options : splitOptions({ validation: 0.2, test: 0.2, scale: def.scale }),
+    shapes: () => ({ input: [def.d], output: [def.k] }),
+    model: () => (regression ? regressor(def.d, def.hidden, def.k) : classifier(def.d, def.hidden, def.k)),
+    build(rng, o) {
+      const t = def.table();
+      const splits = splitAtRandom(tableDataset(t), def.task, o, rng.fork("split"));
+      const scaleTargets = "scaleTargets" in o ? (o.scaleTargets as ScalerKind | "none") : "none";
+      const done = finishSplits(def.name, def.task, splits, rng.fork("subsample"), { ...o, scaleTargets });
+      return {
+        ...done,
+        classes: def.classNames ?? t.classes,
+        info: { ...done.info, featureNames: t.featureNames, labelName: t.labelName },
+      };
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import type { Dataset } from "./dataset.ts";
+
+/** Window geometry for a univariate series. */
+export interface WindowOptions {
+  /** Steps fed to the model. */
+  readonly inputLength: number;
+  /** How many future values to predict (default 1: the next value). */
+  readonly horizon?: number;
+  /** Steps between window starts (default 1). */
+  readonly stride?: number;
+}
+
+/** How many windows `slidingWindows` makes from a series of `length` values. */
+export function windowCount(length: number, o: WindowOptions): number {
+  const h = o.horizon ?? 1;
+  const stride = o.stride ?? 1;
+  const span = o.inputLength + h;
+  return length < span ? 0 : Math.floor((length - span) / stride) + 1;
+}
+
+/**
+ * Sliding windows over a univariate series: sample i reads `inputLength` consecutive values starting at
+ * i·stride (xShape [inputLength, 1], a time-major sequence of one feature, which an MLP reads as a flat
+ * vector) and predicts the `horizon` values that follow (yShape [horizon]).
+ *
+ * @example
+ * ```ts
+ * import { slidingWindows } from "@arena/datasets";
+ * const ds = slidingWindows([1, 2, 3, 4, 5], { inputLength: 3 });
+ * console.log(ds.n, ds.x, ds.y); // 2 Float32Array [1, 2, 3, 2, 3, 4] Float32Array [4, 5]
+ * ```
+ */
+export function slidingWindows(series: ArrayLike<number>, o: WindowOptions): Dataset {
+  const L = o.inputLength;
+  const h = o.horizon ?? 1;
+  const stride = o.stride ?? 1;
+  for (const [name, v] of [
+    ["inputLength", L],
+    ["horizon", h],
+    ["stride", stride],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`slidingWindows: ${name} must be an integer >= 1, got ${v}`);
+  }
+  const n = windowCount(series.length, o);
+  if (n === 0) {
+    throw new RangeError(
+      `slidingWindows: a series of ${series.length} values is shorter than inputLength + horizon = ${L + h}`,
+    );
+  }
+  const x = new Float32Array(n * L);
+  const y = new Float32Array(n * h);
+  for (let i = 0; i < n; i++) {
+    const s = i * stride;
+    for (let t = 0; t < L; t++) x[i * L + t] = series[s + t];
+    for (let t = 0; t < h; t++) y[i * h + t] = series[s + L + t];
+  }
+  return { n, x, xShape: [L, 1], y, yShape: [h] };
+}

@@ -1,0 +1,135 @@
+import { evaluatePopulation, type Objective } from "./objective.ts";
+import { checkOptionKeys, checkOptionsObject, integerOption, numberOption } from "./options.ts";
+import type { PopulationOptimizer } from "./population-optimizer.ts";
+
+/** What `onGeneration` sees after each generation. */
+export interface GenerationInfo {
+  /** Generations completed in this `minimize` call (1 after the first). */
+  readonly generation: number;
+  /** Evaluations spent in this `minimize` call. */
+  readonly evaluations: number;
+  /** Best fitness so far (over the optimizer's whole life, resumed runs included). */
+  readonly best: number;
+  /** This generation's fitness, one per row (a view; copy it to keep it). */
+  readonly fitness: Float64Array;
+}
+
+/** Budgets and hooks for {@link minimize}. At least one of `maxEvaluations` and `maxGenerations` is required. */
+export interface MinimizeOptions {
+  /**
+   * Evaluation budget for this call. A generation starts only if its whole population fits, so the
+   * evaluations spent never exceed it.
+   */
+  maxEvaluations?: number;
+  /** Generation budget for this call. */
+  maxGenerations?: number;
+  /** Stop as soon as the best fitness is <= target. */
+  target?: number;
+  /** Called after every generation; returning `false` (exactly) stops the run. */
+  onGeneration?: (info: GenerationInfo) => unknown;
+}
+
+/** Why {@link minimize} stopped. */
+export type StopReason = "target" | "maxEvaluations" | "maxGenerations" | "callback";
+
+/** The outcome of {@link minimize}. */
+export interface MinimizeResult {
+  /** Best point found (over the optimizer's whole life). */
+  x: Float32Array;
+  /** Its fitness. */
+  f: number;
+  /** Evaluations spent in this call. */
+  evaluations: number;
+  /** Generations run in this call. */
+  generations: number;
+  /** Best-so-far fitness after each generation of this call. */
+  history: number[];
+  stopReason: StopReason;
+}
+
+const OPTION_KEYS = ["maxEvaluations", "maxGenerations", "target", "onGeneration"] as const;
+
+/**
+ * Runs an ask/tell optimizer on an objective until a budget is spent, the target is reached or the
+ * callback says stop. Each generation is scored with `objective.evaluateBatch` when the objective has
+ * one, else row by row. Budgets count from this call, so `minimize` on a resumed optimizer continues
+ * the same trajectory.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { RandomSearch, minimize, sphere } from "@arena/objectives";
+ * const f = sphere(3);
+ * const rs = new RandomSearch({ dim: 3, lower: f.lower, upper: f.upper, rng: new Rng(1) });
+ * const r = minimize(rs, f, { maxEvaluations: 5000 });
+ * console.log(r.f, r.evaluations, r.stopReason); // 0.057… 5000 "maxEvaluations"
+ * ```
+ */
+export function minimize(
+  optimizer: PopulationOptimizer,
+  objective: Objective,
+  options: MinimizeOptions,
+): MinimizeResult {
+  const owner = "minimize";
+  checkOptionsObject(owner, "options", options);
+  checkOptionKeys(owner, "option", options, OPTION_KEYS);
+  if (objective.dim !== optimizer.dim) {
+    throw new RangeError(`${owner}: objective has dim ${objective.dim}, optimizer expects ${optimizer.dim}`);
+  }
+  const n = optimizer.populationSize;
+  if (options.maxEvaluations === undefined && options.maxGenerations === undefined) {
+    throw new RangeError(`${owner}: give maxEvaluations or maxGenerations (or both); a run needs a budget`);
+  }
+  const maxEvaluations = integerOption(
+    owner,
+    "maxEvaluations",
+    options.maxEvaluations,
+    Number.MAX_SAFE_INTEGER,
+    n,
+  );
+  const maxGenerations = integerOption(
+    owner,
+    "maxGenerations",
+    options.maxGenerations,
+    Number.MAX_SAFE_INTEGER,
+    1,
+  );
+  const target = numberOption(owner, "target", options.target, Number.NEGATIVE_INFINITY);
+  const onGeneration = options.onGeneration;
+  if (onGeneration !== undefined && typeof onGeneration !== "function") {
+    throw new TypeError(`${owner}: onGeneration must be a function, got ${typeof onGeneration}`);
+  }
+
+  const fitness = new Float64Array(n);
+  const history: number[] = [];
+  let evaluations = 0;
+  let generations = 0;
+  let stopReason: StopReason;
+  for (;;) {
+    const xs = optimizer.ask();
+    evaluatePopulation(objective, xs, n, fitness);
+    optimizer.tell(fitness);
+    evaluations += n;
+    generations++;
+    const best = optimizer.best().f;
+    history.push(best);
+    if (best <= target) {
+      stopReason = "target";
+      break;
+    }
+    if (onGeneration?.({ generation: generations, evaluations, best, fitness }) === false) {
+      stopReason = "callback";
+      break;
+    }
+    if (generations >= maxGenerations) {
+      stopReason = "maxGenerations";
+      break;
+    }
+    if (evaluations + n > maxEvaluations) {
+      stopReason = "maxEvaluations";
+      break;
+    }
+  }
+  const { x, f } = optimizer.best();
+  return { x, f, evaluations, generations, history, stopReason };
+}

@@ -1,0 +1,145 @@
+import type { Objective } from "./objective.ts";
+
+/**
+ * A standard benchmark function with a known optimum, usable as an {@link Objective} in any dimension.
+ * Values are computed in float64 from the float32 inputs.
+ */
+export interface TestFunction extends Objective {
+  /** Short name, e.g. `"rastrigin"`. */
+  readonly name: string;
+  /** The global minimiser x* (length `dim`). */
+  readonly optimum: Float32Array;
+  /** f(x*), 0 for every function here. */
+  readonly fOptimum: number;
+  /** The usual search domain, the same in every dimension: x_i in [lower, upper]. */
+  readonly lower: number;
+  readonly upper: number;
+  evaluateBatch(xs: Float32Array, n: number, out: Float64Array): void;
+}
+
+/** f over the `dim` values of `xs` starting at `off`. */
+type Kernel = (xs: Float32Array, off: number, dim: number) => number;
+
+function makeTestFunction(
+  name: string,
+  dim: number,
+  minDim: number,
+  optimumValue: number,
+  lower: number,
+  upper: number,
+  kernel: Kernel,
+): TestFunction {
+  if (!Number.isInteger(dim) || dim < minDim) {
+    throw new RangeError(`${name}: dim must be an integer >= ${minDim}, got ${dim}`);
+  }
+  return {
+    name,
+    dim,
+    optimum: new Float32Array(dim).fill(optimumValue),
+    fOptimum: 0,
+    lower,
+    upper,
+    evaluate(x: Float32Array): number {
+      if (x.length !== dim) throw new RangeError(`${name}: x has ${x.length} values, expected dim = ${dim}`);
+      return kernel(x, 0, dim);
+    },
+    evaluateBatch(xs: Float32Array, n: number, out: Float64Array): void {
+      if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`${name}.evaluateBatch: n must be an integer >= 0, got ${n}`);
+      if (xs.length < n * dim) {
+        throw new RangeError(
+          `${name}.evaluateBatch: xs has ${xs.length} values, expected ${n} rows x ${dim}`,
+        );
+      }
+      if (out.length < n)
+        throw new RangeError(`${name}.evaluateBatch: out has ${out.length} entries, expected >= ${n}`);
+      for (let i = 0; i < n; i++) out[i] = kernel(xs, i * dim, dim);
+    },
+  };
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/**
+ * Sphere, f(x) = Σ x_i², minimum 0 at x = 0; domain [-5.12, 5.12] (De Jong 1975, F1). Unimodal and
+ * separable: the sanity check every optimizer must pass.
+ *
+ * @example
+ * ```ts
+ * import { sphere } from "@arena/objectives";
+ * const f = sphere(3);
+ * console.log(f.evaluate(new Float32Array([1, 2, 3]))); // 14
+ * ```
+ */
+export function sphere(dim: number): TestFunction {
+  return makeTestFunction("sphere", dim, 1, 0, -5.12, 5.12, (xs, off, n) => {
+    let s = 0;
+    for (let i = off; i < off + n; i++) s += xs[i] * xs[i];
+    return s;
+  });
+}
+
+/**
+ * Rosenbrock, f(x) = Σ_{i<d} 100 (x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at x = (1, …, 1); domain
+ * [-5, 10] (Rosenbrock 1960; domain as in Surjanovic & Bingham's Virtual Library of Simulation
+ * Experiments). A curved narrow valley; f(0, …, 0) = dim − 1. Needs dim >= 2.
+ */
+export function rosenbrock(dim: number): TestFunction {
+  return makeTestFunction("rosenbrock", dim, 2, 1, -5, 10, (xs, off, n) => {
+    let s = 0;
+    for (let i = off; i < off + n - 1; i++) {
+      const a = xs[i + 1] - xs[i] * xs[i];
+      const b = 1 - xs[i];
+      s += 100 * a * a + b * b;
+    }
+    return s;
+  });
+}
+
+/**
+ * Rastrigin, f(x) = 10 d + Σ (x_i² − 10 cos 2π x_i), minimum 0 at x = 0; domain [-5.12, 5.12]
+ * (Rastrigin 1974; Mühlenbein et al. 1991). A regular grid of about 11^d local minima on a sphere.
+ * Summed as Σ (x_i² + 10 (1 − cos 2π x_i)) so that f(0) is exactly 0.
+ */
+export function rastrigin(dim: number): TestFunction {
+  return makeTestFunction("rastrigin", dim, 1, 0, -5.12, 5.12, (xs, off, n) => {
+    let s = 0;
+    for (let i = off; i < off + n; i++) s += xs[i] * xs[i] + 10 * (1 - Math.cos(TWO_PI * xs[i]));
+    return s;
+  });
+}
+
+/**
+ * Ackley, f(x) = −20 exp(−0.2 √(Σ x_i² / d)) − exp(Σ cos(2π x_i) / d) + 20 + e, minimum 0 at x = 0;
+ * domain [-32.768, 32.768] (Ackley 1987; a = 20, b = 0.2, c = 2π as in Bäck 1996). Nearly flat far out,
+ * a deep hole at the centre. Evaluated as 20 (1 − exp(…)) + (e − exp(…)), both terms >= 0, so f(0) is
+ * exactly 0 and f is never negative.
+ */
+export function ackley(dim: number): TestFunction {
+  return makeTestFunction("ackley", dim, 1, 0, -32.768, 32.768, (xs, off, n) => {
+    let sq = 0;
+    let cs = 0;
+    for (let i = off; i < off + n; i++) {
+      sq += xs[i] * xs[i];
+      cs += Math.cos(TWO_PI * xs[i]);
+    }
+    return 20 * (1 - Math.exp(-0.2 * Math.sqrt(sq / n))) + (Math.E - Math.exp(cs / n));
+  });
+}
+
+/**
+ * Griewank, f(x) = 1 + Σ x_i² / 4000 − Π cos(x_i / √i) (i from 1), minimum 0 at x = 0; domain
+ * [-600, 600] (Griewank 1981). Many regularly spaced local minima whose depth fades with dimension.
+ */
+export function griewank(dim: number): TestFunction {
+  return makeTestFunction("griewank", dim, 1, 0, -600, 600, (xs, off, n) => {
+    let sq = 0;
+    let prod = 1;
+    for (let i = 0; i < n; i++) {
+      const x = xs[off + i];
+      sq += x * x;
+      prod *= Math.cos(x / Math.sqrt(i + 1));
+    }
+    return sq / 4000 + (1 - prod);
+  });
+}

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { boxFromJson, boxToJson, clampToBox, resolveBox } from "../src/index.ts";
+
+describe("resolveBox", () => {
+  it("expands scalars and arrays, and defaults the initialisation range to the bounds", () => {
+    const b = resolveBox("T", 3, { lower: -1, upper: [1, 2, 3] });
+    expect(Array.from(b.lower)).toEqual([-1, -1, -1]);
+    expect(Array.from(b.upper)).toEqual([1, 2, 3]);
+    expect(Array.from(b.initLower)).toEqual([-1, -1, -1]);
+    expect(Array.from(b.initUpper)).toEqual([1, 2, 3]);
+    expect(Array.from(b.span)).toEqual([2, 3, 4]);
+  });
+
+  it("allows unbounded dimensions when an initialisation range is given; span is then that range", () => {
+    const b = resolveBox("T", 2, { lower: [0, -Infinity], initLower: [0, -3], initUpper: 4 });
+    expect(b.upper[0]).toBe(Number.POSITIVE_INFINITY);
+    expect(b.lower[1]).toBe(Number.NEGATIVE_INFINITY);
+    expect(Array.from(b.span)).toEqual([4, 7]);
+  });
+
+  it("rounds finite bounds inward to float32, so clamped float32 values stay inside exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        (lo, w) => {
+          const b = resolveBox("T", 1, { lower: lo, upper: lo + w });
+          expect(b.lower[0]).toBe(Math.fround(b.lower[0]));
+          expect(b.upper[0]).toBe(Math.fround(b.upper[0]));
+          expect(b.lower[0]).toBeGreaterThanOrEqual(lo);
+          expect(b.upper[0]).toBeLessThanOrEqual(lo + w);
+          const x = new Float32Array([lo - 1e7, lo + w + 1e7]);
+          clampToBox(x.subarray(0, 1), b.lower, b.upper);
+          clampToBox(x.subarray(1, 2), b.lower, b.upper);
+          expect(x[0]).toBeGreaterThanOrEqual(lo);
+          expect(x[1]).toBeLessThanOrEqual(lo + w);
+        },
+      ),
+    );
+  });
+
+  it("rejects mismatched or inconsistent bounds, naming the option and dimension", () => {
+    expect(() => resolveBox("GA", 3, { lower: [0, 0], upper: 1 })).toThrow(
+      /GA: lower has 2 entries, expected dim = 3/,
+    );
+    expect(() => resolveBox("GA", 2, { lower: [0, 3], upper: [1, 1] })).toThrow(
+      /GA: lower\[1\] \(3\) must be < upper\[1\] \(1\)/,
+    );
+    expect(() => resolveBox("GA", 2, { lower: 0, upper: Number.NaN })).toThrow(
+      /upper must be a number, got NaN/,
+    );
+    expect(() => resolveBox("GA", 2, {})).toThrow(
+      /initialisation range of dimension 0 is \[-Infinity, Infinity\]/,
+    );
+    expect(() => resolveBox("GA", 1, { lower: 0, upper: 1, initLower: -1 })).toThrow(
+      /must lie inside the bounds/,
+    );
+    expect(() => resolveBox("GA", 1, { lower: 0, upper: 1, initLower: 0.5, initUpper: 0.5 })).toThrow(
+      /initLower\[0\] \(0.5\) must be < initUpper\[0\] \(0.5\)/,
+    );
+    expect(() => resolveBox("GA", 1, { lower: 1, upper: 1 + 1e-12 })).toThrow(
+      /narrower than float32 resolution/,
+    );
+    expect(() => resolveBox("GA", 1, { lower: "0" as unknown as number, upper: 1 })).toThrow(
+      /lower must be a number or an array/,
+    );
+  });
+
+  it("round-trips through JSON, infinite bounds included", () => {
+    const b = resolveBox("T", 2, { lower: [-1, -Infinity], upper: 2, initLower: [-1, -5] });
+    const back = resolveBox("T", 2, boxFromJson("T", JSON.parse(JSON.stringify(boxToJson(b))), 2));
+    expect(back).toEqual(b);
+  });
+});

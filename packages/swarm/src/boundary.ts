@@ -1,0 +1,82 @@
+import type { UniformSource } from "@arena/rng";
+
+/**
+ * Boundary handling, applied to one particle after its move: `x` (position) and `v` (velocity) are its
+ * rows, `lower`/`upper` the box (unbounded dimensions are never touched). Positions come out inside the
+ * box exactly. None allocates.
+ */
+
+/**
+ * Clamp to the violated bound and reverse half the velocity, v ← −0.5 v: the confinement of SPSO 2011
+ * (Clerc 2011, §2.4), which keeps a particle near the border without letting it stick there.
+ */
+export function clampBoundary(
+  x: Float32Array,
+  v: Float32Array,
+  lower: Float64Array,
+  upper: Float64Array,
+): void {
+  for (let d = 0; d < x.length; d++) {
+    if (x[d] < lower[d]) {
+      x[d] = lower[d];
+      v[d] = -0.5 * v[d];
+    } else if (x[d] > upper[d]) {
+      x[d] = upper[d];
+      v[d] = -0.5 * v[d];
+    }
+  }
+}
+
+/**
+ * Reflect off the violated bound as off a mirror (folded as often as the overshoot needs) and reverse
+ * the velocity, v ← −v (Helwig, Branke & Mostaghim 2013 survey this and the other strategies here).
+ */
+export function reflectBoundary(
+  x: Float32Array,
+  v: Float32Array,
+  lower: Float64Array,
+  upper: Float64Array,
+): void {
+  for (let d = 0; d < x.length; d++) {
+    const lo = lower[d];
+    const hi = upper[d];
+    const xd = x[d];
+    if (xd >= lo && xd <= hi) continue;
+    let y: number;
+    if (!Number.isFinite(hi)) y = 2 * lo - xd;
+    else if (!Number.isFinite(lo)) y = 2 * hi - xd;
+    else {
+      // Fold the overshoot into one period 2W of the mirrored line.
+      const w = hi - lo;
+      let t = (xd - lo) % (2 * w);
+      if (t < 0) t += 2 * w;
+      y = t <= w ? lo + t : lo + 2 * w - t;
+    }
+    x[d] = y;
+    // Float rounding of the fold can land an ulp outside.
+    if (x[d] < lo) x[d] = lo;
+    else if (x[d] > hi) x[d] = hi;
+    v[d] = -v[d];
+  }
+}
+
+/**
+ * Random re-initialisation: a coordinate that left the box is redrawn uniformly in the initialisation
+ * range [initLower, initUpper] (inside the box) and its velocity set to 0.
+ */
+export function reinitBoundary(
+  x: Float32Array,
+  v: Float32Array,
+  lower: Float64Array,
+  upper: Float64Array,
+  initLower: Float64Array,
+  initUpper: Float64Array,
+  rng: UniformSource,
+): void {
+  for (let d = 0; d < x.length; d++) {
+    if (x[d] < lower[d] || x[d] > upper[d]) {
+      x[d] = initLower[d] + (initUpper[d] - initLower[d]) * rng.float();
+      v[d] = 0;
+    }
+  }
+}

@@ -1,0 +1,349 @@
+import {
+  AskTellOptimizer,
+  type AskTellState,
+  BOX_OPTION_KEYS,
+  type Box,
+  type BoxOptions,
+  boxFromJson,
+  boxToJson,
+  checkOptionKeys,
+  checkOptionsObject,
+  floatFromJson,
+  floatsFromJson,
+  floatsToJson,
+  floatToJson,
+  integerOption,
+  type JsonFloat,
+  numberOption,
+  resolveBox,
+  sampleInBox,
+} from "@arena/objectives";
+import { Rng } from "@arena/rng";
+import { clampBoundary, reflectBoundary, reinitBoundary } from "./boundary.ts";
+import {
+  type CoefficientsSpec,
+  coefficientsAt,
+  type ResolvedCoefficients,
+  resolveCoefficients,
+} from "./coefficients.ts";
+import { drawRandomLinks, globalInformantBest, randomInformantBest, ringInformantBest } from "./topology.ts";
+
+/** Who informs whom, by `kind`. */
+export type TopologySpec =
+  | { kind: "global" }
+  /** Ring lbest with `radius` neighbours on each side (default 1; n/2 or more is the global best). */
+  | { kind: "ring"; radius?: number }
+  /** SPSO 2011's adaptive random topology: each particle informs `informants` random others (K, default 3). */
+  | { kind: "adaptive-random"; informants?: number };
+
+export type ResolvedTopology =
+  | { kind: "global" }
+  | { kind: "ring"; radius: number }
+  | { kind: "adaptive-random"; informants: number };
+
+/** What happens to a particle that leaves the box. */
+export type BoundaryHandling = "clamp" | "reflect" | "reinit";
+
+/** Options of {@link ParticleSwarm}. */
+export interface ParticleSwarmOptions extends BoxOptions {
+  /** Length of a candidate vector. */
+  dim: number;
+  /** The random stream (the optimizer advances it). */
+  rng: Rng;
+  /** Swarm size, the rows of every `ask()` (default 40, as SPSO 2011's reference code). */
+  populationSize?: number;
+  /** Topology (default `{ kind: "adaptive-random", informants: 3 }`, as SPSO 2011). */
+  topology?: TopologySpec;
+  /** Velocity-update coefficients (default `{ kind: "inertia" }` with SPSO 2011's w and c). */
+  coefficients?: CoefficientsSpec;
+  /** Velocity limit per dimension as a fraction of its span, |v_d| <= maxVelocity · span_d (default: none). */
+  maxVelocity?: number;
+  /** Boundary handling (default "clamp": clamp with v ← −0.5 v, as SPSO 2011). */
+  boundary?: BoundaryHandling;
+}
+
+/** The options a run actually used, as plain JSON (part of `state()`). */
+export interface ParticleSwarmSettings extends Record<(typeof BOX_OPTION_KEYS)[number], JsonFloat[]> {
+  populationSize: number;
+  topology: ResolvedTopology;
+  coefficients: ResolvedCoefficients;
+  /** null when velocities are not limited. */
+  maxVelocity: number | null;
+  boundary: BoundaryHandling;
+}
+
+/** Plain-JSON state of a {@link ParticleSwarm}. */
+export interface ParticleSwarmState extends AskTellState {
+  readonly options: ParticleSwarmSettings;
+  readonly positions: JsonFloat[];
+  readonly velocities: JsonFloat[];
+  readonly personalBest: JsonFloat[];
+  readonly personalBestF: JsonFloat[];
+  /** Best personal best after the last move (to detect an iteration without improvement). */
+  readonly swarmBestF: JsonFloat;
+  /** Adaptive random topology links (empty for the others). */
+  readonly links: number[];
+}
+
+const OPTION_KEYS = [
+  "dim",
+  "rng",
+  "populationSize",
+  "topology",
+  "coefficients",
+  "maxVelocity",
+  "boundary",
+  ...BOX_OPTION_KEYS,
+] as const;
+const BOUNDARIES: readonly BoundaryHandling[] = ["clamp", "reflect", "reinit"];
+const OWNER = "ParticleSwarm";
+
+function resolveTopology(spec: unknown): ResolvedTopology {
+  checkOptionsObject(OWNER, "topology", spec);
+  const s = spec as Record<string, unknown>;
+  switch (s.kind) {
+    case "global":
+      checkOptionKeys(OWNER, "topology", s, ["kind"]);
+      return { kind: "global" };
+    case "ring":
+      checkOptionKeys(OWNER, "topology", s, ["kind", "radius"]);
+      return { kind: "ring", radius: integerOption(OWNER, "topology.radius", s.radius, 1, 1) };
+    case "adaptive-random":
+      checkOptionKeys(OWNER, "topology", s, ["kind", "informants"]);
+      return {
+        kind: "adaptive-random",
+        informants: integerOption(OWNER, "topology.informants", s.informants, 3, 1),
+      };
+    default:
+      throw new RangeError(
+        `${OWNER}: topology.kind must be one of global, ring, adaptive-random, got ${String(s.kind)}`,
+      );
+  }
+}
+
+/**
+ * Particle swarm optimisation, ask/tell. Each particle i has a position x (the rows of `ask()`), a
+ * velocity v, its personal best p, and the best personal best l among its informants. After each `tell`
+ * every particle moves with the classic per-dimension update (Kennedy & Eberhart 1995; inertia form of
+ * Shi & Eberhart 1998):
+ *
+ *   v_d ← w v_d + c1 r1 (p_d − x_d) + c2 r2 (l_d − x_d),  r1, r2 ~ U[0, 1) per dimension;  x ← x + v
+ *
+ * then optionally |v_d| is limited and the particle is brought back into the box. Defaults follow
+ * Standard PSO 2011 (Clerc 2011; Zambrano-Bigiarini, Clerc & Rojas 2013): 40 particles, w = 1/(2 ln 2),
+ * c1 = c2 = 1/2 + ln 2, adaptive random topology with K = 3 (re-drawn after an iteration that did not
+ * improve the swarm's best), initial x uniform in the box and v_d uniform in [lo_d − x_d, hi_d − x_d),
+ * and clamping with v ← −0.5 v. SPSO 2011's rotation-invariant hypersphere update is not implemented:
+ * the per-dimension form above is the one of SPSO 2006/2007 and most PSO literature.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { minimize } from "@arena/objectives";
+ * import { ParticleSwarm } from "@arena/swarm";
+ * const pso = new ParticleSwarm({ dim: 4, lower: -5, upper: 5, rng: new Rng(1) });
+ * const f = { dim: 4, evaluate: (x: Float32Array) => x.reduce((s, v) => s + (v - 1) ** 2, 0) };
+ * const r = minimize(pso, f, { maxEvaluations: 10_000 });
+ * console.log(r.f, r.x);
+ * ```
+ */
+export class ParticleSwarm extends AskTellOptimizer {
+  readonly settings: Readonly<ParticleSwarmSettings>;
+  private readonly box: Box;
+  private readonly topology: ResolvedTopology;
+  private readonly coefficients: ResolvedCoefficients;
+  private readonly boundary: BoundaryHandling;
+  /** Per-dimension velocity limit (+Infinity when not limited). */
+  private readonly vmax: Float64Array;
+  private readonly x: Float32Array;
+  private readonly v: Float32Array;
+  private readonly p: Float32Array;
+  private readonly pF: Float64Array;
+  private swarmBestF = Number.POSITIVE_INFINITY;
+  private readonly links: Int32Array;
+  private readonly informantBest: Int32Array;
+  private readonly xRows: Float32Array[];
+  private readonly vRows: Float32Array[];
+  private readonly coef = new Float64Array(3);
+
+  constructor(options: ParticleSwarmOptions) {
+    checkOptionsObject(OWNER, "options", options);
+    checkOptionKeys(OWNER, "option", options, OPTION_KEYS);
+    const n = integerOption(OWNER, "populationSize", options.populationSize, 40, 2);
+    super(OWNER, options.dim, n, options.rng);
+    const dim = this.dim;
+    this.box = resolveBox(OWNER, dim, options);
+    this.topology = resolveTopology(options.topology ?? { kind: "adaptive-random" });
+    this.coefficients = resolveCoefficients(OWNER, options.coefficients ?? { kind: "inertia" });
+    const maxVelocity =
+      options.maxVelocity === undefined
+        ? null
+        : numberOption(OWNER, "maxVelocity", options.maxVelocity, 1, { min: 0, exclusiveMin: true });
+    const boundary = options.boundary ?? "clamp";
+    if (!BOUNDARIES.includes(boundary)) {
+      throw new RangeError(
+        `${OWNER}: boundary must be one of ${BOUNDARIES.join(", ")}, got ${String(boundary)}`,
+      );
+    }
+    this.boundary = boundary;
+    this.settings = {
+      populationSize: n,
+      topology: this.topology,
+      coefficients: this.coefficients,
+      maxVelocity,
+      boundary,
+      ...boxToJson(this.box),
+    };
+
+    this.vmax = new Float64Array(dim).fill(Number.POSITIVE_INFINITY);
+    if (maxVelocity !== null) for (let d = 0; d < dim; d++) this.vmax[d] = maxVelocity * this.box.span[d];
+    this.x = new Float32Array(n * dim);
+    this.v = new Float32Array(n * dim);
+    this.p = new Float32Array(n * dim);
+    this.pF = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    const k = this.topology.kind === "adaptive-random" ? this.topology.informants : 0;
+    this.links = new Int32Array(n * k);
+    this.informantBest = new Int32Array(n);
+    this.xRows = [];
+    this.vRows = [];
+    for (let i = 0; i < n; i++) {
+      this.xRows.push(this.x.subarray(i * dim, (i + 1) * dim));
+      this.vRows.push(this.v.subarray(i * dim, (i + 1) * dim));
+    }
+
+    // SPSO 2011 initialisation: x uniform in the range, v_d uniform in [lo_d − x_d, hi_d − x_d).
+    const { initLower, initUpper } = this.box;
+    for (let i = 0; i < n; i++) {
+      const x = this.xRows[i];
+      const v = this.vRows[i];
+      sampleInBox(x, initLower, initUpper, this.rng);
+      for (let d = 0; d < dim; d++) {
+        const lo = initLower[d] - x[d];
+        const vd = lo + (initUpper[d] - x[d] - lo) * this.rng.float();
+        v[d] = Math.max(-this.vmax[d], Math.min(this.vmax[d], vd));
+      }
+    }
+    this.p.set(this.x);
+    if (k > 0) drawRandomLinks(n, k, this.rng, this.links);
+  }
+
+  protected candidates(): Float32Array {
+    return this.x;
+  }
+
+  protected advance(): void {
+    const { fitness, pF, p, x, v, dim, informantBest: lbest, rng, vmax } = this;
+    const n = this.populationSize;
+    // Personal bests.
+    for (let i = 0; i < n; i++) {
+      if (fitness[i] < pF[i]) {
+        pF[i] = fitness[i];
+        p.set(this.xRows[i], i * dim);
+      }
+    }
+    let swarmBest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) if (pF[i] < swarmBest) swarmBest = pF[i];
+    const improved = swarmBest < this.swarmBestF;
+    this.swarmBestF = swarmBest;
+
+    // Informants.
+    const t = this.topology;
+    if (t.kind === "global") globalInformantBest(pF, lbest);
+    else if (t.kind === "ring") ringInformantBest(pF, t.radius, lbest);
+    else {
+      if (!improved) drawRandomLinks(n, t.informants, rng, this.links);
+      randomInformantBest(pF, this.links, t.informants, lbest);
+    }
+
+    // Move.
+    coefficientsAt(this.coefficients, this.generation, this.coef);
+    const w = this.coef[0];
+    const c1 = this.coef[1];
+    const c2 = this.coef[2];
+    const { lower, upper, initLower, initUpper } = this.box;
+    for (let i = 0; i < n; i++) {
+      const base = i * dim;
+      const lBase = lbest[i] * dim;
+      for (let d = 0; d < dim; d++) {
+        const xd = x[base + d];
+        let vd =
+          w * v[base + d] + c1 * rng.float() * (p[base + d] - xd) + c2 * rng.float() * (p[lBase + d] - xd);
+        if (vd > vmax[d]) vd = vmax[d];
+        else if (vd < -vmax[d]) vd = -vmax[d];
+        v[base + d] = vd;
+        x[base + d] = xd + vd;
+      }
+      switch (this.boundary) {
+        case "clamp":
+          clampBoundary(this.xRows[i], this.vRows[i], lower, upper);
+          break;
+        case "reflect":
+          reflectBoundary(this.xRows[i], this.vRows[i], lower, upper);
+          break;
+        case "reinit":
+          reinitBoundary(this.xRows[i], this.vRows[i], lower, upper, initLower, initUpper, rng);
+          break;
+      }
+    }
+  }
+
+  /** Each particle's personal best value (a copy), +Infinity where nothing finite was seen. */
+  personalBestValues(): Float64Array {
+    return this.pF.slice();
+  }
+
+  /** The current velocities (`populationSize × dim`, a copy). */
+  velocities(): Float32Array {
+    return this.v.slice();
+  }
+
+  state(): ParticleSwarmState {
+    return {
+      ...this.baseState(),
+      options: structuredClone(this.settings) as ParticleSwarmSettings,
+      positions: floatsToJson(this.x),
+      velocities: floatsToJson(this.v),
+      personalBest: floatsToJson(this.p),
+      personalBestF: floatsToJson(this.pF),
+      swarmBestF: floatToJson(this.swarmBestF),
+      links: Array.from(this.links),
+    };
+  }
+
+  /** Resumes a swarm saved by `state()` (also after a JSON round trip) exactly where it stopped. */
+  static fromState(state: ParticleSwarmState): ParticleSwarm {
+    const owner = `${OWNER}.fromState`;
+    const o = state?.options;
+    if (o === null || typeof o !== "object") throw new TypeError(`${owner}: state.options is missing`);
+    const pso = new ParticleSwarm({
+      dim: state.dim,
+      populationSize: o.populationSize,
+      topology: o.topology,
+      coefficients: o.coefficients as CoefficientsSpec,
+      maxVelocity: o.maxVelocity ?? undefined,
+      boundary: o.boundary,
+      ...boxFromJson(owner, o, state.dim),
+      // Throwaway stream for the constructor's draws; restoreBaseState installs the saved one.
+      rng: new Rng("fromState"),
+    });
+    pso.restoreBaseState(state);
+    const len = pso.x.length;
+    floatsFromJson(owner, "positions", state.positions, len, pso.x);
+    floatsFromJson(owner, "velocities", state.velocities, len, pso.v);
+    floatsFromJson(owner, "personalBest", state.personalBest, len, pso.p);
+    floatsFromJson(owner, "personalBestF", state.personalBestF, pso.populationSize, pso.pF);
+    pso.swarmBestF = floatFromJson(owner, "swarmBestF", state.swarmBestF);
+    const links = state.links;
+    if (!Array.isArray(links) || links.length !== pso.links.length) {
+      throw new TypeError(`${owner}: state.links must be an array of ${pso.links.length} particle indices`);
+    }
+    for (let m = 0; m < links.length; m++) {
+      const j = links[m];
+      if (!Number.isInteger(j) || j < 0 || j >= pso.populationSize) {
+        throw new TypeError(`${owner}: state.links[${m}] is ${String(j)}, expected a particle index`);
+      }
+      pso.links[m] = j;
+    }
+    return pso;
+  }
+}
