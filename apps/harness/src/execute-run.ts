@@ -1,0 +1,323 @@
+import { cpus } from "node:os";
+import type { Problem } from "@arena/datasets";
+import { type AnyModel, createModel, DivergenceError, type Evaluation, type Learner } from "@arena/nn";
+import type { BestFigures, Checkpoint, Figures, RunRecord, TargetHit } from "@arena/results";
+import { RUN_SCHEMA } from "@arena/results";
+import { Rng } from "@arena/rng";
+import { logCheckpoints } from "./checkpoint-schedule.ts";
+import type { RunSpec } from "./run-plan.ts";
+
+/** Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng. */
+export type LearnerFactory = (
+  model: AnyModel,
+  problem: Problem,
+  config: Record<string, unknown>,
+  rng: Rng,
+) => Learner;
+
+export interface LearnerKind {
+  readonly kind: string;
+  readonly description: string;
+  readonly create: LearnerFactory;
+}
+
+export interface RunContext {
+  learners: ReadonlyMap<string, LearnerKind>;
+  /** Loads (or returns a cached copy of) the problem of a run, split with the run's data stream. */
+  loadProblem(spec: RunSpec): Problem;
+}
+
+/** Which budget drives the checkpoints and the stopping rule, in the order of precedence. */
+function primaryUnit(spec: RunSpec): "flops" | "evaluations" | "epochs" | "wallMs" {
+  const b = spec.budget;
+  if (b.flops !== undefined) return "flops";
+  if (b.evaluations !== undefined) return "evaluations";
+  if (b.epochs !== undefined) return "epochs";
+  return "wallMs";
+}
+
+/**
+ * Sorts a learner's diagnostics into the record's fields, by nn's naming convention:
+ * `grad_norm/<layer>` → [norm] becomes `gradNorms[layer]`; `dh_norm/<layer>` (‖∂L/∂h_t‖ for each step)
+ * becomes `gradNormsThroughTime` (the last recurrent layer's, the one nearest the loss, when stacked;
+ * the others stay in `diagnostics`); every other series goes to `diagnostics` as it is.
+ */
+export function splitDiagnostics(diag: Record<string, number[]>): Partial<Checkpoint> {
+  const out: Partial<Checkpoint> = {};
+  const gradNorms: Record<string, number> = {};
+  const other: Record<string, number[]> = {};
+  let throughTimeKey: string | undefined;
+  for (const [k, v] of Object.entries(diag)) {
+    if (k.startsWith("grad_norm/") && v.length === 1) gradNorms[k.slice("grad_norm/".length)] = v[0];
+    else if (k.startsWith("dh_norm/")) {
+      if (throughTimeKey) other[throughTimeKey] = diag[throughTimeKey];
+      throughTimeKey = k;
+    } else other[k] = v;
+  }
+  if (Object.keys(gradNorms).length > 0) out.gradNorms = gradNorms;
+  if (throughTimeKey) out.gradNormsThroughTime = diag[throughTimeKey];
+  if (Object.keys(other).length > 0) out.diagnostics = other;
+  return out;
+}
+
+function hostInfo() {
+  const c = cpus();
+  return {
+    node: process.version,
+    cpu: c[0]?.model ?? "unknown",
+    cores: c.length,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}
+
+function errorMessage(e: unknown): { message: string; stack?: string } {
+  if (e instanceof Error) return { message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+  return { message: String(e) };
+}
+
+/**
+ * Executes one run: builds the problem, model and learner from the spec's seed paths, calls `step()`
+ * until the budget is spent, evaluates `current()` on train and validation at log-spaced checkpoints,
+ * and returns the record. It never throws for a learner's failure: a throw becomes status `failed`, a
+ * non-finite loss (or a DivergenceError) status `diverged`, with everything measured up to then.
+ * The test split is evaluated only at the end, for the final and the best-validation parameters.
+ */
+export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  let peakRss = process.memoryUsage.rss();
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampleMemory = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+  };
+
+  const trace: Checkpoint[] = [];
+  const targets: TargetHit[] = (spec.targets?.values ?? []).map((target) => ({
+    target,
+    reached: false,
+    flops: null,
+    evaluations: null,
+    step: null,
+    wallMs: null,
+  }));
+  let status: RunRecord["status"] = "ok";
+  let error: RunRecord["error"];
+  let divergedAt: RunRecord["divergedAt"];
+  let final: Figures | null = null;
+  let best: BestFigures | null = null;
+  let metric: RunRecord["metric"] = { name: "accuracy", higherIsBetter: true };
+  let parameters = 0;
+  let steps = 0;
+  let flops = 0;
+  let evaluations = 0;
+  let trainMs = 0;
+
+  try {
+    const problem = ctx.loadProblem(spec);
+    metric = { name: problem.metric, higherIsBetter: problem.metric === "accuracy" };
+    const higher = metric.higherIsBetter;
+    const kind = ctx.learners.get(spec.learner.kind);
+    if (!kind) throw new Error(`unknown learner kind "${spec.learner.kind}"`);
+    const model = createModel(spec.model.spec as never, new Rng(spec.initSeedPath));
+    parameters = model.size;
+    const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath));
+    const trainN = problem.train.n;
+    const bestParams = new Float32Array(model.size);
+    let bestValue = Number.NaN;
+    let bestCheckpoint: Omit<BestFigures, "testLoss" | "testMetric"> | null = null;
+
+    const unit = primaryUnit(spec);
+    const limit = {
+      flops: spec.budget.flops ?? Number.POSITIVE_INFINITY,
+      evaluations: Math.min(
+        spec.budget.evaluations ?? Number.POSITIVE_INFINITY,
+        spec.budget.epochs !== undefined ? spec.budget.epochs * trainN : Number.POSITIVE_INFINITY,
+      ),
+      wallMs: spec.budget.wallMs ?? Number.POSITIVE_INFINITY,
+    };
+    const total = unit === "flops" ? limit.flops : unit === "wallMs" ? limit.wallMs : limit.evaluations;
+    const thresholds = logCheckpoints(total, spec.checkpoints.count, spec.checkpoints.first);
+    let next = 0;
+    const progress = () => (unit === "flops" ? flops : unit === "wallMs" ? trainMs : evaluations);
+    const spent = () => flops >= limit.flops || evaluations >= limit.evaluations || trainMs >= limit.wallMs;
+
+    const evaluateOn = (params: Float32Array, which: "train" | "validation" | "test"): Evaluation =>
+      model.evaluate(problem[which], { params });
+
+    /** Evaluates the current parameters; returns false when the run diverged. */
+    const checkpoint = (): boolean => {
+      const params = learner.current();
+      const tr = evaluateOn(params, "train");
+      const va = evaluateOn(params, "validation");
+      const cp: Checkpoint = {
+        step: steps,
+        epoch: evaluations / trainN,
+        flops,
+        evaluations,
+        wallMs: trainMs,
+        trainLoss: tr.loss,
+        trainMetric: tr.value,
+        valLoss: va.loss,
+        valMetric: va.value,
+      };
+      const diag = learner.diagnostics?.();
+      if (diag) Object.assign(cp, splitDiagnostics(diag));
+      trace.push(cp);
+      sampleMemory();
+      if (!Number.isFinite(tr.loss) || !Number.isFinite(va.loss)) {
+        status = "diverged";
+        divergedAt = { step: steps, flops, evaluations };
+        return false;
+      }
+      const v = va.value;
+      if (Number.isFinite(v) && (Number.isNaN(bestValue) || (higher ? v > bestValue : v < bestValue))) {
+        bestValue = v;
+        bestParams.set(params);
+        const { testLoss: _l, testMetric: _m, gradNorms: _g, gradNormsThroughTime: _t, diagnostics: _d, wallMs: _w, ...fig } =
+          cp;
+        bestCheckpoint = { checkpoint: trace.length - 1, ...fig };
+      }
+      for (const t of targets) {
+        if (t.reached) continue;
+        const on = spec.targets?.on ?? "valMetric";
+        const value = on === "valMetric" ? va.value : on === "valLoss" ? va.loss : tr.loss;
+        const lowerIsGoal = on !== "valMetric" || !higher;
+        if (lowerIsGoal ? value <= t.target : value >= t.target) {
+          t.reached = true;
+          t.flops = flops;
+          t.evaluations = evaluations;
+          t.step = steps;
+          t.wallMs = trainMs;
+        }
+      }
+      return true;
+    };
+
+    let alive = checkpoint();
+    let checkpointed = true;
+    try {
+      while (alive && !spent() && !(learner.finished?.() ?? false)) {
+        const s0 = performance.now();
+        const cost = learner.step();
+        trainMs += performance.now() - s0;
+        steps++;
+        flops += cost.flops;
+        evaluations += cost.evaluations;
+        checkpointed = false;
+        let crossed = false;
+        while (next < thresholds.length && progress() >= thresholds[next]) {
+          next++;
+          crossed = true;
+        }
+        if (crossed) {
+          alive = checkpoint();
+          checkpointed = true;
+        }
+      }
+      if (alive && !checkpointed) alive = checkpoint();
+    } catch (e) {
+      if (e instanceof DivergenceError) {
+        status = "diverged";
+        divergedAt = { step: e.step, flops: e.flops, evaluations };
+      } else {
+        status = "failed";
+        error = errorMessage(e);
+      }
+    }
+
+    if (status === "ok") {
+      const last = trace[trace.length - 1];
+      const params = learner.current();
+      const te = evaluateOn(params, "test");
+      final = {
+        trainLoss: last.trainLoss,
+        trainMetric: last.trainMetric,
+        valLoss: last.valLoss,
+        valMetric: last.valMetric,
+        testLoss: te.loss,
+        testMetric: te.value,
+      };
+    }
+    const bc = bestCheckpoint as Omit<BestFigures, "testLoss" | "testMetric"> | null;
+    if (bc) {
+      const te = evaluateOn(bestParams, "test");
+      best = { ...bc, testLoss: te.loss, testMetric: te.value };
+    }
+  } catch (e) {
+    // Setup failed (problem, model or learner could not be built), or evaluation threw.
+    status = "failed";
+    error = errorMessage(e);
+  }
+  sampleMemory();
+
+  return {
+    ...recordIdentity(spec),
+    parameters,
+    metric,
+    status,
+    ...(error ? { error } : {}),
+    ...(divergedAt ? { divergedAt } : {}),
+    trace,
+    final,
+    best,
+    cost: { steps, flops, evaluations },
+    targets,
+    measured: {
+      startedAt: startedAt.toISOString(),
+      endedAt: new Date().toISOString(),
+      wallMs: performance.now() - t0,
+      peakRssBytes: peakRss,
+      peakHeapBytes: peakHeap,
+      host: hostInfo(),
+    },
+  };
+}
+
+/** The fields of a record that the spec alone decides. */
+function recordIdentity(spec: RunSpec) {
+  return {
+    schema: RUN_SCHEMA,
+    runId: spec.runId,
+    suite: spec.suite,
+    problem: { name: spec.problem.id, options: spec.problem.options as never },
+    model: { name: spec.model.name, spec: spec.model.spec as never },
+    learner: { name: spec.learner.id, config: { kind: spec.learner.kind, ...spec.learner.config } as never },
+    seedPath: spec.seedPath,
+    repetition: spec.repetition,
+  } as const;
+}
+
+/** The record of a run whose worker died before it could report: status failed, nothing measured. */
+export function failedRecord(spec: RunSpec, e: unknown): RunRecord {
+  const now = new Date().toISOString();
+  return {
+    ...recordIdentity(spec),
+    parameters: 0,
+    metric: { name: "accuracy", higherIsBetter: true },
+    status: "failed",
+    error: errorMessage(e),
+    trace: [],
+    final: null,
+    best: null,
+    cost: { steps: 0, flops: 0, evaluations: 0 },
+    targets: (spec.targets?.values ?? []).map((target) => ({
+      target,
+      reached: false,
+      flops: null,
+      evaluations: null,
+      step: null,
+      wallMs: null,
+    })),
+    measured: {
+      startedAt: now,
+      endedAt: now,
+      wallMs: 0,
+      peakRssBytes: null,
+      peakHeapBytes: null,
+      host: hostInfo(),
+    },
+  };
+}

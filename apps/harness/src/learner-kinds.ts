@@ -1,0 +1,23 @@
+import { backpropLearner } from "@arena/backprop";
+import { gaLearner, psoLearner, randomSearchLearner } from "@arena/neuroevolution";
+import type { LearnerKind } from "./execute-run.ts";
+
+/** The learner kinds a suite can name in `learners[].kind`. */
+export const LEARNER_KINDS: ReadonlyMap<string, LearnerKind> = new Map(
+  (
+    [
+      {
+        kind: "backprop",
+        description: "minibatch gradient descent with any optimizer; full or truncated BPTT for sequences",
+        create: backpropLearner,
+      },
+      { kind: "ga", description: "real-coded genetic algorithm over the flat parameter vector", create: gaLearner },
+      { kind: "pso", description: "particle swarm optimisation (SPSO 2011) over the flat parameter vector", create: psoLearner },
+      {
+        kind: "random-search",
+        description: "uniform random samples around the initial weights: the floor every method must beat",
+        create: randomSearchLearner,
+      },
+    ] satisfies LearnerKind[]
+  ).map((k) => [k.kind, k]),
+);

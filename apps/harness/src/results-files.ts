@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseResultsFile, type RunRecord, serializeRecord, serializeReport, stripMeasured } from "@arena/results";
+import { buildReport, DEFAULT_REPORT_SETTINGS } from "./build-report.ts";
+import { renderReportMarkdown, renderSummary } from "./render-report.ts";
+import { UsageError } from "./suite.ts";
+
+/** Reads a results file; a missing or unreadable file is a usage error naming it. */
+export function readResults(path: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read results file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseResultsFile(text);
+}
+
+/** Writes `path` through a temporary file and a rename, so readers never see half a file. */
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export interface ReportOutput {
+  markdownPath: string;
+  jsonPath: string;
+  summary: string;
+  warnings: string[];
+}
+
+/** `arena report DIR`: reads DIR/results.jsonl, writes DIR/report.md and DIR/report.json. */
+export function writeReport(dir: string): ReportOutput {
+  const resultsPath = join(dir, "results.jsonl");
+  if (!existsSync(resultsPath)) throw new UsageError(`no results in ${dir}: ${resultsPath} does not exist`);
+  const file = readResults(resultsPath);
+  if (file.records.length === 0) throw new UsageError(`${resultsPath} holds no readable run records`);
+  const warnings = file.skipped.map((s) => `${resultsPath}:${s.line}: skipped (${s.reason})`);
+  if (file.tornTail) warnings.push(`${resultsPath}: the last line is torn (an interrupted write) and was ignored`);
+  const suites = [...new Set(file.records.map((r) => r.suite))];
+  const report = buildReport(
+    suites.join("+"),
+    file.records,
+    { records: file.records.length, skipped: file.skipped.length, tornTail: file.tornTail },
+    DEFAULT_REPORT_SETTINGS,
+  );
+  const jsonPath = join(dir, "report.json");
+  const markdownPath = join(dir, "report.md");
+  writeAtomic(jsonPath, serializeReport(report));
+  writeAtomic(markdownPath, renderReportMarkdown(report));
+  return { markdownPath, jsonPath, summary: renderSummary(report), warnings };
+}
+
+export interface MergeOutput {
+  path: string;
+  records: number;
+  duplicates: number;
+  warnings: string[];
+}
+
+/**
+ * `arena merge A.jsonl B.jsonl … --out DIR`: the union of the files by run id, sorted by run id, written
+ * atomically to DIR/results.jsonl (an existing one there is merged in too). A run id present in two files
+ * is kept once; if the two records differ beyond measured time and memory, a warning says so.
+ */
+export function mergeResults(files: string[], outDir: string): MergeOutput {
+  if (files.length === 0) throw new UsageError("merge: give at least one results file");
+  mkdirSync(outDir, { recursive: true });
+  const outPath = join(outDir, "results.jsonl");
+  const inputs = existsSync(outPath) && !files.includes(outPath) ? [outPath, ...files] : files;
+  const byId = new Map<string, RunRecord>();
+  const warnings: string[] = [];
+  let duplicates = 0;
+  for (const f of inputs) {
+    const file = readResults(f);
+    for (const s of file.skipped) warnings.push(`${f}:${s.line}: skipped (${s.reason})`);
+    if (file.tornTail) warnings.push(`${f}: torn last line ignored`);
+    for (const r of file.records) {
+      const prev = byId.get(r.runId);
+      if (!prev) {
+        byId.set(r.runId, r);
+        continue;
+      }
+      duplicates++;
+      if (JSON.stringify(stripMeasured(prev)) !== JSON.stringify(stripMeasured(r))) {
+        warnings.push(`run ${r.runId} differs between inputs beyond measured fields; kept the first (${f} ignored)`);
+      }
+    }
+  }
+  const ids = [...byId.keys()].sort();
+  writeAtomic(outPath, ids.map((id) => `${serializeRecord(byId.get(id)!)}\n`).join(""));
+  return { path: outPath, records: ids.length, duplicates, warnings };
+}
