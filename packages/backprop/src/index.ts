@@ -1,4 +1,16 @@
+export {
+  BACKPROP_CONFIG_KEYS,
+  type BackpropConfig,
+  DEFAULT_BATCH_SIZE,
+  type ResolvedBackpropConfig,
+  resolveBackpropConfig,
+} from "./backprop-config.ts";
+export { BackpropLearner, backpropLearner } from "./backprop-learner.ts";
+export { BackpropStepper, type StepperOptions, type StepResult } from "./backprop-stepper.ts";
+export { type BpttChunk, type BpttConfig, bpttChunks } from "./bptt-chunks.ts";
 export { clipGradNorm, clipGradValue, gradNorm } from "./clipping.ts";
+export { EarlyStopping } from "./early-stopping.ts";
+export { MinibatchSampler } from "./minibatch-sampler.ts";
 export { Adagrad, type AdagradConfig, type AdagradOptions } from "./optimizers/adagrad.ts";
 export { Adam, type AdamConfig, type AdamOptions, AdamW } from "./optimizers/adam.ts";
 export {
@@ -38,3 +50,21 @@ export {
   type StepScheduleConfig,
   type WarmupScheduleConfig,
 } from "./schedules.ts";
+export {
+  type BestCheckpoint,
+  type TrainCheckpoint,
+  type TrainData,
+  type TrainOptions,
+  type TrainResult,
+  train,
+} from "./train.ts";
+export {
+  type ClipConfig,
+  type EarlyStoppingConfig,
+  type ResolvedBptt,
+  type ResolvedClip,
+  type ResolvedEarlyStopping,
+  resolveBptt,
+  resolveClip,
+  resolveEarlyStopping,
+} from "./training-config.ts";

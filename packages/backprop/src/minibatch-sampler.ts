@@ -1,0 +1,132 @@
+/**
+ * Minibatches: a permutation of the training samples reshuffled at the start of every epoch, and the
+ * rows of each batch gathered into preallocated buffers, so a training step allocates nothing.
+ */
+import type { Samples } from "@arena/nn";
+import type { Rng } from "@arena/rng";
+
+/** Values per sample of a split: prod(shape) when a shape is given, else length / n. */
+function valuesPerSample(owner: string, what: "x" | "y", data: Samples): number {
+  const shape = what === "x" ? data.xShape : data.yShape;
+  const arr = what === "x" ? data.x : data.y;
+  if (shape !== undefined) {
+    let p = 1;
+    for (const s of shape) p *= s;
+    if (arr.length < data.n * p) {
+      throw new RangeError(
+        `${owner}: ${what} has ${arr.length} values, ${data.n} samples of shape [${shape.join(", ")}] need ${data.n * p}`,
+      );
+    }
+    return p;
+  }
+  const per = arr.length / data.n;
+  if (!Number.isInteger(per) || per < 1) {
+    throw new RangeError(
+      `${owner}: ${what} has ${arr.length} values, not a whole number per sample for n = ${data.n}`,
+    );
+  }
+  return per;
+}
+
+/**
+ * Draws minibatches of a split without replacement: every epoch visits each sample exactly once, in an
+ * order reshuffled from `rng` at the start of the epoch (the order of PyTorch's `DataLoader(shuffle=True)`
+ * with `drop_last=False`: the last batch of an epoch holds the remaining `n mod batchSize` samples).
+ * With `shuffle: false` the order is 0..n−1 every epoch. Sequence samples are copied whole (all steps).
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { MinibatchSampler } from "@arena/backprop";
+ * const data = { n: 5, x: new Float32Array([0, 1, 2, 3, 4]), y: new Float32Array([0, 10, 20, 30, 40]) };
+ * const s = new MinibatchSampler(data, 2, new Rng(1));
+ * const n = s.next(); // 2 samples, in s.x[0..1] and s.y[0..1]
+ * console.log(n, s.epoch, s.position); // 2 0 2
+ * ```
+ */
+export class MinibatchSampler {
+  /** Inputs of the current batch: `batchSize` rows of `xPerSample` values (the first `batchN` are valid). */
+  readonly x: Float32Array;
+  /** Targets of the current batch, `yPerSample` values per row. */
+  readonly y: Float32Array;
+  readonly xPerSample: number;
+  readonly yPerSample: number;
+  readonly batchSize: number;
+  /** Samples per epoch. */
+  readonly n: number;
+  /** The sample indices of the current epoch, in visiting order. */
+  readonly order: Int32Array;
+  private readonly data: Samples;
+  private readonly rng: Rng;
+  private readonly shuffle: boolean;
+  private pos = 0;
+  private epochs = 0;
+  private last = 0;
+
+  constructor(data: Samples, batchSize: number, rng: Rng, shuffle = true) {
+    const owner = "MinibatchSampler";
+    if (!Number.isInteger(data.n) || data.n < 1) {
+      throw new RangeError(`${owner}: the data must hold at least one sample, got n = ${data.n}`);
+    }
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+      throw new RangeError(`${owner}: batchSize must be an integer >= 1, got ${batchSize}`);
+    }
+    this.data = data;
+    this.n = data.n;
+    this.batchSize = Math.min(batchSize, data.n);
+    this.xPerSample = valuesPerSample(owner, "x", data);
+    this.yPerSample = valuesPerSample(owner, "y", data);
+    this.x = new Float32Array(this.batchSize * this.xPerSample);
+    this.y = new Float32Array(this.batchSize * this.yPerSample);
+    this.order = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) this.order[i] = i;
+    this.rng = rng;
+    this.shuffle = shuffle;
+  }
+
+  /** Epochs completed (an epoch completes when its last batch has been drawn). */
+  get epoch(): number {
+    return this.epochs;
+  }
+
+  /** Samples of the current epoch drawn so far. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Samples in the current batch (the last `next()`). */
+  get batchN(): number {
+    return this.last;
+  }
+
+  /**
+   * Gathers the next batch into `x` and `y` and returns its number of samples. The first call of an
+   * epoch reshuffles the order (Fisher–Yates on the previous order, which is again uniform).
+   */
+  next(): number {
+    if (this.pos === 0 && this.shuffle) this.rng.shuffle(this.order);
+    const count = Math.min(this.batchSize, this.n - this.pos);
+    const xs = this.xPerSample;
+    const ys = this.yPerSample;
+    const srcX = this.data.x;
+    const srcY = this.data.y;
+    const bx = this.x;
+    const by = this.y;
+    for (let r = 0; r < count; r++) {
+      const s = this.order[this.pos + r];
+      const ox = s * xs;
+      const dx = r * xs;
+      for (let j = 0; j < xs; j++) bx[dx + j] = srcX[ox + j];
+      const oy = s * ys;
+      const dy = r * ys;
+      for (let j = 0; j < ys; j++) by[dy + j] = srcY[oy + j];
+    }
+    this.pos += count;
+    if (this.pos === this.n) {
+      this.pos = 0;
+      this.epochs++;
+    }
+    this.last = count;
+    return count;
+  }
+}
