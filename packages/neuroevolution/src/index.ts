@@ -1,0 +1,58 @@
+export {
+  GA_LEARNER_DEFAULTS,
+  type GaBlock,
+  type GaLearnerConfig,
+  gaLearner,
+  type ResolvedGaConfig,
+} from "./ga-learner.ts";
+export {
+  biasRanges,
+  CandidateSampler,
+  clampSymmetric,
+  type InitScheme,
+  parseInitScheme,
+} from "./init-scheme.ts";
+export {
+  type CommonConfig,
+  DEFAULT_BOUNDS,
+  DEFAULT_RESCORE,
+  defaultRescoreEvery,
+  type FitnessSpec,
+  type RescoreConfig,
+  type RescoreSpec,
+  type ResolvedCommonConfig,
+} from "./learner-config.ts";
+export { MinibatchSampler } from "./minibatch.ts";
+export {
+  ModelRandomSearch,
+  type ModelRandomSearchOptions,
+  type ModelRandomSearchState,
+} from "./model-random-search.ts";
+export {
+  CROSSOVER_FLOPS_PER_GENE,
+  gaFlopsPerGeneration,
+  MUTATION_FLOPS_PER_GENE,
+  PSO_FLOPS_PER_COORDINATE,
+  psoFlopsPerGeneration,
+  randomSearchFlopsPerGeneration,
+} from "./optimizer-flops.ts";
+export {
+  type NeuroevolutionKind,
+  type NeuroevolutionState,
+  PopulationLearner,
+  type PopulationLearnerParts,
+} from "./population-learner.ts";
+export {
+  PSO_LEARNER_DEFAULTS,
+  type PsoBlock,
+  type PsoLearnerConfig,
+  psoLearner,
+  type ResolvedPsoConfig,
+  type VelocityInit,
+} from "./pso-learner.ts";
+export {
+  RANDOM_SEARCH_LEARNER_DEFAULTS,
+  type RandomSearchLearnerConfig,
+  randomSearchLearner,
+} from "./random-search-learner.ts";
+export { resumeLearner } from "./resume.ts";

@@ -1,0 +1,385 @@
+import {
+  type Cost,
+  DivergenceError,
+  type Learner,
+  type Model,
+  modelObjective,
+  type Samples,
+} from "@arena/nn";
+import {
+  floatFromJson,
+  floatsFromJson,
+  floatsToJson,
+  floatToJson,
+  type JsonFloat,
+  type PopulationOptimizer,
+} from "@arena/objectives";
+import { Rng, type RngState } from "@arena/rng";
+import type { FitnessSpec, RescoreSpec } from "./learner-config.ts";
+import { MinibatchSampler } from "./minibatch.ts";
+
+/** The learner kinds of this package. */
+export type NeuroevolutionKind = "ga" | "pso" | "random-search";
+
+/** What a {@link PopulationLearner} is built from; the factories assemble it. */
+export interface PopulationLearnerParts {
+  name: NeuroevolutionKind;
+  model: Model;
+  train: Samples;
+  /** Its candidates are already initialised; `state()` must give plain JSON. */
+  optimizer: PopulationOptimizer;
+  /** The resolved config, plain JSON, kept for `state()`. */
+  config: Record<string, unknown>;
+  fitness: FitnessSpec;
+  rescore: RescoreSpec | null;
+  /** The model's weights when the learner was built: `current()` until something better is known. */
+  initial: Float32Array;
+  /** The stream minibatches are drawn from (unused with full fitness). */
+  minibatchRng: Rng;
+  /** The optimizer's own arithmetic per generation. */
+  optimizerFlops: number;
+  /** Extra diagnostic series of the algorithm (e.g. PSO velocities). */
+  extraDiagnostics?: (out: Record<string, number[]>) => void;
+}
+
+/** Plain-JSON state of a neuroevolution learner: everything `resumeLearner` needs. */
+export interface NeuroevolutionState {
+  readonly format: "arena-neuroevolution";
+  readonly version: 1;
+  readonly kind: NeuroevolutionKind;
+  readonly config: Record<string, unknown>;
+  readonly generation: number;
+  readonly flops: number;
+  readonly evaluations: number;
+  readonly initial: JsonFloat[];
+  readonly incumbent: { readonly x: JsonFloat[]; readonly f: JsonFloat };
+  readonly lastFitness: JsonFloat[];
+  readonly minibatchRng: RngState;
+  readonly optimizer: unknown;
+}
+
+/**
+ * A {@link Learner} that trains a model with any ask/tell {@link PopulationOptimizer}: each `step()`
+ * is one generation. It asks for the population, scores every candidate in one batched pass
+ * (`evaluateBatch` of nn's `modelObjective`, i.e. `model.lossBatch`: mean loss plus L1/L2 penalty) on
+ * the full training split or on a fresh seeded minibatch, tells the scores, and keeps the best point
+ * as `current()`.
+ *
+ * Cost per generation: `evaluations` = population × samples scored (plus re-scored candidates × the
+ * training samples); `flops` = the same candidates × `model.flops({ batch, steps }).forward` plus the
+ * L1/L2 penalty per candidate, plus the optimizer's own arithmetic (see `optimizer-flops.ts`).
+ *
+ * `current()`: with full fitness, the candidate with the lowest training objective seen so far (exact:
+ * the scores are deterministic). With minibatch fitness and re-scoring, the best of the candidates
+ * re-scored on the full training split so far (the initial weights before the first re-score). With
+ * minibatch fitness and no re-scoring, the best candidate of the latest generation by its (noisy)
+ * minibatch score.
+ *
+ * Throws nn's `DivergenceError` when every candidate of a generation has a non-finite loss.
+ */
+export class PopulationLearner implements Learner {
+  readonly name: NeuroevolutionKind;
+  readonly model: Model;
+  readonly optimizer: PopulationOptimizer;
+  private readonly train: Samples;
+  private readonly config: Record<string, unknown>;
+  private readonly rescore: RescoreSpec | null;
+  private readonly sampler: MinibatchSampler | null;
+  /** The training objective on the fitness data (the minibatch buffer, refilled in place) and on the full split. */
+  private readonly objective: BatchObjective;
+  private readonly fullObjective: BatchObjective;
+  private readonly initial: Float32Array;
+  private readonly incumbent: Float32Array;
+  private incumbentF = Number.POSITIVE_INFINITY;
+  private readonly fitness: Float64Array;
+  private readonly lastFitness: Float64Array;
+  private readonly sortScratch: Float64Array;
+  private readonly rescoreRows: Int32Array;
+  private readonly rescoreBuf: Float32Array;
+  private readonly rescoreOut: Float64Array;
+  private readonly coordMean: Float64Array;
+  private readonly coordSq: Float64Array;
+  private readonly extraDiagnostics?: (out: Record<string, number[]>) => void;
+  /** FLOPs of scoring one candidate on the fitness data, and on the full training split. */
+  readonly candidateFlops: number;
+  readonly fullCandidateFlops: number;
+  readonly optimizerFlops: number;
+  private minibatchRng: Rng;
+  private generationCount = 0;
+  private flopCount = 0;
+  private evaluationCount = 0;
+
+  constructor(parts: PopulationLearnerParts) {
+    const { model, train, optimizer } = parts;
+    if (optimizer.dim !== model.size) {
+      throw new RangeError(
+        `${parts.name}: optimizer has dim ${optimizer.dim}, the model has ${model.size} parameters`,
+      );
+    }
+    if (parts.initial.length !== model.size) {
+      throw new RangeError(
+        `${parts.name}: initial has ${parts.initial.length} entries, the model has ${model.size}`,
+      );
+    }
+    const steps = model.checkData(train);
+    if (train.n < 1) throw new RangeError(`${parts.name}: the training split is empty`);
+    this.name = parts.name;
+    this.model = model;
+    this.optimizer = optimizer;
+    this.train = train;
+    this.config = parts.config;
+    this.rescore = parts.rescore;
+    this.optimizerFlops = parts.optimizerFlops;
+    this.extraDiagnostics = parts.extraDiagnostics;
+    this.minibatchRng = parts.minibatchRng;
+    const n = optimizer.populationSize;
+    const dim = model.size;
+    const perSample = (batch: number): number => {
+      // Forward-only FLOPs omit the penalty; lossBatch adds it per candidate, so count it from the
+      // backward-enabled count, whose `penalty.forward` is the value's arithmetic alone.
+      const fwd = model.flops({ batch, steps }).forward;
+      const penalty = model.flops({ batch: 1, steps, backward: true }).penalty.forward;
+      return fwd + penalty;
+    };
+    if (parts.fitness === "full") {
+      this.sampler = null;
+      this.candidateFlops = perSample(train.n);
+    } else {
+      if (parts.fitness.minibatch > train.n) {
+        throw new RangeError(
+          `${parts.name}: fitness.minibatch is ${parts.fitness.minibatch}, but the training split has only ${train.n} samples (use fitness "full")`,
+        );
+      }
+      this.sampler = new MinibatchSampler(train, parts.fitness.minibatch, this.minibatchRng);
+      this.candidateFlops = perSample(parts.fitness.minibatch);
+    }
+    this.fullCandidateFlops = perSample(train.n);
+    this.fullObjective = modelObjective(model, train);
+    this.objective = this.sampler ? modelObjective(model, this.sampler.batch) : this.fullObjective;
+    this.initial = parts.initial.slice();
+    this.incumbent = parts.initial.slice();
+    this.fitness = new Float64Array(n);
+    this.lastFitness = new Float64Array(n).fill(Number.NaN);
+    this.sortScratch = new Float64Array(n);
+    const top = this.rescore?.top ?? 0;
+    this.rescoreRows = new Int32Array(top);
+    this.rescoreBuf = new Float32Array(top * dim);
+    this.rescoreOut = new Float64Array(top);
+    this.coordMean = new Float64Array(dim);
+    this.coordSq = new Float64Array(dim);
+    // Keep candidates pending between steps (asking twice returns the same rows), so that the
+    // optimizer's state, and the diagnostics that read the population, do not depend on when they
+    // are looked at.
+    optimizer.ask();
+  }
+
+  /** Generations run so far. */
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** FLOPs and evaluations spent so far. */
+  get spent(): Cost {
+    return { flops: this.flopCount, evaluations: this.evaluationCount };
+  }
+
+  /** The training objective of `current()`: exact with full fitness or re-scoring, else a minibatch score. */
+  get currentLoss(): number {
+    return this.incumbentF;
+  }
+
+  /** One generation: score the population, tell the optimizer, update `current()`. */
+  step(): Cost {
+    const opt = this.optimizer;
+    const n = opt.populationSize;
+    const xs = opt.ask();
+    const samples = this.sampler ? this.sampler.draw().n : this.train.n;
+    const fitness = this.fitness;
+    this.objective.evaluateBatch(xs, n, fitness);
+    const g = this.generationCount + 1;
+    let flops = n * this.candidateFlops + this.optimizerFlops;
+    let evaluations = n * samples;
+
+    let best = -1;
+    let bestF = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const f = fitness[i];
+      if (f < bestF) {
+        bestF = f;
+        best = i;
+      }
+    }
+    if (best < 0) {
+      throw new DivergenceError(
+        `${this.name}: the training loss is non-finite for all ${n} candidates of generation ${g}`,
+        g,
+        this.flopCount + flops,
+      );
+    }
+    const dim = this.model.size;
+    if (this.sampler === null) {
+      if (bestF < this.incumbentF) this.adopt(xs, best, bestF);
+    } else if (this.rescore === null) {
+      this.adopt(xs, best, bestF);
+    } else if ((g - 1) % this.rescore.every === 0) {
+      const m = this.selectTop(fitness, n);
+      const buf = this.rescoreBuf;
+      for (let k = 0; k < m; k++) {
+        const src = this.rescoreRows[k] * dim;
+        for (let d = 0; d < dim; d++) buf[k * dim + d] = xs[src + d];
+      }
+      this.fullObjective.evaluateBatch(buf, m, this.rescoreOut);
+      flops += m * this.fullCandidateFlops;
+      evaluations += m * this.train.n;
+      for (let k = 0; k < m; k++) {
+        const f = this.rescoreOut[k];
+        if (f < this.incumbentF) this.adopt(buf, k, f);
+      }
+    }
+    this.lastFitness.set(fitness);
+    opt.tell(fitness);
+    opt.ask();
+    this.generationCount = g;
+    this.flopCount += flops;
+    this.evaluationCount += evaluations;
+    return { flops, evaluations };
+  }
+
+  private adopt(rows: Float32Array, i: number, f: number): void {
+    const dim = this.model.size;
+    const src = i * dim;
+    const inc = this.incumbent;
+    for (let d = 0; d < dim; d++) inc[d] = rows[src + d];
+    this.incumbentF = f;
+  }
+
+  /** Puts the indices of the `top` finite lowest fitness values into `rescoreRows`; returns how many. */
+  private selectTop(fitness: Float64Array, n: number): number {
+    const rows = this.rescoreRows;
+    const top = rows.length;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const f = fitness[i];
+      if (!Number.isFinite(f)) continue;
+      if (m < top) {
+        // insertion into the sorted prefix
+        let j = m++;
+        while (j > 0 && fitness[rows[j - 1]] > f) {
+          rows[j] = rows[j - 1];
+          j--;
+        }
+        rows[j] = i;
+      } else if (f < fitness[rows[top - 1]]) {
+        let j = top - 1;
+        while (j > 0 && fitness[rows[j - 1]] > f) {
+          rows[j] = rows[j - 1];
+          j--;
+        }
+        rows[j] = i;
+      }
+    }
+    return m;
+  }
+
+  /** The parameters to evaluate now: a copy of the incumbent (length `model.size`). */
+  current(): Float32Array {
+    return this.incumbent.slice();
+  }
+
+  /**
+   * Series for the harness's checkpoints:
+   * - `incumbent_loss`: the training objective of `current()` (see {@link currentLoss});
+   * - `fitness_quantiles`: min, lower quartile, median, upper quartile and max of the last
+   *   generation's finite scores; `nonfinite_candidates`: how many were not finite;
+   * - `population_spread`: the mean over weights of the population's standard deviation per weight
+   *   (of the candidates the next step will score), a measure of diversity;
+   * - and the algorithm's own (PSO: `velocity_rms`).
+   */
+  diagnostics(): Record<string, number[]> {
+    const out: Record<string, number[]> = {};
+    // JSON cannot carry Infinity: before anything is scored the series is empty.
+    out.incumbent_loss = Number.isFinite(this.incumbentF) ? [this.incumbentF] : [];
+    if (this.generationCount > 0) {
+      const s = this.sortScratch;
+      let k = 0;
+      for (const f of this.lastFitness) if (Number.isFinite(f)) s[k++] = f;
+      const sorted = s.subarray(0, k).sort();
+      out.fitness_quantiles = k === 0 ? [] : [0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(sorted, q));
+      out.nonfinite_candidates = [this.lastFitness.length - k];
+    }
+    out.population_spread = [this.populationSpread()];
+    this.extraDiagnostics?.(out);
+    return out;
+  }
+
+  private populationSpread(): number {
+    const xs = this.optimizer.ask();
+    const n = this.optimizer.populationSize;
+    const dim = this.model.size;
+    const mean = this.coordMean;
+    const sq = this.coordSq;
+    mean.fill(0);
+    sq.fill(0);
+    for (let i = 0; i < n; i++) {
+      const base = i * dim;
+      for (let d = 0; d < dim; d++) mean[d] += xs[base + d];
+    }
+    for (let d = 0; d < dim; d++) mean[d] /= n;
+    for (let i = 0; i < n; i++) {
+      const base = i * dim;
+      for (let d = 0; d < dim; d++) {
+        const e = xs[base + d] - mean[d];
+        sq[d] += e * e;
+      }
+    }
+    let total = 0;
+    for (let d = 0; d < dim; d++) total += Math.sqrt(sq[d] / n);
+    return total / dim;
+  }
+
+  /** Everything needed to resume exactly, as plain JSON (see `resumeLearner`). */
+  state(): NeuroevolutionState {
+    return {
+      format: "arena-neuroevolution",
+      version: 1,
+      kind: this.name,
+      config: structuredClone(this.config),
+      generation: this.generationCount,
+      flops: this.flopCount,
+      evaluations: this.evaluationCount,
+      initial: floatsToJson(this.initial),
+      incumbent: { x: floatsToJson(this.incumbent), f: floatToJson(this.incumbentF) },
+      lastFitness: floatsToJson(this.lastFitness),
+      minibatchRng: this.minibatchRng.state(),
+      optimizer: this.optimizer.state(),
+    };
+  }
+
+  /** Restores the learner's own counters and buffers from a state (the optimizer is rebuilt by the caller). */
+  restoreCounters(s: NeuroevolutionState): void {
+    const owner = `${this.name}: resume`;
+    const count = (field: string, v: unknown): number => {
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+        throw new TypeError(`${owner}: state.${field} must be a number >= 0, got ${String(v)}`);
+      return v;
+    };
+    this.generationCount = count("generation", s.generation);
+    this.flopCount = count("flops", s.flops);
+    this.evaluationCount = count("evaluations", s.evaluations);
+    floatsFromJson(owner, "incumbent.x", s.incumbent?.x, this.incumbent.length, this.incumbent);
+    this.incumbentF = floatFromJson(owner, "incumbent.f", s.incumbent.f);
+    floatsFromJson(owner, "lastFitness", s.lastFitness, this.lastFitness.length, this.lastFitness);
+    this.minibatchRng = Rng.fromState(s.minibatchRng);
+    if (this.sampler) this.sampler.stream = this.minibatchRng;
+  }
+}
+
+type BatchObjective = ReturnType<typeof modelObjective>;
+
+/** Linear interpolation between order statistics (Hyndman & Fan type 7, R's default). */
+function quantileSorted(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}

@@ -1,0 +1,211 @@
+import type { Model, Samples } from "@arena/nn";
+import { floatsToJson } from "@arena/objectives";
+import type { Rng } from "@arena/rng";
+import {
+  type BoundaryHandling,
+  type CoefficientsSpec,
+  ParticleSwarm,
+  type ParticleSwarmSettings,
+  type ParticleSwarmState,
+  type TopologySpec,
+} from "@arena/swarm";
+import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
+import {
+  type CommonConfig,
+  commonConfigJson,
+  parseBlock,
+  parseCommonConfig,
+  type ResolvedCommonConfig,
+} from "./learner-config.ts";
+import { psoFlopsPerGeneration } from "./optimizer-flops.ts";
+import { PopulationLearner } from "./population-learner.ts";
+
+/**
+ * How particle velocities start: `half-diff` sets v = (z − x)/2 with z another draw of the init
+ * scheme (SPSO 2007's rule, with the model's weight distribution in place of the box, so the first
+ * moves have the scale of the weights); `zero` starts at rest (Engelbrecht 2012 finds zero or small
+ * initial velocities keep particles from roaming out of the search space early).
+ */
+export type VelocityInit = "half-diff" | "zero";
+
+/** The swarm's own options, passed to `ParticleSwarm` (population and bounds come from the top level). */
+export interface PsoBlock {
+  topology?: TopologySpec;
+  coefficients?: CoefficientsSpec;
+  /** |v_d| <= maxVelocity · 2·bounds (a fraction of the span, the swarm package's convention). */
+  maxVelocity?: number;
+  boundary?: BoundaryHandling;
+  velocityInit?: VelocityInit;
+}
+
+/** Config of {@link psoLearner} (plain JSON). */
+export interface PsoLearnerConfig extends CommonConfig {
+  pso?: PsoBlock;
+}
+
+/** {@link PsoLearnerConfig} resolved: every default filled in, as recorded in `state()`. */
+export interface ResolvedPsoConfig extends ResolvedCommonConfig {
+  pso: Omit<
+    ParticleSwarmSettings,
+    "populationSize" | "lower" | "upper" | "initLower" | "initUpper" | "maxVelocity"
+  > & {
+    /** Absent when velocities are not limited. */
+    maxVelocity?: number;
+    velocityInit: VelocityInit;
+  };
+}
+
+const PSO_KEYS = ["topology", "coefficients", "maxVelocity", "boundary", "velocityInit"] as const;
+const VELOCITY_INITS: readonly VelocityInit[] = ["half-diff", "zero"];
+
+/**
+ * The learner's PSO defaults: SPSO 2011's coefficients and adaptive random topology (the swarm
+ * package's defaults), particles drawn by the model's initialiser, velocities `zero`. See the
+ * README's "Defaults" section for the runs behind them.
+ */
+export const PSO_LEARNER_DEFAULTS = {
+  population: 40,
+  init: { kind: "initializer" } as InitScheme,
+  pso: { velocityInit: "zero" as VelocityInit },
+} as const;
+
+const OWNER = "psoLearner";
+
+function psoBlockOf(settings: ParticleSwarmSettings, velocityInit: VelocityInit): ResolvedPsoConfig["pso"] {
+  const {
+    populationSize: _p,
+    lower: _l,
+    upper: _u,
+    initLower: _il,
+    initUpper: _iu,
+    maxVelocity,
+    ...pso
+  } = settings;
+  // Written back as a config the factory accepts: an unlimited velocity is an absent key.
+  return { ...structuredClone(pso), ...(maxVelocity === null ? {} : { maxVelocity }), velocityInit };
+}
+
+function parseVelocityInit(v: unknown): VelocityInit {
+  if (v === undefined) return PSO_LEARNER_DEFAULTS.pso.velocityInit;
+  if (!VELOCITY_INITS.includes(v as VelocityInit)) {
+    throw new RangeError(
+      `${OWNER}: pso.velocityInit must be one of ${VELOCITY_INITS.join(", ")}, got ${JSON.stringify(v)}`,
+    );
+  }
+  return v as VelocityInit;
+}
+
+/**
+ * A learner that trains `model` with particle swarm optimisation (`@arena/swarm`, SPSO 2011 defaults)
+ * over its flat parameter vector; one `step()` is one swarm iteration. Particle 0 starts at the
+ * model's initial weights, the others at draws of `config.init` (default: the model's own
+ * initialiser, so the swarm has Glorot/He scale), velocities by `pso.velocityInit`; all inside the box
+ * ±`bounds` (default 10), where SPSO's clamping (v ← −v/2 at a wall) confines them.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { getProblem } from "@arena/datasets";
+ * import { createModel } from "@arena/nn";
+ * import { psoLearner } from "@arena/neuroevolution";
+ * const problem = getProblem("xor").load(new Rng(1));
+ * const model = createModel(problem.model!, new Rng(2));
+ * const pso = psoLearner(model, problem, { population: 40 }, new Rng(3));
+ * for (let g = 0; g < 200; g++) pso.step();
+ * console.log(pso.currentLoss, model.evaluate(problem.train, { params: pso.current() }).accuracy);
+ * ```
+ */
+export function psoLearner(
+  model: Model,
+  problem: { readonly train: Samples },
+  config: Record<string, unknown>,
+  rng: Rng,
+): PopulationLearner {
+  const common = parseCommonConfig(OWNER, config, ["pso"], PSO_LEARNER_DEFAULTS, problem.train.n);
+  const block = parseBlock(
+    OWNER,
+    "pso",
+    config.pso,
+    PSO_KEYS,
+    " (population and bounds are set at the top level of the config)",
+  );
+  const { velocityInit: vi, ...swarmOptions } = block;
+  const velocityInit = parseVelocityInit(vi);
+  const initial = model.params.slice();
+  const dim = model.size;
+  const n = common.population;
+  // The swarm validates its options itself (naming any bad key or value).
+  const fresh = new ParticleSwarm({
+    ...(swarmOptions as PsoBlock),
+    dim,
+    populationSize: n,
+    lower: -common.bounds,
+    upper: common.bounds,
+    rng: rng.fork("pso"),
+  } as ConstructorParameters<typeof ParticleSwarm>[0]);
+  const initRng = rng.fork("init");
+  const x = new Float32Array(n * dim);
+  const sampler = new CandidateSampler(common.init, model, initial, common.bounds);
+  sampler.fill(initRng, x, n);
+  const v = new Float32Array(n * dim);
+  if (velocityInit === "half-diff") {
+    const z = new Float32Array(dim);
+    for (let i = 0; i < n; i++) {
+      sampler.draw(initRng, z);
+      for (let d = 0; d < dim; d++) v[i * dim + d] = 0.5 * (z[d] - x[i * dim + d]);
+    }
+  }
+  // Replace the swarm's uniform-in-box start by the learner's own, through its state (the public
+  // way to set positions); personal bests start at the positions with value +Infinity, as in a fresh swarm.
+  const positions = floatsToJson(x);
+  const pso = ParticleSwarm.fromState({
+    ...fresh.state(),
+    positions,
+    personalBest: positions,
+    velocities: floatsToJson(v),
+  });
+  const cfg: ResolvedPsoConfig = { ...common, pso: psoBlockOf(pso.settings, velocityInit) };
+  return assemblePsoLearner(model, problem, cfg, pso, initial, rng.fork("minibatch"));
+}
+
+/** The config recorded in a saved state, resolved again, with the swarm resumed from that state. */
+export function resumePso(
+  config: unknown,
+  optimizerState: unknown,
+  trainSize: number,
+): { cfg: ResolvedPsoConfig; pso: ParticleSwarm } {
+  const common = parseCommonConfig(OWNER, config, ["pso"], PSO_LEARNER_DEFAULTS, trainSize);
+  const block = parseBlock(OWNER, "pso", (config as Record<string, unknown>).pso, PSO_KEYS, "");
+  const pso = ParticleSwarm.fromState(optimizerState as ParticleSwarmState);
+  return { cfg: { ...common, pso: psoBlockOf(pso.settings, parseVelocityInit(block.velocityInit)) }, pso };
+}
+
+/** Binds a swarm (new or resumed) to the model; shared by {@link psoLearner} and `resumeLearner`. */
+export function assemblePsoLearner(
+  model: Model,
+  problem: { readonly train: Samples },
+  cfg: ResolvedPsoConfig,
+  pso: ParticleSwarm,
+  initial: Float32Array,
+  minibatchRng: Rng,
+): PopulationLearner {
+  return new PopulationLearner({
+    name: "pso",
+    model,
+    train: problem.train,
+    optimizer: pso,
+    config: { ...commonConfigJson(cfg), pso: structuredClone(cfg.pso) },
+    fitness: cfg.fitness,
+    rescore: cfg.rescore,
+    initial,
+    minibatchRng,
+    optimizerFlops: psoFlopsPerGeneration(pso.populationSize, model.size),
+    extraDiagnostics: (out) => {
+      // velocities() copies the n × dim matrix: fine at checkpoints, which is when this runs.
+      const vel = pso.velocities();
+      let s = 0;
+      for (let i = 0; i < vel.length; i++) s += vel[i] * vel[i];
+      out.velocity_rms = [Math.sqrt(s / vel.length)];
+    },
+  });
+}
