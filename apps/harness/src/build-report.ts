@@ -45,7 +45,11 @@ function summarize(values: number[], ci?: { rng: Rng; settings: ReportSettings }
   const d = describe(xs);
   let medianCiValue: Summary["medianCi"] = null;
   if (ci && xs.length >= 2) {
-    const c = medianCi(xs, { rng: ci.rng, resamples: ci.settings.bootstrapResamples, level: ci.settings.confidence });
+    const c = medianCi(xs, {
+      rng: ci.rng,
+      resamples: ci.settings.bootstrapResamples,
+      level: ci.settings.confidence,
+    });
     medianCiValue = { lo: c.lo, hi: c.hi };
   }
   return {
@@ -156,7 +160,9 @@ function problemReport(problem: string, records: RunRecord[], settings: ReportSe
         { rng: rng.fork(`${key}/best`), settings },
       ),
       // Oriented so that a positive gap always means the model does better on its training data.
-      trainValGap: summarize(finals.map((f) => (higher ? f.trainMetric - f.valMetric : f.valMetric - f.trainMetric))),
+      trainValGap: summarize(
+        finals.map((f) => (higher ? f.trainMetric - f.valMetric : f.valMetric - f.trainMetric)),
+      ),
       flops: summarize(rs.map((r) => r.cost.flops)),
       wallMs: summarize(rs.map(trainingWallMs)),
       targets: targetSummaries(rs, ladder),

@@ -17,7 +17,8 @@ const repoRoot = resolve(here, "../../..");
 function parseWorkers(v: unknown): number {
   if (v === undefined) return Math.max(1, availableParallelism());
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers must be an integer >= 1, got "${String(v)}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--workers must be an integer >= 1, got "${String(v)}"`);
   return n;
 }
 
@@ -27,7 +28,10 @@ function csvSuite(path: string, label: string, task: string): Suite {
     throw new UsageError(`--task must be "classification" or "regression", got "${task}"`);
   }
   const quick = loadSuite(join(suitesDir, "quick.json"));
-  const name = basename(path).replace(/\.csv$/i, "").replace(/[^A-Za-z0-9._-]/g, "-") || "data";
+  const name =
+    basename(path)
+      .replace(/\.csv$/i, "")
+      .replace(/[^A-Za-z0-9._-]/g, "-") || "data";
   return parseSuite(
     {
       name: `csv-${name}`,
@@ -85,7 +89,8 @@ cli
       if (suitePath) throw new UsageError("give either a suite file or --data, not both");
       suite = csvSuite(String(flags.data), String(flags.label), String(flags.task));
     } else {
-      if (!suitePath) throw new UsageError("run: give a suite file (see apps/harness/suites/) or --data my.csv");
+      if (!suitePath)
+        throw new UsageError("run: give a suite file (see apps/harness/suites/) or --data my.csv");
       suite = loadSuite(suitePath);
       suiteDir = dirname(resolve(suitePath));
     }
@@ -101,7 +106,10 @@ cli
   .option("--out <dir>", "Folder for the merged results.jsonl")
   .action((files: string[], flags: Record<string, unknown>) => {
     if (flags.out === undefined) throw new UsageError("merge: --out DIR is required");
-    const r = mergeResults(files.map((f) => resolve(f)), resolve(String(flags.out)));
+    const r = mergeResults(
+      files.map((f) => resolve(f)),
+      resolve(String(flags.out)),
+    );
     for (const w of r.warnings) console.error(`warning: ${w}`);
     console.log(`${r.records} runs (${r.duplicates} duplicates dropped) -> ${r.path}`);
   });

@@ -176,8 +176,15 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
       if (Number.isFinite(v) && (Number.isNaN(bestValue) || (higher ? v > bestValue : v < bestValue))) {
         bestValue = v;
         bestParams.set(params);
-        const { testLoss: _l, testMetric: _m, gradNorms: _g, gradNormsThroughTime: _t, diagnostics: _d, wallMs: _w, ...fig } =
-          cp;
+        const {
+          testLoss: _l,
+          testMetric: _m,
+          gradNorms: _g,
+          gradNormsThroughTime: _t,
+          diagnostics: _d,
+          wallMs: _w,
+          ...fig
+        } = cp;
         bestCheckpoint = { checkpoint: trace.length - 1, ...fig };
       }
       for (const t of targets) {

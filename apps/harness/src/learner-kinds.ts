@@ -11,11 +11,20 @@ export const LEARNER_KINDS: ReadonlyMap<string, LearnerKind> = new Map(
         description: "minibatch gradient descent with any optimizer; full or truncated BPTT for sequences",
         create: backpropLearner,
       },
-      { kind: "ga", description: "real-coded genetic algorithm over the flat parameter vector", create: gaLearner },
-      { kind: "pso", description: "particle swarm optimisation (SPSO 2011) over the flat parameter vector", create: psoLearner },
+      {
+        kind: "ga",
+        description: "real-coded genetic algorithm over the flat parameter vector",
+        create: gaLearner,
+      },
+      {
+        kind: "pso",
+        description: "particle swarm optimisation (SPSO 2011) over the flat parameter vector",
+        create: psoLearner,
+      },
       {
         kind: "random-search",
-        description: "uniform random samples around the initial weights: the floor every method must beat",
+        description:
+          "independent draws from the model's initialiser, keeping the best: the floor every method must beat",
         create: randomSearchLearner,
       },
     ] satisfies LearnerKind[]

@@ -27,7 +27,8 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: "runs {bar} {value}/{total} | failed {failed} | {duration_formatted} elapsed | ETA {eta_formatted}",
+        format:
+          "runs {bar} {value}/{total} | failed {failed} | {duration_formatted} elapsed | ETA {eta_formatted}",
         hideCursor: true,
         etaBuffer: 20,
       },
@@ -56,7 +57,9 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       if (status === "failed") failed++;
       const elapsed = performance.now() - start;
       const eta = done > 0 ? (elapsed / done) * (total - done) : Number.NaN;
-      stream.write(`[${done}/${total}] ${runId} ${status} in ${formatMs(ms)} (failed ${failed}, ETA ${formatMs(eta)})\n`);
+      stream.write(
+        `[${done}/${total}] ${runId} ${status} in ${formatMs(ms)} (failed ${failed}, ETA ${formatMs(eta)})\n`,
+      );
     },
     log(line) {
       stream.write(`${line}\n`);

@@ -21,7 +21,9 @@ function ciText(s: Summary): string {
 }
 
 function runsText(l: LearnerSummary): string {
-  const extra = [l.diverged ? `${l.diverged} diverged` : "", l.failed ? `${l.failed} failed` : ""].filter(Boolean);
+  const extra = [l.diverged ? `${l.diverged} diverged` : "", l.failed ? `${l.failed} failed` : ""].filter(
+    Boolean,
+  );
   return extra.length ? `${l.runs} (${extra.join(", ")})` : String(l.runs);
 }
 
@@ -83,7 +85,10 @@ function problemSection(p: ProblemReport, confidence: number): string {
     );
   }
   const sig = p.comparisons.filter((c) => c.significant);
-  out.push("", `Pairwise Mann–Whitney U on the final test ${m}, Holm-corrected over ${p.comparisons.length} pairs:`);
+  out.push(
+    "",
+    `Pairwise Mann–Whitney U on the final test ${m}, Holm-corrected over ${p.comparisons.length} pairs:`,
+  );
   if (p.comparisons.length === 0) out.push("no pairs to compare.");
   else if (sig.length === 0) out.push("no significant difference.");
   else {

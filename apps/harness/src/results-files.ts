@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseResultsFile, type RunRecord, serializeRecord, serializeReport, stripMeasured } from "@arena/results";
+import {
+  parseResultsFile,
+  type RunRecord,
+  serializeRecord,
+  serializeReport,
+  stripMeasured,
+} from "@arena/results";
 import { buildReport, DEFAULT_REPORT_SETTINGS } from "./build-report.ts";
 import { renderReportMarkdown, renderSummary } from "./render-report.ts";
 import { UsageError } from "./suite.ts";
@@ -11,7 +17,9 @@ export function readResults(path: string) {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read results file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read results file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   return parseResultsFile(text);
 }
@@ -37,7 +45,8 @@ export function writeReport(dir: string): ReportOutput {
   const file = readResults(resultsPath);
   if (file.records.length === 0) throw new UsageError(`${resultsPath} holds no readable run records`);
   const warnings = file.skipped.map((s) => `${resultsPath}:${s.line}: skipped (${s.reason})`);
-  if (file.tornTail) warnings.push(`${resultsPath}: the last line is torn (an interrupted write) and was ignored`);
+  if (file.tornTail)
+    warnings.push(`${resultsPath}: the last line is torn (an interrupted write) and was ignored`);
   const suites = [...new Set(file.records.map((r) => r.suite))];
   const report = buildReport(
     suites.join("+"),
@@ -84,7 +93,9 @@ export function mergeResults(files: string[], outDir: string): MergeOutput {
       }
       duplicates++;
       if (JSON.stringify(stripMeasured(prev)) !== JSON.stringify(stripMeasured(r))) {
-        warnings.push(`run ${r.runId} differs between inputs beyond measured fields; kept the first (${f} ignored)`);
+        warnings.push(
+          `run ${r.runId} differs between inputs beyond measured fields; kept the first (${f} ignored)`,
+        );
       }
     }
   }

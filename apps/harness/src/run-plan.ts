@@ -49,8 +49,7 @@ export function modelSpecOf(spec: Record<string, unknown>): Record<string, unkno
 
 function suggestedModel(name: string, options: Record<string, unknown>): Record<string, unknown> {
   const entry = getProblem(name);
-  const m = entry.modelFor ? entry.modelFor(options) : entry.model;
-  return { ...(m as Record<string, unknown>) };
+  return { ...entry.modelFor(options) };
 }
 
 /**
@@ -68,7 +67,7 @@ export function planSuite(suite: Suite, suiteDir = process.cwd()): RunSpec[] {
     } else if (p.csv) {
       const path = isAbsolute(p.csv.path) ? p.csv.path : resolve(suiteDir, p.csv.path);
       try {
-        models = [{ ...(fromCsv(path, { label: p.csv.label, task: p.csv.task, name: p.name }).model as Record<string, unknown>) }];
+        models = [{ ...fromCsv(path, { label: p.csv.label, task: p.csv.task, name: p.name }).model }];
       } catch (e) {
         throw new UsageError(`problems[${pi}] (${problemId}): ${(e as Error).message}`);
       }
@@ -82,10 +81,14 @@ export function planSuite(suite: Suite, suiteDir = process.cwd()): RunSpec[] {
     const names = models.map(modelName);
     names.forEach((n, i) => {
       if (names.indexOf(n) !== i) {
-        throw new UsageError(`problems[${pi}].models[${i}]: model name "${n}" is used twice; add a "name" to one`);
+        throw new UsageError(
+          `problems[${pi}].models[${i}]: model name "${n}" is used twice; add a "name" to one`,
+        );
       }
     });
-    const csv = p.csv ? { ...p.csv, path: isAbsolute(p.csv.path) ? p.csv.path : resolve(suiteDir, p.csv.path) } : undefined;
+    const csv = p.csv
+      ? { ...p.csv, path: isAbsolute(p.csv.path) ? p.csv.path : resolve(suiteDir, p.csv.path) }
+      : undefined;
     const learners = suite.learners.filter((l) => !p.learners || p.learners.includes(l.id));
     for (const [mi, spec] of models.entries()) {
       const mName = names[mi];
@@ -94,7 +97,13 @@ export function planSuite(suite: Suite, suiteDir = process.cwd()): RunSpec[] {
         for (let rep = 0; rep < suite.repetitions; rep++) {
           runs.push({
             index: runs.length,
-            runId: runId({ suite: suite.name, problem: problemId, model: mName, learner: l.id, repetition: rep }),
+            runId: runId({
+              suite: suite.name,
+              problem: problemId,
+              model: mName,
+              learner: l.id,
+              repetition: rep,
+            }),
             suite: suite.name,
             suiteSeed: seed,
             problem: { id: problemId, name: p.name, options: p.options, ...(csv ? { csv } : {}) },
@@ -118,7 +127,12 @@ export function planSuite(suite: Suite, suiteDir = process.cwd()): RunSpec[] {
 /** Runs whose id matches `pattern`: a substring, with `*` matching any run of characters. */
 export function filterRuns(runs: RunSpec[], pattern: string | undefined): RunSpec[] {
   if (!pattern) return runs;
-  const re = new RegExp(pattern.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
+  const re = new RegExp(
+    pattern
+      .split("*")
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*"),
+  );
   return runs.filter((r) => re.test(r.runId));
 }
 

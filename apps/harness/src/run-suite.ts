@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseRecord, serializeRecord } from "@arena/results";
-import { failedRecord } from "./execute-run.ts";
 import { Tinypool } from "tinypool";
+import { failedRecord } from "./execute-run.ts";
 import { createProgress } from "./progress.ts";
 import { ResultsStore } from "./results-store.ts";
 import { filterRuns, planSuite, type RunSpec, shardRuns } from "./run-plan.ts";
@@ -36,17 +35,8 @@ export interface RunSuiteSummary {
   warnings: string[];
 }
 
-const workerFile = fileURLToPath(new URL("./worker.ts", import.meta.url));
-
-/**
- * Worker threads compile the TypeScript sources with tsx, like the main thread. The parent's own
- * `--import` of tsx is inherited when present (the CLI); otherwise (an API caller, a test) it is added.
- */
-function workerExecArgv(): string[] {
-  if (process.execArgv.some((a) => a.includes("tsx"))) return process.execArgv;
-  const loader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  return [...process.execArgv, "--import", loader];
-}
+/** A plain-JS entry that registers tsx in the worker thread, then loads worker.ts. */
+const workerFile = fileURLToPath(new URL("./worker-entry.mjs", import.meta.url));
 
 /**
  * Runs a suite in a pool of worker threads, appending each finished run to `out/results.jsonl` as it
@@ -58,7 +48,9 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   const selected = shardRuns(filterRuns(planSuite(suite, opts.suiteDir), opts.filter), opts.shard);
   const { store, done, warnings } = ResultsStore.open(opts.out, (line) => {
     const r = parseRecord(line);
-    return r.ok ? { ok: true, runId: r.record.runId } : { ok: false, reason: r.error.issues[0]?.message ?? r.error.kind };
+    return r.ok
+      ? { ok: true, runId: r.record.runId }
+      : { ok: false, reason: r.error.issues[0]?.message ?? r.error.kind };
   });
   const todo = selected.filter((r) => !done.has(r.runId));
   const summary: RunSuiteSummary = {
@@ -84,8 +76,10 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
     filename: workerFile,
     minThreads: workers,
     maxThreads: workers,
-    execArgv: workerExecArgv(),
   });
+  // A worker that cannot start rejects its task (handled below); the pool's own error event must not
+  // crash the process.
+  pool.on("error", (e: Error) => progress.log(`worker error: ${e.message}`));
   let stopping = false;
   const onSignal = () => {
     if (stopping) return;
@@ -97,7 +91,6 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   process.once("SIGTERM", onSignal);
 
   const runOne = async (spec: RunSpec) => {
-    const t0 = performance.now();
     let line: string;
     try {
       line = (await pool.run(spec)) as string;
@@ -111,11 +104,11 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
       line = serializeRecord(failedRecord(spec, e));
     }
     store.append(line);
-    const status = (JSON.parse(line) as { status: string }).status;
+    const { status, measured } = JSON.parse(line) as { status: string; measured: { wallMs: number } };
     if (status === "ok") summary.ok++;
     else if (status === "diverged") summary.diverged++;
     else summary.failed++;
-    progress.tick(spec.runId, status, performance.now() - t0);
+    progress.tick(spec.runId, status, measured.wallMs);
   };
   try {
     await Promise.all(todo.map(runOne));

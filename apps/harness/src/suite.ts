@@ -54,7 +54,10 @@ export const ProblemSchema = z.strictObject({
   name: z.string().min(1),
   csv: CsvSourceSchema.optional(),
   /** Distinguishes two entries of the same problem with different options, e.g. "digits-100". */
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' or '-'").optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' or '-'")
+    .optional(),
   options: json.default({}),
   /** Model specs for nn; defaults to the registry's suggestion. */
   models: z.array(json).min(1).optional(),
@@ -118,7 +121,9 @@ export function parseSuite(data: unknown, source = "suite"): Suite {
     r.data.problems.forEach((p, i) => {
       const pid = p.id ?? p.name;
       if (pids.has(pid)) {
-        throw new UsageError(`${source}: problems[${i}] repeats id "${pid}"; give one of them a distinct "id"`);
+        throw new UsageError(
+          `${source}: problems[${i}] repeats id "${pid}"; give one of them a distinct "id"`,
+        );
       }
       pids.add(pid);
       p.learners?.forEach((l, j) => {
@@ -130,7 +135,9 @@ export function parseSuite(data: unknown, source = "suite"): Suite {
       });
       for (const key of Object.keys(p.overrides)) {
         if (!ids.has(key)) {
-          throw new UsageError(`${source}: problems[${i}].overrides has key "${key}", which is not a learner id`);
+          throw new UsageError(
+            `${source}: problems[${i}].overrides has key "${key}", which is not a learner id`,
+          );
         }
       }
     });
@@ -151,7 +158,9 @@ export function loadSuite(path: string): Suite {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read suite file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read suite file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   let data: unknown;
   try {

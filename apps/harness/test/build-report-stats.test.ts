@@ -3,8 +3,21 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "../src/build-report.ts";
 import { renderReportMarkdown } from "../src/render-report.ts";
 
-function record(learner: string, rep: number, test: number, hitAt: number | null, status: RunRecord["status"] = "ok"): RunRecord {
-  const figures = { trainLoss: 0.1, trainMetric: test + 0.05, valLoss: 0.2, valMetric: test, testLoss: 0.2, testMetric: test };
+function record(
+  learner: string,
+  rep: number,
+  test: number,
+  hitAt: number | null,
+  status: RunRecord["status"] = "ok",
+): RunRecord {
+  const figures = {
+    trainLoss: 0.1,
+    trainMetric: test + 0.05,
+    valLoss: 0.2,
+    valMetric: test,
+    testLoss: 0.2,
+    testMetric: test,
+  };
   const cp = { step: 10, epoch: 1, flops: 1000, evaluations: 40, wallMs: 5, ...figures };
   return {
     schema: RUN_SCHEMA,
@@ -21,7 +34,10 @@ function record(learner: string, rep: number, test: number, hitAt: number | null
     ...(status === "diverged" ? { divergedAt: { step: 3, flops: 300, evaluations: 12 } } : {}),
     trace: [cp],
     final: status === "ok" ? figures : null,
-    best: status === "ok" ? { checkpoint: 0, step: 10, epoch: 1, flops: 1000, evaluations: 40, ...figures } : null,
+    best:
+      status === "ok"
+        ? { checkpoint: 0, step: 10, epoch: 1, flops: 1000, evaluations: 40, ...figures }
+        : null,
     cost: { steps: 10, flops: 1000, evaluations: 40 },
     targets: [
       hitAt === null
@@ -65,7 +81,14 @@ describe("buildReport", () => {
   it("time to target: success rate and ERT (Hansen et al. 2009) by hand", () => {
     const ta = p.learners[0].targets[0];
     // Every run of a reached 0.8: ERT = mean hit = (100+200+300+400+500)/5 = 300 FLOPs.
-    expect(ta).toMatchObject({ target: 0.8, runs: 5, successes: 5, successRate: 1, ertFlops: 300, medianFlops: 300 });
+    expect(ta).toMatchObject({
+      target: 0.8,
+      runs: 5,
+      successes: 5,
+      successRate: 1,
+      ertFlops: 300,
+      medianFlops: 300,
+    });
     const tb = p.learners[1].targets[0];
     expect(tb.successes).toBe(0);
     expect(tb.ertFlops).toBe(Number.POSITIVE_INFINITY);

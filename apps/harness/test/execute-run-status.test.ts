@@ -1,6 +1,6 @@
 import { DivergenceError, type Learner } from "@arena/nn";
 import { parseRecord, serializeRecord } from "@arena/results";
-import { Rng } from "@arena/rng";
+import type { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import { executeRun, type LearnerKind, type RunContext } from "../src/execute-run.ts";
 import { createProblemLoader } from "../src/problem-loader.ts";
@@ -8,7 +8,11 @@ import { planSuite } from "../src/run-plan.ts";
 import { parseSuite } from "../src/suite.ts";
 
 /** A learner that draws fresh weights every step (random search without memory), with fixed costs. */
-function drifting(model: { params: Float32Array }, rng: Rng, opts: { failAt?: number; nanAt?: number; divergeAt?: number }): Learner {
+function drifting(
+  model: { params: Float32Array },
+  rng: Rng,
+  opts: { failAt?: number; nanAt?: number; divergeAt?: number },
+): Learner {
   let steps = 0;
   const current = new Float32Array(model.params);
   return {
@@ -22,7 +26,11 @@ function drifting(model: { params: Float32Array }, rng: Rng, opts: { failAt?: nu
       return { flops: 1000, evaluations: 4 };
     },
     current: () => current,
-    diagnostics: () => ({ "grad_norm/dense0": [steps], "dh_norm/rnn0": [1, 2, 3], population_spread: [0.5, 0.25] }),
+    diagnostics: () => ({
+      "grad_norm/dense0": [steps],
+      "dh_norm/rnn0": [1, 2, 3],
+      population_spread: [0.5, 0.25],
+    }),
   };
 }
 
@@ -115,7 +123,12 @@ describe("executeRun", () => {
   it("is deterministic: the same spec gives the same record apart from measured fields", () => {
     const a = executeRun(plan({}), context());
     const b = executeRun(plan({}), context());
-    const strip = (r: typeof a) => ({ ...r, measured: null, trace: r.trace.map((c) => ({ ...c, wallMs: 0 })), targets: r.targets.map((t) => ({ ...t, wallMs: 0 })) });
+    const strip = (r: typeof a) => ({
+      ...r,
+      measured: null,
+      trace: r.trace.map((c) => ({ ...c, wallMs: 0 })),
+      targets: r.targets.map((t) => ({ ...t, wallMs: 0 })),
+    });
     expect(strip(b)).toEqual(strip(a));
   });
 });

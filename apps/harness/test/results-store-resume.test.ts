@@ -49,7 +49,12 @@ describe("ResultsStore", () => {
     expect(s.warnings).toEqual([expect.stringMatching(/:1: unreadable line ignored \(not JSON\)/)]);
     s.store.append(JSON.stringify({ runId: "x/3" }));
     s.store.close();
-    expect(readFileSync(path, "utf8").split("\n")).toEqual(["garbage", '{"runId":"x/1"}', '{"runId":"x/3"}', ""]);
+    expect(readFileSync(path, "utf8").split("\n")).toEqual([
+      "garbage",
+      '{"runId":"x/1"}',
+      '{"runId":"x/3"}',
+      "",
+    ]);
     appendFileSync(path, `${JSON.stringify({ runId: "x/1" })}\n`);
     const again = ResultsStore.open(dir, reader);
     expect(again.warnings.some((w) => /x\/1 appears more than once/.test(w))).toBe(true);

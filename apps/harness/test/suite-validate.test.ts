@@ -12,7 +12,10 @@ const valid = {
     { id: "adam", kind: "backprop", config: { optimizer: { kind: "adam" } } },
     { id: "pso", kind: "pso" },
   ],
-  problems: [{ name: "xor" }, { name: "moons", id: "moons-noisy", options: { noise: 0.3 }, learners: ["pso"] }],
+  problems: [
+    { name: "xor" },
+    { name: "moons", id: "moons-noisy", options: { noise: 0.3 }, learners: ["pso"] },
+  ],
 };
 
 describe("suite files", () => {
@@ -25,14 +28,20 @@ describe("suite files", () => {
   it("names the path and the bad value", () => {
     const bad = structuredClone(valid) as Record<string, unknown>;
     (bad.budget as Record<string, unknown>).flops = -5;
-    expect(() => parseSuite(bad, "my.json")).toThrow(/my\.json is not a valid suite:\n {2}budget\.flops: .*\(got -5\)/);
+    expect(() => parseSuite(bad, "my.json")).toThrow(
+      /my\.json is not a valid suite:\n {2}budget\.flops: .*\(got -5\)/,
+    );
     expect(() => parseSuite({ ...valid, repetitions: "3" })).toThrow(/repetitions: .*\(got "3"\)/);
     expect(() => parseSuite({ ...valid, problems: [{ name: "xor", budgett: {} }] })).toThrow(/problems\[0\]/);
-    expect(() => parseSuite({ ...valid, learners: [{ id: "A B", kind: "pso" }] })).toThrow(/learners\[0\]\.id/);
+    expect(() => parseSuite({ ...valid, learners: [{ id: "A B", kind: "pso" }] })).toThrow(
+      /learners\[0\]\.id/,
+    );
     expect(() => parseSuite({ ...valid, problems: [{ name: "xor", learners: ["sgd"] }] })).toThrow(
       /problems\[0\]\.learners\[0\] is "sgd", which is not a learner id/,
     );
-    expect(() => parseSuite({ ...valid, learners: [valid.learners[0], valid.learners[0]] })).toThrow(/used twice/);
+    expect(() => parseSuite({ ...valid, learners: [valid.learners[0], valid.learners[0]] })).toThrow(
+      /used twice/,
+    );
   });
 
   it("never throws anything but a UsageError, whatever the input (fuzz)", () => {
@@ -46,7 +55,10 @@ describe("suite files", () => {
             repetitions: fc.oneof(fc.integer({ min: -2, max: 5 }), field),
             budget: fc.oneof(fc.record({ flops: fc.double() }), field),
             learners: fc.oneof(fc.array(fc.record({ id: fc.string(), kind: fc.string() })), field),
-            problems: fc.oneof(fc.array(fc.record({ name: fc.string(), learners: fc.array(fc.string()) })), field),
+            problems: fc.oneof(
+              fc.array(fc.record({ name: fc.string(), learners: fc.array(fc.string()) })),
+              field,
+            ),
           },
           { requiredKeys: [] },
         ),
@@ -84,12 +96,19 @@ describe("suite files", () => {
     expect(filterRuns(runs, "pso").every((r) => r.learner.id === "pso")).toBe(true);
     expect(filterRuns(runs, "xor*adam/1").map((r) => r.runId)).toEqual(["s/xor/mlp-2-2-1/adam/1"]);
     const parts = [1, 2, 3].map((i) => shardRuns(runs, parseShard(`${i}/3`)));
-    expect(parts.flat().map((r) => r.index).sort()).toEqual(runs.map((r) => r.index));
+    expect(
+      parts
+        .flat()
+        .map((r) => r.index)
+        .sort(),
+    ).toEqual(runs.map((r) => r.index));
     expect(() => parseShard("0/3")).toThrow(UsageError);
     expect(() => parseShard("2")).toThrow(/i\/n/);
   });
 
   it("rejects an unknown problem with the registry's message", () => {
-    expect(() => planSuite(parseSuite({ ...valid, problems: [{ name: "mnist" }] }))).toThrow(/problems\[0\]: .*mnist/);
+    expect(() => planSuite(parseSuite({ ...valid, problems: [{ name: "mnist" }] }))).toThrow(
+      /problems\[0\]: .*mnist/,
+    );
   });
 });

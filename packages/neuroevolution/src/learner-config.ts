@@ -94,20 +94,18 @@ export function parseCommonConfig(
   const c = config as Record<string, unknown>;
   checkOptionKeys(owner, "config", c, [...COMMON_KEYS, ...extraKeys]);
   const population = integerOption(owner, "population", c.population, defaults.population, 2);
-  const fitness = parseFitness(owner, c.fitness);
+  const parsedFitness = parseFitness(owner, c.fitness);
+  // A minibatch as large as the training split is the full split (as backprop clamps its batch size),
+  // so one suite can name a minibatch for problems of every size.
+  const fitness = parsedFitness !== "full" && parsedFitness.minibatch >= trainSize ? "full" : parsedFitness;
   let rescore: RescoreSpec | null = null;
   if (fitness === "full") {
-    if (c.rescore !== undefined) {
+    if (c.rescore !== undefined && parsedFitness === "full") {
       throw new RangeError(
         `${owner}: rescore applies only to minibatch fitness (with fitness "full" every score is already on the full training split)`,
       );
     }
   } else {
-    if (fitness.minibatch > trainSize) {
-      throw new RangeError(
-        `${owner}: fitness.minibatch is ${fitness.minibatch}, but the training split has only ${trainSize} samples (use fitness "full")`,
-      );
-    }
     if (c.rescore !== false)
       rescore = parseRescore(owner, c.rescore, population, trainSize, fitness.minibatch);
   }

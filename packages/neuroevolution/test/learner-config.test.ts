@@ -43,10 +43,13 @@ describe("config validation", () => {
     expect(make(gaLearner, { init: { kind: "initializer", std: 1 } })).toThrow(/unknown init key "std"/);
   });
 
-  it("minibatch larger than the training split is an error, not a silent full batch", () => {
-    expect(make(psoLearner, { fitness: { minibatch: 5 } })).toThrow(
-      /fitness.minibatch is 5, but the training split has only 4 samples/,
-    );
+  it("a minibatch as large as the training split is the full split (as backprop clamps its batch)", () => {
+    const full = psoLearner(model, xorProblem, {}, new Rng(2));
+    const big = psoLearner(model, xorProblem, { fitness: { minibatch: 5 } }, new Rng(2));
+    const costFull = full.step();
+    expect(big.step()).toEqual(costFull);
+    expect(costFull.evaluations).toBe(40 * 4); // 40 particles × the 4 XOR points
+    expect(Array.from(big.current())).toEqual(Array.from(full.current()));
   });
 
   it("rescore only with minibatch fitness, with valid values", () => {

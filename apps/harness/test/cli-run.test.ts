@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseResultsFile, type RunRecord, stripMeasured } from "@arena/results";
+import { describe, expect, it } from "vitest";
+
+const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
+const suite = fileURLToPath(new URL("./fixtures/tiny-suite.json", import.meta.url));
+
+function arena(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function records(dir: string): RunRecord[] {
+  const f = parseResultsFile(readFileSync(join(dir, "results.jsonl"), "utf8"));
+  expect(f.skipped).toEqual([]);
+  expect(f.tornTail).toBe(false);
+  return f.records;
+}
+
+/** Records keyed by run id, without what is measured (wall time, memory, timestamps, host). */
+function comparable(rs: RunRecord[]): Map<string, unknown> {
+  return new Map(rs.map((r) => [r.runId, stripMeasured(r)]));
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "arena-cli-"));
+
+describe("arena run", () => {
+  it("gives identical records at --workers 1 and --workers 2", () => {
+    const a = tmp();
+    const b = tmp();
+    const ra = arena(["run", suite, "--workers", "1", "--out", a]);
+    expect(ra.stderr).not.toMatch(/Error/);
+    expect(ra.code).toBe(0);
+    expect(arena(["run", suite, "--workers", "2", "--out", b]).code).toBe(0);
+    const recA = records(a);
+    expect(recA).toHaveLength(2 * 3 * 2 + 2 * 2);
+    expect(recA.every((r) => r.status === "ok")).toBe(true);
+    expect(comparable(records(b))).toEqual(comparable(recA));
+  });
+
+  it("merged shards equal the unsharded run, apart from measured fields", () => {
+    const whole = tmp();
+    const s1 = tmp();
+    const s2 = tmp();
+    const merged = tmp();
+    expect(arena(["run", suite, "--workers", "2", "--out", whole]).code).toBe(0);
+    expect(arena(["run", suite, "--workers", "1", "--shard", "1/2", "--out", s1]).code).toBe(0);
+    expect(arena(["run", suite, "--workers", "1", "--shard", "2/2", "--out", s2]).code).toBe(0);
+    expect(records(s1).length + records(s2).length).toBe(records(whole).length);
+    const m = arena(["merge", join(s1, "results.jsonl"), join(s2, "results.jsonl"), "--out", merged]);
+    expect(m.code).toBe(0);
+    expect(comparable(records(merged))).toEqual(comparable(records(whole)));
+    const r = arena(["report", merged]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(merged, "report.md"), "utf8")).toMatch(/## iris/);
+  });
+
+  it("resumes after SIGKILL: one record per run id, all parseable, nothing lost", async () => {
+    const out = tmp();
+    const child: ChildProcess = spawn(process.execPath, [bin, "run", suite, "--workers", "2", "--out", out], {
+      env: { ...process.env, CI: "true" },
+      stdio: "ignore",
+    });
+    const path = join(out, "results.jsonl");
+    // Kill it once some runs are on disk but (most likely) not all.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (existsSync(path) && readFileSync(path, "utf8").split("\n").length > 3) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    // Simulate the worst case too: a torn line left by the kill.
+    writeFileSync(path, `${readFileSync(path, "utf8")}{"schema":"arena.run/1","runId":"tiny/xor`, {
+      flag: "w",
+    });
+    const again = arena(["run", suite, "--workers", "2", "--out", out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/dropped a torn last line/);
+    const rs = records(out);
+    expect(rs).toHaveLength(16);
+    expect(new Set(rs.map((r) => r.runId)).size).toBe(16);
+    // A third invocation finds everything done and runs nothing.
+    const third = arena(["run", suite, "--out", out]);
+    expect(third.stdout).toMatch(/16 runs selected, 16 already done/);
+  });
+
+  it("rejects bad input with a message, exit code 2, no stack trace, and existing results untouched", () => {
+    const out = tmp();
+    cpSync(suite, join(out, "suite.json"));
+    writeFileSync(join(out, "results.jsonl"), "keep me\n");
+    const bad = join(out, "bad.json");
+    writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(suite, "utf8")), repetitions: 0 }));
+    const unknownProblem = join(out, "unknown.json");
+    writeFileSync(
+      unknownProblem,
+      JSON.stringify({ ...JSON.parse(readFileSync(suite, "utf8")), problems: [{ name: "mnist" }] }),
+    );
+    const cases: [string[], RegExp][] = [
+      [["run", bad, "--out", out], /repetitions: .*got 0/],
+      [["run", unknownProblem, "--out", out], /mnist/],
+      [["run", join(out, "missing.json"), "--out", out], /cannot read suite file .*ENOENT/],
+      [["run", suite, "--workers", "zero", "--out", out], /--workers must be an integer >= 1, got "zero"/],
+      [["run", suite, "--bogus", "--out", out], /Unknown option/],
+      [["run", "--data", join(out, "nope.csv"), "--out", out], /nope\.csv/],
+      [["frobnicate"], /unknown command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = arena(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(join(out, "results.jsonl"), "utf8")).toBe("keep me\n");
+  });
+
+  it("runs a user's CSV through every learner without a suite file", () => {
+    const out = tmp();
+    const csv = join(out, "blobs.csv");
+    const rows = ["x1,x2,label"];
+    for (let i = 0; i < 60; i++)
+      rows.push(`${(i % 2) * 4 + (i % 7) / 7},${(i % 2) * 4 + (i % 5) / 5},${i % 2 ? "b" : "a"}`);
+    writeFileSync(csv, `${rows.join("\n")}\n`);
+    const r = arena([
+      "run",
+      "--data",
+      csv,
+      "--label",
+      "label",
+      "--task",
+      "classification",
+      "--out",
+      out,
+      "--workers",
+      "2",
+    ]);
+    expect(r.code).toBe(0);
+    const rs = records(out);
+    expect(new Set(rs.map((x) => x.learner.name)).size).toBe(5);
+    expect(rs.every((x) => x.status === "ok")).toBe(true);
+  });
+});
