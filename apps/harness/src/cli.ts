@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,11 +65,19 @@ async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, 
   return summary.failed > 0 || summary.interrupted > 0 ? 1 : 0;
 }
 
-function reportCommand(dir: string): void {
+async function reportCommand(dir: string, html: boolean): Promise<void> {
   const r = writeReport(resolve(dir));
   for (const w of r.warnings) console.error(`warning: ${w}`);
   console.log(r.summary);
   console.log(`report: ${r.markdownPath}\n        ${r.jsonPath}`);
+  if (html) {
+    const { writeDashboard } = await import("@arena/dashboard/node");
+    const { indexHtml } = await writeDashboard(join(resolve(dir), "dashboard"), {
+      results: readFileSync(join(resolve(dir), "results.jsonl"), "utf8"),
+      report: readFileSync(r.jsonPath, "utf8"),
+    });
+    console.log(`dashboard: ${indexHtml} (opens from disk, offline)`);
+  }
 }
 
 const cli = cac("arena");
@@ -99,7 +108,8 @@ cli
 
 cli
   .command("report <dir>", "Write DIR/report.md and DIR/report.json from DIR/results.jsonl")
-  .action((dir: string) => reportCommand(dir));
+  .option("--html", "Also write the static dashboard to DIR/dashboard/")
+  .action((dir: string, flags: Record<string, unknown>) => reportCommand(dir, flags.html === true));
 
 cli
   .command("merge <...files>", "Merge results files (e.g. shards) by run id")
@@ -141,7 +151,7 @@ cli
     const t0 = performance.now();
     const code = await runCommand(suite, suitesDir, { ...flags, out });
     console.log(`suite ${suite.name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    reportCommand(out);
+    await reportCommand(out, true);
     process.exitCode = code;
   });
 

@@ -1,0 +1,89 @@
+import { statusCounts } from "./groups.ts";
+import type { LoadedData } from "./load-data.ts";
+
+/** A line of the note area. */
+export interface Note {
+  level: "info" | "warn";
+  text: string;
+  /** Further lines shown on demand (e.g. each skipped line and why). */
+  details?: string[];
+}
+
+const KIND_WORDS: Record<string, [string, string]> = {
+  json: ["not valid JSON", "not valid JSON"],
+  version: ["with an unknown schema version", "with an unknown schema version"],
+  invalid: ["that breaks the arena.run/1 schema", "that break the arena.run/1 schema"],
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Most skipped lines listed in the details; the count is always complete. */
+export const MAX_DETAILS = 50;
+
+/**
+ * What the note area says about the loaded data: how many runs by status, how many lines were
+ * skipped and why, a torn last line, and whether report.json (needed for significance marks) is
+ * loaded or could not be read.
+ */
+export function loadNotes(data: LoadedData): Note[] {
+  const notes: Note[] = [];
+  const problems = new Set(data.records.map((r) => r.problem.name)).size;
+  if (data.resultsName !== null) {
+    const c = statusCounts(data.records);
+    notes.push({
+      level: "info",
+      text:
+        `${plural(data.records.length, "run")} loaded from ${data.resultsName} ` +
+        `(${c.ok} ok, ${c.diverged} diverged, ${c.failed} failed) across ${plural(problems, "problem")}.`,
+    });
+  }
+  if (data.skipped.length > 0) {
+    const byKind = new Map<string, number>();
+    for (const s of data.skipped) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + 1);
+    const parts = [...byKind.entries()].map(([kind, n]) => {
+      const words = KIND_WORDS[kind] ?? [kind, kind];
+      return `${n} ${n === 1 ? words[0] : words[1]}`;
+    });
+    notes.push({
+      level: "warn",
+      text: `${plural(data.skipped.length, "line")} of ${data.resultsName ?? "the results"} skipped: ${parts.join(", ")}.`,
+      details: data.skipped
+        .slice(0, MAX_DETAILS)
+        .map((s) => `line ${s.line}: ${s.reason}`)
+        .concat(data.skipped.length > MAX_DETAILS ? [`… and ${data.skipped.length - MAX_DETAILS} more`] : []),
+    });
+  }
+  if (data.tornTail) {
+    notes.push({
+      level: "warn",
+      text: "The last line of the results file was cut short (a write interrupted by a crash) and was ignored; rerunning the suite redoes that run.",
+    });
+  }
+  const failed = data.records.filter((r) => r.status === "failed");
+  if (failed.length > 0) {
+    notes.push({
+      level: "warn",
+      text: `${plural(failed.length, "run")} failed with an error; failed runs are left out of the statistics, as in the report.`,
+      details: failed.slice(0, MAX_DETAILS).map((r) => `${r.runId}: ${r.error?.message ?? "(no message)"}`),
+    });
+  }
+  if (data.report !== null) {
+    notes.push({
+      level: "info",
+      text: `${data.reportName ?? "report.json"} loaded (suite ${data.report.suite}, ${plural(data.report.problems.length, "problem")}): significance marks come from it.`,
+    });
+  } else if (data.reportError !== null) {
+    notes.push({
+      level: "warn",
+      text: `${data.reportName ?? "report.json"} could not be read: ${data.reportError}. Significance marks need a valid report.json.`,
+    });
+  } else if (data.records.length > 0) {
+    notes.push({
+      level: "info",
+      text: "No report.json loaded: significance marks need it (arena report DIR writes it next to results.jsonl; load both).",
+    });
+  }
+  return notes;
+}

@@ -1,0 +1,104 @@
+import type { ProblemGroup } from "../data/groups.ts";
+import { effectiveLogY, type ViewState } from "../state/view-state.ts";
+import { X_AXES, X_AXIS_TITLES, type XAxis, type YKind } from "../transforms/axes.ts";
+import { clear, el } from "./dom.ts";
+
+/** The filter controls in the header. */
+export interface FilterControls {
+  root: HTMLElement;
+  /** Shows the problems and learners of the data and the values of the state. */
+  sync(problems: ProblemGroup[], problem: ProblemGroup, state: ViewState, colors: Map<string, string>): void;
+}
+
+/**
+ * Builds the header's filters: problem, y (loss or metric), x axis, log axes, seeds and one checkbox
+ * per learner. Every change calls `onChange` with the new state; labels are set as text.
+ */
+export function createFilters(onChange: (update: (s: ViewState) => ViewState) => void): FilterControls {
+  const problemSelect = el("select", { attrs: { id: "f-problem", name: "problem" } });
+  const ySelect = el("select", { attrs: { id: "f-y", name: "y" } }, [
+    el("option", { text: "loss", attrs: { value: "loss" } }),
+    el("option", { text: "metric", attrs: { value: "metric" } }),
+  ]);
+  const xSelect = el(
+    "select",
+    { attrs: { id: "f-x", name: "x" } },
+    X_AXES.map((x) => el("option", { text: X_AXIS_TITLES[x], attrs: { value: x } })),
+  );
+  const checkbox = (id: string) => el("input", { attrs: { type: "checkbox", id } });
+  const logX = checkbox("f-logx");
+  const logY = checkbox("f-logy");
+  const seeds = checkbox("f-seeds");
+  const learnerBox = el("div", { class: "learners", attrs: { id: "f-learners", role: "group" } });
+  const field = (label: string, control: HTMLElement) =>
+    el("label", { class: "field" }, [el("span", { text: label }), control]);
+  const toggle = (label: string, control: HTMLInputElement) =>
+    el("label", { class: "toggle" }, [control, label]);
+  const root = el("div", { class: "filters" }, [
+    el("div", { class: "filter-row" }, [
+      field("Problem", problemSelect),
+      field("Y", ySelect),
+      field("X", xSelect),
+      toggle("log x", logX),
+      toggle("log y", logY),
+      toggle("individual seeds", seeds),
+    ]),
+    el("div", { class: "filter-row" }, [el("span", { class: "field-label", text: "Learners" }), learnerBox]),
+  ]);
+
+  problemSelect.addEventListener("change", () =>
+    onChange((s) => ({ ...s, problem: problemSelect.value, learners: null })),
+  );
+  ySelect.addEventListener("change", () => onChange((s) => ({ ...s, y: ySelect.value as YKind })));
+  xSelect.addEventListener("change", () => onChange((s) => ({ ...s, x: xSelect.value as XAxis })));
+  logX.addEventListener("change", () => onChange((s) => ({ ...s, logX: logX.checked })));
+  logY.addEventListener("change", () => onChange((s) => ({ ...s, logY: logY.checked })));
+  seeds.addEventListener("change", () => onChange((s) => ({ ...s, seeds: seeds.checked })));
+
+  let currentKeys: string[] = [];
+  const learnerChanged = () => {
+    const checked = Array.from(learnerBox.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))
+      .filter((c) => c.checked)
+      .map((c) => c.value);
+    onChange((s) => ({ ...s, learners: checked.length === currentKeys.length ? null : checked }));
+  };
+
+  return {
+    root,
+    sync(problems, problem, state, colors) {
+      const names = problems.map((p) => p.name);
+      const have = Array.from(problemSelect.options).map((o) => o.value);
+      if (have.join("\u0000") !== names.join("\u0000")) {
+        clear(problemSelect);
+        for (const p of problems) {
+          problemSelect.append(
+            el("option", { text: `${p.name} (${p.runs.length} runs)`, attrs: { value: p.name } }),
+          );
+        }
+      }
+      problemSelect.value = problem.name;
+      ySelect.value = state.y;
+      ySelect.options[1].textContent = `metric (${problem.metric.name})`;
+      xSelect.value = state.x;
+      logX.checked = state.logX;
+      logY.checked = effectiveLogY(state);
+      seeds.checked = state.seeds;
+      currentKeys = problem.learners.map((l) => l.key);
+      clear(learnerBox);
+      for (const l of problem.learners) {
+        const box = el("input", { attrs: { type: "checkbox", value: l.key } });
+        box.checked = state.learners === null || state.learners.includes(l.key);
+        box.addEventListener("change", learnerChanged);
+        const swatch = el("span", { class: "swatch" });
+        swatch.style.background = colors.get(l.key) ?? "#333";
+        learnerBox.append(
+          el("label", { class: "toggle learner", attrs: { title: `${l.key}: ${l.runs.length} runs` } }, [
+            box,
+            swatch,
+            `${l.label} (${l.runs.length})`,
+          ]),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { Data, Shape } from "plotly.js-dist-min";
+import { effectiveLogY } from "../state/view-state.ts";
+import { figureKey, X_AXIS_TITLES } from "../transforms/axes.ts";
+import { majority, seedBand } from "../transforms/bands.ts";
+import { gapCurve, runCurve } from "../transforms/curves.ts";
+import { commonGrid } from "../transforms/grid.ts";
+import { plotlyText } from "../ui/plotly-text.ts";
+import { bandTraces } from "./band-traces.ts";
+import { yTitle } from "./convergence.ts";
+import { axis, baseLayout } from "./figure-style.ts";
+import type { Figure, ViewContext, ViewOutput, ViewSpec } from "./view.ts";
+
+function build(ctx: ViewContext): ViewOutput {
+  const { state, learners } = ctx;
+  if (learners.length === 0) return { figures: [], notes: ["No learner selected."], tables: [] };
+  const train = learners.map((l) =>
+    l.runs.map((r) => runCurve(r, state.x, "train", state.y)).filter((s) => s.x.length > 0),
+  );
+  const val = learners.map((l) =>
+    l.runs.map((r) => runCurve(r, state.x, "val", state.y)).filter((s) => s.x.length > 0),
+  );
+  const gaps = learners.map((l) =>
+    l.runs.map((r) => gapCurve(r, state.x, state.y)).filter((s) => s.x.length > 0),
+  );
+  const grid = commonGrid([...train.flat(), ...val.flat()], { log: state.logX });
+  if (grid.length === 0) {
+    return { figures: [], notes: ["No run in this selection has checkpoints to draw."], tables: [] };
+  }
+  const curves: Data[] = [];
+  const gapData: Data[] = [];
+  const valKey = figureKey("val", state.y);
+  learners.forEach((l, li) => {
+    const color = ctx.colors.get(l.key) ?? "#333";
+    const base = { label: l.label, key: l.key, color };
+    // Train dotted, validation solid; the medians only (bands would hide each other here).
+    const [, trainMedian] = bandTraces(seedBand(train[li], grid, majority(train[li].length)), {
+      ...base,
+      showlegend: false,
+      dash: "dot",
+      suffix: " · train",
+    });
+    const [, valMedian] = bandTraces(seedBand(val[li], grid, majority(val[li].length)), {
+      ...base,
+      showlegend: true,
+    });
+    curves.push(trainMedian, valMedian);
+    // Each seed's best-validation checkpoint (best by the validation metric, as the harness records it).
+    const bx: number[] = [];
+    const by: number[] = [];
+    const seeds: number[] = [];
+    for (const r of l.runs) {
+      if (r.best === null) continue;
+      const c = r.trace[r.best.checkpoint];
+      if (c === undefined || !Number.isFinite(c[valKey])) continue;
+      bx.push(c[state.x]);
+      by.push(c[valKey]);
+      seeds.push(r.repetition);
+    }
+    curves.push({
+      type: "scatter",
+      mode: "markers",
+      x: bx,
+      y: by,
+      customdata: seeds,
+      marker: { symbol: "diamond", size: 9, color, line: { color: "#fff", width: 1 } },
+      name: `${plotlyText(l.label)} · best validation`,
+      legendgroup: plotlyText(l.key),
+      showlegend: false,
+      hovertemplate:
+        "best validation of seed %{customdata}<br>x %{x:.3s}<br>%{y:.4g}<extra>%{fullData.name}</extra>",
+    });
+    gapData.push(
+      ...bandTraces(seedBand(gaps[li], grid, majority(gaps[li].length)), { ...base, showlegend: true }),
+    );
+  });
+  const xTitle = X_AXIS_TITLES[state.x];
+  const zero: Partial<Shape> = {
+    type: "line",
+    xref: "paper",
+    x0: 0,
+    x1: 1,
+    yref: "y",
+    y0: 0,
+    y1: 0,
+    line: { color: "#555", width: 1, dash: "dash" },
+  };
+  const gapTitle =
+    state.y === "loss"
+      ? "validation − training loss"
+      : ctx.problem.metric.higherIsBetter
+        ? `training − validation ${ctx.problem.metric.name}`
+        : `validation − training ${ctx.problem.metric.name}`;
+  const figures: Figure[] = [
+    {
+      id: "overfitting-curves",
+      data: curves,
+      layout: {
+        ...baseLayout(
+          "Training (dotted) vs validation (solid), medians over seeds; ◆ = each seed's best validation",
+        ),
+        xaxis: axis(xTitle, state.logX),
+        yaxis: axis(yTitle(ctx), effectiveLogY(state)),
+      },
+      height: 420,
+    },
+    {
+      id: "overfitting-gap",
+      data: gapData,
+      layout: {
+        ...baseLayout("Generalisation gap over training (> 0: better on training data); median and IQR"),
+        xaxis: axis(xTitle, state.logX),
+        yaxis: axis(gapTitle, false),
+        shapes: [zero],
+      },
+      height: 380,
+    },
+  ];
+  return { figures, notes: [], tables: [] };
+}
+
+/** Overfitting: train against validation, the gap, and where validation was best. */
+export const overfittingView: ViewSpec = {
+  id: "overfitting",
+  title: "Overfitting",
+  description:
+    "Training against validation per learner (medians over seeds on the same grid as the convergence view), with each seed's best-validation checkpoint marked, and the gap between them over training, oriented so that a positive gap means the model does better on its training data (as the report's trainValGap).",
+  build,
+};
