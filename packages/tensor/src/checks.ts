@@ -14,7 +14,8 @@ export function checkMatrix(
   cols: number,
   ld: number,
 ): void {
-  if (!Number.isInteger(off) || off < 0) throw new RangeError(`${fn}: ${name} offset must be an integer >= 0, got ${off}`);
+  if (!Number.isInteger(off) || off < 0)
+    throw new RangeError(`${fn}: ${name} offset must be an integer >= 0, got ${off}`);
   if (!Number.isInteger(ld) || ld < Math.max(1, cols)) {
     throw new RangeError(`${fn}: leading dimension of ${name} must be >= its ${cols} columns, got ${ld}`);
   }
@@ -29,8 +30,11 @@ export function checkMatrix(
 
 /** Checks that n contiguous elements from `off` lie inside `arr`. */
 export function checkVector(fn: string, name: string, arr: ArrayLike<number>, off: number, n: number): void {
-  if (!Number.isInteger(off) || off < 0) throw new RangeError(`${fn}: ${name} offset must be an integer >= 0, got ${off}`);
+  if (!Number.isInteger(off) || off < 0)
+    throw new RangeError(`${fn}: ${name} offset must be an integer >= 0, got ${off}`);
   if (off + n > arr.length) {
-    throw new RangeError(`${fn}: ${name} needs ${n} elements from offset ${off}, but its array has ${arr.length}`);
+    throw new RangeError(
+      `${fn}: ${name} needs ${n} elements from offset ${off}, but its array has ${arr.length}`,
+    );
   }
 }

@@ -1,5 +1,15 @@
 export { getKernels, setKernels } from "./backend.ts";
 export { checkDim, checkMatrix, checkVector } from "./checks.ts";
+export { GEMM_BLOCKING } from "./gemm.ts";
 export type { Kernels } from "./kernels.ts";
-export { at, fromArray, type Matrix, type MatmulOptions, matmul, matrix, toRows, view } from "./matrix.ts";
+export { at, fromArray, type MatmulOptions, type Matrix, matmul, matrix, toRows, view } from "./matrix.ts";
+export {
+  addRowBias,
+  argmaxRows,
+  colSums,
+  type MatvecOptions,
+  matvec,
+  softmaxRows,
+  transpose,
+} from "./matrix-ops.ts";
 export { tsKernels } from "./ts-kernels.ts";

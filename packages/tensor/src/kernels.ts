@@ -56,11 +56,35 @@ export interface Kernels {
   ): void;
 
   /** out[i] = a[i] + b[i] for i < n. */
-  add(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, outOff: number): void;
+  add(
+    n: number,
+    a: Float32Array,
+    aOff: number,
+    b: Float32Array,
+    bOff: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
   /** out[i] = a[i] - b[i]. */
-  sub(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, outOff: number): void;
+  sub(
+    n: number,
+    a: Float32Array,
+    aOff: number,
+    b: Float32Array,
+    bOff: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
   /** out[i] = a[i] * b[i] (Hadamard product). */
-  mul(n: number, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, outOff: number): void;
+  mul(
+    n: number,
+    a: Float32Array,
+    aOff: number,
+    b: Float32Array,
+    bOff: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
   /** x[i] *= alpha, in place. */
   scale(n: number, alpha: number, x: Float32Array, xOff: number): void;
   /** y[i] += alpha * x[i] (BLAS axpy). */
@@ -70,12 +94,35 @@ export interface Kernels {
   /** dst[i] = src[i]. Overlapping ranges are not allowed. */
   copy(n: number, src: Float32Array, srcOff: number, dst: Float32Array, dstOff: number): void;
   /** out[i] = min(max(x[i], lo), hi). */
-  clamp(n: number, lo: number, hi: number, x: Float32Array, xOff: number, out: Float32Array, outOff: number): void;
+  clamp(
+    n: number,
+    lo: number,
+    hi: number,
+    x: Float32Array,
+    xOff: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
   /** out[i] = f(x[i]). Generic and slower than a named kernel: the callback runs per element. */
-  map(n: number, f: (v: number) => number, x: Float32Array, xOff: number, out: Float32Array, outOff: number): void;
+  map(
+    n: number,
+    f: (v: number) => number,
+    x: Float32Array,
+    xOff: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
 
   /** Adds the n-vector `bias` to each of the m rows of C (m×n): C[i, j] += bias[j]. */
-  addRowBias(m: number, n: number, bias: Float32Array, biasOff: number, c: Float32Array, cOff: number, ldc: number): void;
+  addRowBias(
+    m: number,
+    n: number,
+    bias: Float32Array,
+    biasOff: number,
+    c: Float32Array,
+    cOff: number,
+    ldc: number,
+  ): void;
   /**
    * Column sums of A (m×n), as bias gradients need: out[j] = alpha · Σ_i A[i, j] + beta · out[j].
    * With beta = 1 the sums accumulate into `out`.
@@ -103,7 +150,15 @@ export interface Kernels {
     ldo: number,
   ): void;
   /** out[i] = index of the largest entry in row i of X (m×n); the first one on ties. */
-  argmaxRows(m: number, n: number, x: Float32Array, xOff: number, ldx: number, out: Int32Array, outOff: number): void;
+  argmaxRows(
+    m: number,
+    n: number,
+    x: Float32Array,
+    xOff: number,
+    ldx: number,
+    out: Int32Array,
+    outOff: number,
+  ): void;
   /** OUT (n×m) = Aᵀ for A m×n. Must not alias. */
   transpose(
     m: number,

@@ -14,7 +14,10 @@ export interface Matrix {
   readonly stride: number;
 }
 
-/** A new rows×cols matrix of zeros, or over `data` when given (not copied). */
+/**
+ * A new rows×cols matrix of zeros, or a matrix over `data` when given (not copied; `data` must hold
+ * at least rows·cols elements).
+ */
 export function matrix(rows: number, cols: number, data?: Float32Array): Matrix {
   checkDim("matrix", "rows", rows);
   checkDim("matrix", "cols", cols);
@@ -23,32 +26,62 @@ export function matrix(rows: number, cols: number, data?: Float32Array): Matrix 
   return { rows, cols, data: d, offset: 0, stride: Math.max(1, cols) };
 }
 
-/** A rows×cols matrix holding a copy of `values` (row-major, or an array of rows). */
-export function fromArray(values: ArrayLike<number> | readonly (readonly number[])[], rows?: number, cols?: number): Matrix {
+/**
+ * A matrix holding a copy of `values`: either an array of rows, or a flat row-major array with its
+ * `rows` (and `cols`, which defaults to `values.length / rows`).
+ *
+ * @example
+ * ```ts
+ * import { fromArray, toRows } from "@arena/tensor";
+ * console.log(toRows(fromArray([1, 2, 3, 4, 5, 6], 2))); // [[1, 2, 3], [4, 5, 6]]
+ * ```
+ */
+export function fromArray(
+  values: ArrayLike<number> | readonly (readonly number[])[],
+  rows?: number,
+  cols?: number,
+): Matrix {
   if (rows === undefined) {
     const rowsArr = values as readonly (readonly number[])[];
     const r = rowsArr.length;
     const c = r === 0 ? 0 : rowsArr[0].length;
     const m = matrix(r, c);
     rowsArr.forEach((row, i) => {
-      if (row.length !== c) throw new RangeError(`fromArray: row ${i} has ${row.length} values, row 0 has ${c}`);
+      if (row.length !== c)
+        throw new RangeError(`fromArray: row ${i} has ${row.length} values, row 0 has ${c}`);
       m.data.set(row, i * c);
     });
     return m;
   }
   const flat = values as ArrayLike<number>;
-  const c = cols ?? 0;
-  if (flat.length !== rows * c) {
-    throw new RangeError(`fromArray: ${flat.length} values cannot fill a ${rows}x${c} matrix (needs ${rows * c})`);
+  checkDim("fromArray", "rows", rows);
+  const c = cols ?? (rows === 0 ? 0 : flat.length / rows);
+  if (!Number.isInteger(c) || flat.length !== rows * c) {
+    throw new RangeError(
+      `fromArray: ${flat.length} values cannot fill a matrix of ${rows} rows and ${cols ?? c} columns`,
+    );
   }
   const m = matrix(rows, c);
   m.data.set(flat);
   return m;
 }
 
-/** A view of `rows`×`cols` elements of `m` starting at (row0, col0); shares m's data. */
+/**
+ * A view of `rows`×`cols` elements of `m` starting at (row0, col0); shares m's data, copies nothing.
+ *
+ * @example
+ * ```ts
+ * import { fromArray, toRows, view } from "@arena/tensor";
+ * const m = fromArray([[1, 2, 3], [4, 5, 6]]);
+ * console.log(toRows(view(m, 0, 1, 2, 2))); // [[2, 3], [5, 6]]
+ * ```
+ */
 export function view(m: Matrix, row0: number, col0: number, rows: number, cols: number): Matrix {
-  if (row0 < 0 || col0 < 0 || row0 + rows > m.rows || col0 + cols > m.cols) {
+  checkDim("view", "row0", row0);
+  checkDim("view", "col0", col0);
+  checkDim("view", "rows", rows);
+  checkDim("view", "cols", cols);
+  if (row0 + rows > m.rows || col0 + cols > m.cols) {
     throw new RangeError(
       `view: rows ${row0}..${row0 + rows} x cols ${col0}..${col0 + cols} fall outside a ${m.rows}x${m.cols} matrix`,
     );
@@ -56,7 +89,7 @@ export function view(m: Matrix, row0: number, col0: number, rows: number, cols: 
   return { rows, cols, data: m.data, offset: m.offset + row0 * m.stride + col0, stride: m.stride };
 }
 
-/** Element (i, j). */
+/** Element (i, j). Unchecked, for speed: an index outside the matrix reads a neighbouring element or undefined. */
 export function at(m: Matrix, i: number, j: number): number {
   return m.data[m.offset + i * m.stride + j];
 }
@@ -71,14 +104,22 @@ export function toRows(m: Matrix): number[][] {
   return out;
 }
 
+/** Options of {@link matmul}; unknown keys are rejected. */
 export interface MatmulOptions {
+  /** Use Aᵀ in place of A. */
   transA?: boolean;
+  /** Use Bᵀ in place of B. */
   transB?: boolean;
+  /** Scales the product (default 1). */
   alpha?: number;
+  /** Scales the old C (default 0: C is overwritten, NaNs in it do not survive). */
   beta?: number;
 }
 
-const shape = (m: Matrix, t: boolean) => (t ? `${m.rows}x${m.cols} (transposed: ${m.cols}x${m.rows})` : `${m.rows}x${m.cols}`);
+const MATMUL_KEYS = new Set(["transA", "transB", "alpha", "beta"]);
+
+const shape = (m: Matrix, t: boolean) =>
+  t ? `${m.rows}x${m.cols} (transposed: ${m.cols}x${m.rows})` : `${m.rows}x${m.cols}`;
 
 /**
  * C = alpha · op(A) · op(B) + beta · C on Matrix values, with shape checks that name both shapes.
@@ -93,6 +134,11 @@ const shape = (m: Matrix, t: boolean) => (t ? `${m.rows}x${m.cols} (transposed: 
  * ```
  */
 export function matmul(a: Matrix, b: Matrix, c: Matrix, opts: MatmulOptions = {}): Matrix {
+  for (const key of Object.keys(opts)) {
+    if (!MATMUL_KEYS.has(key)) {
+      throw new TypeError(`matmul: unknown option "${key}" (expected one of ${[...MATMUL_KEYS].join(", ")})`);
+    }
+  }
   const transA = opts.transA ?? false;
   const transB = opts.transB ?? false;
   const m = transA ? a.cols : a.rows;
