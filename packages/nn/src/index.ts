@@ -1,6 +1,7 @@
 export * from "./activations.ts";
 export * from "./create-model.ts";
 export * from "./dense.ts";
+export * from "./flops.ts";
 export * from "./gradcheck.ts";
 export * from "./gru.ts";
 export * from "./init.ts";
@@ -12,6 +13,7 @@ export * from "./metrics.ts";
 export * from "./mlp.ts";
 export * from "./model.ts";
 export * from "./model-base.ts";
+export * from "./model-options.ts";
 export * from "./objective.ts";
 export * from "./recurrent.ts";
 export * from "./recurrent-layer.ts";

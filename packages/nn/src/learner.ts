@@ -23,4 +23,24 @@ export interface Learner {
   diagnostics?(): Record<string, number[]>;
   /** Plain data from which the learner can resume. */
   state?(): unknown;
+  /**
+   * True once the learner has stopped by its own rule (early stopping, a converged swarm); the harness
+   * then ends the run before the budget is spent.
+   */
+  finished?(): boolean;
+}
+
+/**
+ * Thrown by a learner whose loss or gradient became NaN or infinite. The harness records the run as
+ * `diverged` (not `failed`) at the step and FLOPs given, and the other runs go on.
+ */
+export class DivergenceError extends Error {
+  readonly step: number;
+  readonly flops: number;
+  constructor(message: string, step: number, flops: number) {
+    super(message);
+    this.name = "DivergenceError";
+    this.step = step;
+    this.flops = flops;
+  }
 }

@@ -1,0 +1,54 @@
+import type { Kernels } from "@arena/tensor";
+import { activationForwardFlat } from "./activations.ts";
+import type { LayoutBuilder } from "./layout.ts";
+import { RecurrentLayer, type SequenceLayerWorkspace } from "./recurrent-layer.ts";
+
+/**
+ * The Elman recurrent layer (Elman 1990): h_t = tanh(x_t·W + h_{t−1}·U + b).
+ *
+ * Elementwise FLOPs per unit and step: forward 1 (tanh); backward 4 (∂h sum, then ∂z = ∂h·(1 − h²)).
+ */
+export class Rnn extends RecurrentLayer {
+  readonly gates = 1;
+  readonly elementwise = { forward: 1, backward: 4 };
+
+  constructor(k: Kernels, name: string, inSize: number, hidden: number, layout: LayoutBuilder) {
+    super(k, name, inSize, hidden, 1, layout, "rnn");
+  }
+
+  protected stepForward(
+    p: Float32Array,
+    base: number,
+    ws: SequenceLayerWorkspace,
+    n: number,
+    t: number,
+    zOff: number,
+  ): void {
+    const H = this.hidden;
+    const nh = n * H;
+    this.k.gemm(false, false, n, H, H, 1, ws.hs, t * nh, H, p, base + this.uOff, H, 1, ws.z, zOff, H);
+    activationForwardFlat("tanh", nh, ws.z, zOff, ws.hs, (t + 1) * nh);
+  }
+
+  protected stepBackward(
+    p: Float32Array,
+    base: number,
+    ws: SequenceLayerWorkspace,
+    n: number,
+    t: number,
+    dzOff: number,
+    carry: boolean,
+  ): void {
+    const H = this.hidden;
+    const nh = n * H;
+    const hs = ws.hs;
+    const dh = ws.dh;
+    const dz = ws.z;
+    const hOff = (t + 1) * nh;
+    for (let i = 0; i < nh; i++) {
+      const h = hs[hOff + i];
+      dz[dzOff + i] = dh[i] * (1 - h * h);
+    }
+    if (carry) this.k.gemm(false, true, n, H, H, 1, dz, dzOff, H, p, base + this.uOff, H, 0, ws.dhNext, 0, H);
+  }
+}
