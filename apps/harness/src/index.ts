@@ -1,0 +1,21 @@
+/**
+ * The harness as a library: what `arena` does, callable from code (benchmarks, notebooks, other tools).
+ */
+export { buildReport, DEFAULT_REPORT_SETTINGS, type ReportSettings } from "./build-report.ts";
+export { logCheckpoints } from "./checkpoint-schedule.ts";
+export {
+  executeRun,
+  failedRecord,
+  type LearnerFactory,
+  type LearnerKind,
+  type RunContext,
+  splitDiagnostics,
+} from "./execute-run.ts";
+export { LEARNER_KINDS } from "./learner-kinds.ts";
+export { createProblemLoader } from "./problem-loader.ts";
+export { renderReportMarkdown, renderSummary } from "./render-report.ts";
+export { mergeResults, readResults, writeReport } from "./results-files.ts";
+export { type LineReader, ResultsStore } from "./results-store.ts";
+export { filterRuns, modelName, parseShard, planSuite, type RunSpec, shardRuns } from "./run-plan.ts";
+export { type RunSuiteOptions, type RunSuiteSummary, runSuite } from "./run-suite.ts";
+export { loadSuite, parseSuite, type Suite, SuiteSchema, UsageError } from "./suite.ts";
