@@ -1,10 +1,10 @@
 /**
  * `pnpm bench:kernels`: single-precision gemm, C = A·B (NN) and C = A·Bᵀ (NT), square n×n, for
- * Arena's TypeScript gemm, a naive triple loop, and tfjs's CPU and WebAssembly backends. Every
+ * Arena's TypeScript and WebAssembly SIMD gemm, a naive triple loop, and tfjs's CPU and WebAssembly backends. Every
  * implementation gets the same inputs (seeded from @arena/rng) and its own child process.
  */
 import { Rng } from "@arena/rng";
-import { tsKernels } from "@arena/tensor";
+import { createWasmKernels, tsKernels, type WasmKernels } from "@arena/tensor";
 import {
   type BenchCase,
   defineSuite,
@@ -51,6 +51,35 @@ const arena: Implementation<GemmCase> = {
     };
   },
 };
+
+/** Arena's WebAssembly backend, with A, B and C allocated in its memory (its zero-copy path). */
+function arenaWasm(): Implementation<GemmCase> {
+  let wasm: WasmKernels;
+  return {
+    init() {
+      wasm = createWasmKernels({ memoryMiB: 64 });
+      return "Arena WebAssembly SIMD backend (AssemblyScript, 4x8 f32x4 micro-kernel)";
+    },
+    prepare(c) {
+      const { a: a0, b: b0 } = inputs(c);
+      const n = c.size;
+      const a = wasm.alloc(n * n);
+      const b = wasm.alloc(n * n);
+      const out = wasm.alloc(n * n);
+      a.set(a0);
+      b.set(b0);
+      const t = transB(c);
+      const run = () => wasm.gemm(false, t, n, n, n, 1, a, 0, n, b, 0, n, 0, out, 0, n);
+      return {
+        run,
+        output: () => {
+          run();
+          return out;
+        },
+      };
+    },
+  };
+}
 
 /** The textbook i-j-p triple loop with a float64 accumulator: what one writes without thinking about caches. */
 export function naiveGemm(
@@ -129,6 +158,7 @@ export const gemmSuite = defineSuite<GemmCase>(import.meta.url, {
   ),
   implementations: {
     arena: () => arena,
+    "arena-wasm": arenaWasm,
     naive: () => naive,
     "tfjs-cpu": () => tfjs("cpu"),
     "tfjs-wasm": () => tfjs("wasm"),
@@ -136,6 +166,8 @@ export const gemmSuite = defineSuite<GemmCase>(import.meta.url, {
   timed: {
     arena:
       "`tsKernels.gemm(false, transB, n, n, n, 1, A, 0, n, B, 0, n, 0, C, 0, n)` into a preallocated C (Arena's API takes out-parameters).",
+    "arena-wasm":
+      "`createWasmKernels().gemm(...)`, same call, with A, B and C allocated by `alloc` in the backend's WebAssembly memory (no copies).",
     naive: "an i-j-p triple loop over the Float32Arrays with a float64 accumulator, into a preallocated C.",
     "tfjs-cpu":
       "`tf.matMul(a, b, false, transB)` on tensors made once before timing, then `dataSync()` to read C and `dispose()`; @tensorflow/tfjs CPU backend.",

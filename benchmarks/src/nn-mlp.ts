@@ -6,6 +6,7 @@
 
 import { createModel } from "@arena/nn";
 import { Rng } from "@arena/rng";
+import { type Kernels, tsKernels, wasmKernels } from "@arena/tensor";
 import {
   type BenchCase,
   defineSuite,
@@ -21,12 +22,14 @@ const BATCH = 32;
 const LR = 0.1;
 const HIDDEN = 32;
 
-const arena: Implementation = {
+/** Arena on the given kernel backend (chosen in the child process, so each row times one backend). */
+const arena = (kernels: () => Kernels): Implementation => ({
   prepare(): Prepared {
     const data = loadDigits();
     const model = createModel(
       { kind: "mlp", layers: [64, HIDDEN, 10], activation: "tanh", output: "softmax" },
       new Rng("bench-nn-mlp"),
+      { kernels: kernels() },
     );
     const { params, grads } = model;
     const epoch = () => {
@@ -40,7 +43,7 @@ const arena: Implementation = {
     };
     return { run: epoch };
   },
-};
+});
 
 function tfjs(backend: TfjsBackend): Implementation {
   let tf: Tf;
@@ -130,14 +133,17 @@ export const mlpSuite = defineSuite<BenchCase>(import.meta.url, {
     },
   ],
   implementations: {
-    arena: () => arena,
+    arena: () => arena(() => tsKernels),
+    "arena-wasm": () => arena(wasmKernels),
     "tfjs-cpu": () => tfjs("cpu"),
     "tfjs-wasm": () => tfjs("wasm"),
     "brain.js": () => brainjs,
   },
   timed: {
     arena:
-      "one epoch: per minibatch of 32 `zeroGrads()`, `forward(x, 32)`, `backward(y)` (softmax + cross-entropy), then `params[i] -= 0.1·grads[i]` inline.",
+      "one epoch: per minibatch of 32 `zeroGrads()`, `forward(x, 32)`, `backward(y)` (softmax + cross-entropy), then `params[i] -= 0.1·grads[i]` inline; TypeScript kernels.",
+    "arena-wasm":
+      "the same loop on the WebAssembly SIMD kernels (`wasmKernels()`); params, grads and workspaces are ordinary arrays, so gemm copies its operands into WebAssembly memory per call and the memory-bound kernels run in TypeScript.",
     "tfjs-cpu":
       "one epoch of `optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x)))` per minibatch (tf.sequential dense 32 tanh → dense 10, tf.train.sgd(0.1)), batch tensors made before timing; @tensorflow/tfjs CPU backend.",
     "tfjs-wasm": "the same loop on @tensorflow/tfjs-backend-wasm.",

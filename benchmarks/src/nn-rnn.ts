@@ -8,6 +8,7 @@
 
 import { RecurrentNet } from "@arena/nn";
 import { Rng } from "@arena/rng";
+import { type Kernels, tsKernels, wasmKernels } from "@arena/tensor";
 import {
   type BenchCase,
   defineSuite,
@@ -28,12 +29,14 @@ type Cell = (typeof CELLS)[number];
 
 const cellOf = (c: BenchCase): Cell => (c.variant.startsWith("lstm") ? "lstm" : "rnn");
 
-const arena: Implementation = {
+/** Arena on the given kernel backend (chosen in the child process, so each row times one backend). */
+const arena = (kernels: () => Kernels): Implementation => ({
   prepare(c): Prepared {
     const data = sineSequences(SEQUENCES, STEPS);
     const net = new RecurrentNet(
       { kind: cellOf(c), input: 1, hidden: HIDDEN, output: 1, readout: "every-step" },
       new Rng("bench-nn-rnn"),
+      { kernels: kernels() },
     );
     const { params, grads } = net;
     const B = c.size;
@@ -47,7 +50,7 @@ const arena: Implementation = {
     };
     return { run: pass };
   },
-};
+});
 
 const brainjs: Implementation = {
   init() {
@@ -127,14 +130,17 @@ export const rnnSuite = defineSuite<BenchCase>(import.meta.url, {
     })),
   ),
   implementations: {
-    arena: () => arena,
+    arena: () => arena(() => tsKernels),
+    "arena-wasm": () => arena(wasmKernels),
     "brain.js": () => brainjs,
     "tfjs-cpu": () => tfjs("cpu"),
     "tfjs-wasm": () => tfjs("wasm"),
   },
   timed: {
     arena:
-      "one pass over 64 sequences: per minibatch `zeroGrads()`, `forwardSequence(x, B, 20)`, `backwardSequence(y)` (full BPTT, MSE at every step, linear readout), then `params[i] -= 0.01·grads[i]` inline. Variant rnn = Elman tanh cell, lstm = LSTM.",
+      "one pass over 64 sequences: per minibatch `zeroGrads()`, `forwardSequence(x, B, 20)`, `backwardSequence(y)` (full BPTT, MSE at every step, linear readout), then `params[i] -= 0.01·grads[i]` inline. Variant rnn = Elman tanh cell, lstm = LSTM. TypeScript kernels.",
+    "arena-wasm":
+      "the same loop on the WebAssembly SIMD kernels (`wasmKernels()`); the model's arrays are ordinary ones, so gemm copies its operands per call and the memory-bound kernels run in TypeScript.",
     "brain.js":
       "`net.train(series, { iterations: 1 })` of recurrent.RNNTimeStep / LSTMTimeStep({ inputSize: 1, hiddenLayers: [32], outputSize: 1 }) over the same 64 windows of 21 values, one sequence at a time (batch 1 only).",
     "tfjs-cpu":

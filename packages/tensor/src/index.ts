@@ -1,4 +1,11 @@
-export { getKernels, setKernels } from "./backend.ts";
+export {
+  DEFAULT_KERNELS,
+  getKernels,
+  type KernelsName,
+  setKernels,
+  useKernels,
+  wasmKernels,
+} from "./backend.ts";
 export { checkDim, checkMatrix, checkVector } from "./checks.ts";
 export { GEMM_BLOCKING } from "./gemm.ts";
 export type { Kernels } from "./kernels.ts";
@@ -13,3 +20,9 @@ export {
   transpose,
 } from "./matrix-ops.ts";
 export { tsKernels } from "./ts-kernels.ts";
+export {
+  createWasmKernels,
+  type WasmKernels,
+  type WasmKernelsOptions,
+  wasmKernelsAvailable,
+} from "./wasm/wasm-kernels.ts";

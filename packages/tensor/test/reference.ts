@@ -3,10 +3,63 @@
  * array (offset, leading dimension > cols) so tests can check that kernels stay inside their views.
  */
 import fc from "fast-check";
-import { getKernels, type Kernels, tsKernels } from "../src/index.ts";
+import {
+  createWasmKernels,
+  getKernels,
+  type Kernels,
+  tsKernels,
+  type WasmKernels,
+  wasmKernels,
+} from "../src/index.ts";
 
-/** Every backend the property tests run against: the TS one, and the active one if different. */
-export const backends: Kernels[] = getKernels() === tsKernels ? [tsKernels] : [tsKernels, getKernels()];
+/**
+ * A view of a WebAssembly backend whose kernels only ever see arrays inside its memory: each call
+ * copies its Float32Array arguments into a pool allocated there (the same array twice maps to the same
+ * copy, so aliasing is kept), runs the kernel zero-copy, and copies everything back. The property tests
+ * thus exercise both paths of the WebAssembly backend: `wasm` on ordinary arrays (copies into scratch,
+ * or the TypeScript fallback for memory-bound kernels) and `wasm-resident` on arrays in its memory.
+ */
+export function residentKernels(wasm: WasmKernels, poolFloats: number): Kernels {
+  const pool = wasm.alloc(poolFloats);
+  const wrapped: Record<string, unknown> = { name: `${wasm.name}-resident` };
+  for (const [key, fn] of Object.entries(wasm)) {
+    if (key === "name" || typeof fn !== "function") continue;
+    wrapped[key] = (...args: unknown[]) => {
+      const copies = new Map<Float32Array, Float32Array>();
+      let used = 0;
+      const mapped = args.map((arg) => {
+        if (!(arg instanceof Float32Array) || wasm.owns(arg)) return arg;
+        let copy = copies.get(arg);
+        if (copy === undefined) {
+          if (used + arg.length > pool.length)
+            throw new Error(`resident pool too small for ${arg.length} floats`);
+          copy = pool.subarray(used, used + arg.length);
+          copy.set(arg);
+          used += arg.length + 3; // odd spacing: copies start at unaligned addresses
+          copies.set(arg, copy);
+        }
+        return copy;
+      });
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...mapped);
+      } finally {
+        for (const [orig, copy] of copies) orig.set(copy);
+      }
+    };
+  }
+  return wrapped as unknown as Kernels;
+}
+
+/**
+ * Every backend the property tests run against: the TS one, the WebAssembly one on ordinary arrays and
+ * on arrays in its memory, and the active one if it is none of these.
+ */
+export const backends: Kernels[] = [
+  tsKernels,
+  wasmKernels(),
+  residentKernels(createWasmKernels({ memoryMiB: 32 }), 1 << 21),
+];
+if (!backends.includes(getKernels())) backends.push(getKernels());
 
 /** Unit roundoff of float32 (half an ulp of 1). */
 export const U32 = 2 ** -24;

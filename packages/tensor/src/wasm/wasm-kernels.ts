@@ -1,0 +1,311 @@
+import { checkDim, checkMatrix, checkVector } from "../checks.ts";
+import type { Kernels } from "../kernels.ts";
+import { addRowBias as tsAddRowBias, colSums as tsColSums, softmaxRows as tsSoftmaxRows } from "../rows.ts";
+import { tsKernels } from "../ts-kernels.ts";
+import { KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+
+/** Exports of the compiled module (see wasm/assembly/kernels.ts); pointers are byte addresses. */
+interface WasmExports {
+  SCRATCH_BYTES: WebAssembly.Global;
+  gemm(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    b: number,
+    ldb: number,
+    beta: number,
+    c: number,
+    ldc: number,
+    scratch: number,
+  ): void;
+  binary(op: number, n: number, a: number, b: number, out: number): void;
+  axpyScale(n: number, alpha: number, x: number, y: number): void;
+  addRowBias(m: number, n: number, bias: number, c: number, ldc: number): void;
+  colSums(
+    m: number,
+    n: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    beta: number,
+    out: number,
+    acc: number,
+  ): void;
+  softmaxRows(m: number, n: number, x: number, ldx: number, out: number, ldo: number): void;
+}
+
+/** Options of {@link createWasmKernels}. */
+export interface WasmKernelsOptions {
+  /**
+   * Size of the WebAssembly memory in MiB, reserved up front and never grown (so views handed out by
+   * `alloc` never go stale). It holds the packing scratch, every `alloc`ed array, and the per-call
+   * copies of arrays that live outside it. Default 64.
+   */
+  memoryMiB?: number;
+}
+
+/** The WebAssembly backend: the {@link Kernels} interface plus its memory and allocator. */
+export interface WasmKernels extends Kernels {
+  /** The module's memory; its `buffer` never changes (the memory does not grow). */
+  readonly memory: WebAssembly.Memory;
+  /**
+   * A zero-filled Float32Array of n elements inside the WebAssembly memory, 16-byte aligned. Kernels
+   * called on such arrays run without copying. Allocations live as long as the backend (there is no
+   * free): allocate a model's parameters, gradients and workspaces once. Throws a RangeError naming
+   * the sizes when the reserved memory is exhausted.
+   */
+  alloc(n: number): Float32Array;
+  /** True when `arr` is a view into this backend's memory (its kernels then skip the copies). */
+  owns(arr: Float32Array): boolean;
+  /** Bytes still free for `alloc` and per-call copies. */
+  bytesFree(): number;
+}
+
+const PAGE = 65536;
+/** AssemblyScript places the module's static data (libm's exp table) at bytes [1024, ~3200): keep page 0. */
+const STATIC_END = PAGE;
+
+const OPTION_KEYS = new Set(["memoryMiB"]);
+
+/** Decodes the embedded module bytes (Buffer in Node, atob elsewhere). */
+function wasmBytes(): Uint8Array<ArrayBuffer> {
+  const g = globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } };
+  if (g.Buffer) return new Uint8Array(g.Buffer.from(KERNELS_WASM_BASE64, "base64"));
+  const bin = atob(KERNELS_WASM_BASE64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+/**
+ * True when this engine has WebAssembly with 128-bit SIMD and may compile the module synchronously
+ * (Node, workers; a browser's main thread refuses synchronous compiles of this size).
+ */
+export function wasmKernelsAvailable(): boolean {
+  try {
+    compiledModule();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function compiledModule(): WebAssembly.Module {
+  if (compiled === null) compiled = new WebAssembly.Module(wasmBytes());
+  return compiled;
+}
+
+/**
+ * Creates a WebAssembly SIMD backend with its own memory. It implements gemm (all transposes, alpha,
+ * beta: packed panels and a 4×8 f32x4 register-blocked micro-kernel), add/sub/mul, scale, axpy,
+ * addRowBias, colSums and softmaxRows in WebAssembly; the other kernels are the TypeScript ones,
+ * which work on any Float32Array, including views into this memory.
+ *
+ * Memory: arrays from `alloc` are views into the backend's memory, and kernels on them run in place
+ * (zero-copy, found by `arr.buffer === memory.buffer`). gemm copies operands from anywhere else into
+ * a per-call scratch region at the top of the memory (and C back), so it is always correct; when even
+ * that does not fit, it runs the TypeScript gemm. Memory-bound kernels (elementwise, rows) gain
+ * nothing from a copy, so on arrays outside the memory they run the TypeScript kernel, whose results
+ * are bit-identical to the WebAssembly ones (softmaxRows: within an ulp of float64 exp).
+ *
+ * @example
+ * ```ts
+ * import { createWasmKernels } from "@arena/tensor";
+ * const wasm = createWasmKernels({ memoryMiB: 8 });
+ * const a = wasm.alloc(6).fill(1); // 2x3 of ones, in WebAssembly memory
+ * const c = wasm.alloc(4);
+ * wasm.gemm(false, true, 2, 2, 3, 1, a, 0, 3, a, 0, 3, 0, c, 0, 2); // C = A·Aᵀ, no copies
+ * console.log(Array.from(c)); // [3, 3, 3, 3]
+ * ```
+ */
+export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels {
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new TypeError(`createWasmKernels: unknown option "${key}"`);
+  }
+  const mib = options.memoryMiB ?? 64;
+  if (!Number.isInteger(mib) || mib < 2 || mib > 4095) {
+    throw new RangeError(`createWasmKernels: memoryMiB must be an integer in [2, 4095], got ${mib}`);
+  }
+  const pages = mib * 16;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const instance = new WebAssembly.Instance(compiledModule(), {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error("wasm kernels: abort");
+      },
+    },
+  });
+  const w = instance.exports as unknown as WasmExports;
+  const buffer = memory.buffer;
+  const heapF32 = new Float32Array(buffer);
+  const end = buffer.byteLength;
+  const packScratch = STATIC_END;
+  let heapTop = packScratch + (w.SCRATCH_BYTES.value as number); // next free byte for alloc
+  let callTop = end; // per-call copies are taken downwards from here and released after the call
+
+  const owns = (arr: Float32Array): boolean => arr.buffer === buffer;
+  const ptr = (arr: Float32Array, off: number): number => arr.byteOffset + off * 4;
+  const align16 = (x: number): number => (x + 15) & ~15;
+
+  /** Reserves `bytes` of per-call scratch; -1 when it does not fit. */
+  const take = (bytes: number): number => {
+    const p = (callTop - bytes) & ~15;
+    if (p < heapTop) return -1;
+    callTop = p;
+    return p;
+  };
+
+  /**
+   * Pointer to the matrix (arr, off, ld) rows×cols: in place when `arr` lives in the memory,
+   * otherwise a copy of its span in per-call scratch (-1 when that does not fit).
+   */
+  const operand = (arr: Float32Array, off: number, rows: number, cols: number, ld: number): number => {
+    if (owns(arr)) return ptr(arr, off);
+    const span = (rows - 1) * ld + cols;
+    const p = take(span * 4);
+    if (p < 0) return -1;
+    heapF32.set(arr.subarray(off, off + span), p / 4);
+    return p;
+  };
+
+  const gemm: Kernels["gemm"] = (
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha,
+    a,
+    aOff,
+    lda,
+    b,
+    bOff,
+    ldb,
+    beta,
+    c,
+    cOff,
+    ldc,
+  ) => {
+    checkDim("gemm", "m", m);
+    checkDim("gemm", "n", n);
+    checkDim("gemm", "k", k);
+    const [ar, ac] = transA ? [k, m] : [m, k];
+    const [br, bc] = transB ? [n, k] : [k, n];
+    checkMatrix("gemm", "A", a, aOff, ar, ac, lda);
+    checkMatrix("gemm", "B", b, bOff, br, bc, ldb);
+    checkMatrix("gemm", "C", c, cOff, m, n, ldc);
+    if (m === 0 || n === 0) return;
+    const reads = k > 0 && alpha !== 0;
+    const mark = callTop;
+    try {
+      const pa = reads ? operand(a, aOff, ar, ac, lda) : 0;
+      const pb = reads && pa >= 0 ? operand(b, bOff, br, bc, ldb) : 0;
+      const pc = pa >= 0 && pb >= 0 ? operand(c, cOff, m, n, ldc) : -1;
+      if (pc < 0) {
+        // Too large for the per-call scratch: the TypeScript gemm is slower but just as correct.
+        tsKernels.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        return;
+      }
+      w.gemm(+transA, +transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, packScratch);
+      if (!owns(c)) {
+        const base = pc / 4;
+        if (ldc === n) c.set(heapF32.subarray(base, base + m * n), cOff);
+        else
+          for (let i = 0; i < m; i++)
+            c.set(heapF32.subarray(base + i * ldc, base + i * ldc + n), cOff + i * ldc);
+      }
+    } finally {
+      callTop = mark;
+    }
+  };
+
+  const binaryKernel = (op: number, name: "add" | "sub" | "mul"): Kernels["add"] => {
+    const fallback = tsKernels[name];
+    return (n, a, aOff, b, bOff, out, outOff) => {
+      if (!(owns(a) && owns(b) && owns(out))) return fallback(n, a, aOff, b, bOff, out, outOff);
+      checkDim(name, "n", n);
+      checkVector(name, "a", a, aOff, n);
+      checkVector(name, "b", b, bOff, n);
+      checkVector(name, "out", out, outOff, n);
+      w.binary(op, n, ptr(a, aOff), ptr(b, bOff), ptr(out, outOff));
+    };
+  };
+
+  const kernels: WasmKernels = {
+    ...tsKernels,
+    name: "wasm",
+    memory,
+    gemm,
+    add: binaryKernel(0, "add"),
+    sub: binaryKernel(1, "sub"),
+    mul: binaryKernel(2, "mul"),
+    scale(n, alpha, x, xOff) {
+      if (!owns(x)) return tsKernels.scale(n, alpha, x, xOff);
+      checkDim("scale", "n", n);
+      checkVector("scale", "x", x, xOff, n);
+      w.axpyScale(n, alpha, 0, ptr(x, xOff));
+    },
+    axpy(n, alpha, x, xOff, y, yOff) {
+      if (!(owns(x) && owns(y))) return tsKernels.axpy(n, alpha, x, xOff, y, yOff);
+      checkDim("axpy", "n", n);
+      checkVector("axpy", "x", x, xOff, n);
+      checkVector("axpy", "y", y, yOff, n);
+      w.axpyScale(n, alpha, ptr(x, xOff), ptr(y, yOff));
+    },
+    addRowBias(m, n, bias, biasOff, c, cOff, ldc) {
+      if (!(owns(bias) && owns(c))) return tsAddRowBias(m, n, bias, biasOff, c, cOff, ldc);
+      checkDim("addRowBias", "m", m);
+      checkDim("addRowBias", "n", n);
+      checkVector("addRowBias", "bias", bias, biasOff, n);
+      checkMatrix("addRowBias", "C", c, cOff, m, n, ldc);
+      w.addRowBias(m, n, ptr(bias, biasOff), ptr(c, cOff), ldc);
+    },
+    colSums(m, n, alpha, a, aOff, lda, beta, out, outOff) {
+      if (!(owns(a) && owns(out))) return tsColSums(m, n, alpha, a, aOff, lda, beta, out, outOff);
+      checkDim("colSums", "m", m);
+      checkDim("colSums", "n", n);
+      checkMatrix("colSums", "A", a, aOff, m, n, lda);
+      checkVector("colSums", "out", out, outOff, n);
+      const mark = callTop;
+      try {
+        const acc = take(n * 8);
+        if (acc < 0) return tsColSums(m, n, alpha, a, aOff, lda, beta, out, outOff);
+        w.colSums(m, n, alpha, ptr(a, aOff), lda, beta, ptr(out, outOff), acc);
+      } finally {
+        callTop = mark;
+      }
+    },
+    softmaxRows(m, n, x, xOff, ldx, out, outOff, ldo) {
+      if (!(owns(x) && owns(out))) return tsSoftmaxRows(m, n, x, xOff, ldx, out, outOff, ldo);
+      checkDim("softmaxRows", "m", m);
+      checkDim("softmaxRows", "n", n);
+      checkMatrix("softmaxRows", "X", x, xOff, m, n, ldx);
+      checkMatrix("softmaxRows", "OUT", out, outOff, m, n, ldo);
+      w.softmaxRows(m, n, ptr(x, xOff), ldx, ptr(out, outOff), ldo);
+    },
+    alloc(n) {
+      if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`wasm alloc: n must be an integer >= 0, got ${n}`);
+      const bytes = align16(n * 4);
+      if (heapTop + bytes > callTop) {
+        throw new RangeError(
+          `wasm alloc: ${n} floats (${bytes} bytes) do not fit: ${callTop - heapTop} of the ${mib} MiB reserved are free; pass a larger memoryMiB to createWasmKernels (or ARENA_WASM_MEMORY_MIB)`,
+        );
+      }
+      const view = new Float32Array(buffer, heapTop, n);
+      heapTop += bytes;
+      return view.fill(0); // per-call copies may have used these bytes before
+    },
+    owns,
+    bytesFree: () => callTop - heapTop,
+  };
+  return kernels;
+}
