@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseResultsFile, type RunRecord, stripMeasured } from "@arena/results";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
 const suite = fileURLToPath(new URL("./fixtures/tiny-suite.json", import.meta.url));
@@ -31,26 +31,32 @@ function comparable(rs: RunRecord[]): Map<string, unknown> {
 
 const tmp = () => mkdtempSync(join(tmpdir(), "arena-cli-"));
 
-describe("arena run", () => {
+// Each invocation starts Node, compiles the sources with tsx and starts workers: seconds apiece, and
+// more on a loaded machine, hence the generous timeout (nothing here is timed).
+describe("arena run", { timeout: 300_000 }, () => {
+  /** The whole tiny suite at --workers 2, shared by the comparisons below. */
+  const whole = tmp();
+  beforeAll(() => {
+    const r = arena(["run", suite, "--workers", "2", "--out", whole]);
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.code).toBe(0);
+  }, 300_000);
+
   it("gives identical records at --workers 1 and --workers 2", () => {
     const a = tmp();
-    const b = tmp();
     const ra = arena(["run", suite, "--workers", "1", "--out", a]);
     expect(ra.stderr).not.toMatch(/Error/);
     expect(ra.code).toBe(0);
-    expect(arena(["run", suite, "--workers", "2", "--out", b]).code).toBe(0);
     const recA = records(a);
     expect(recA).toHaveLength(2 * 3 * 2 + 2 * 2);
     expect(recA.every((r) => r.status === "ok")).toBe(true);
-    expect(comparable(records(b))).toEqual(comparable(recA));
+    expect(comparable(records(whole))).toEqual(comparable(recA));
   });
 
   it("merged shards equal the unsharded run, apart from measured fields", () => {
-    const whole = tmp();
     const s1 = tmp();
     const s2 = tmp();
     const merged = tmp();
-    expect(arena(["run", suite, "--workers", "2", "--out", whole]).code).toBe(0);
     expect(arena(["run", suite, "--workers", "1", "--shard", "1/2", "--out", s1]).code).toBe(0);
     expect(arena(["run", suite, "--workers", "1", "--shard", "2/2", "--out", s2]).code).toBe(0);
     expect(records(s1).length + records(s2).length).toBe(records(whole).length);
