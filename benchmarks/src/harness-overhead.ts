@@ -65,10 +65,11 @@ const direct: Implementation<OverheadCase> = {
       return { model, learner };
     };
     return {
-      run: once,
+      run: () => once().model.dispose(),
       output: () => {
         const { model, learner } = once();
         finalLoss = model.evaluate(problem.train, { params: learner.current() }).loss;
+        model.dispose();
         return [finalLoss];
       },
     };

@@ -115,6 +115,8 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
   let evaluations = 0;
   let trainMs = 0;
 
+  // The model's arrays live in the kernel backend's memory (WASM): give them back on every outcome.
+  let disposeModel = (): void => {};
   try {
     const problem = ctx.loadProblem(spec);
     metric = { name: problem.metric, higherIsBetter: problem.metric === "accuracy" };
@@ -122,6 +124,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
     const kind = ctx.learners.get(spec.learner.kind);
     if (!kind) throw new Error(`unknown learner kind "${spec.learner.kind}"`);
     const model = createModel(spec.model.spec as never, new Rng(spec.initSeedPath));
+    disposeModel = () => model.dispose();
     parameters = model.size;
     const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath));
     const trainN = problem.train.n;
@@ -258,6 +261,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
     status = "failed";
     error = errorMessage(e);
   }
+  disposeModel();
   sampleMemory();
 
   return {

@@ -1,6 +1,7 @@
 import { DivergenceError, type Learner } from "@arena/nn";
 import { parseRecord, serializeRecord } from "@arena/results";
 import type { Rng } from "@arena/rng";
+import { getKernels, type wasmKernels } from "@arena/tensor";
 import { describe, expect, it } from "vitest";
 import { executeRun, type LearnerKind, type RunContext } from "../src/execute-run.ts";
 import { createProblemLoader } from "../src/problem-loader.ts";
@@ -118,6 +119,16 @@ describe("executeRun", () => {
   it("stops on an evaluation budget and an epoch budget", () => {
     expect(executeRun(plan({}, { evaluations: 40 } as never), context()).cost.evaluations).toBe(40);
     expect(executeRun(plan({}, { epochs: 3 } as never), context()).cost.evaluations).toBe(12);
+  });
+
+  it("gives the model's memory back to the kernel backend on every outcome", () => {
+    const k = getKernels();
+    const inUse = () => (k.name === "wasm" ? (k as ReturnType<typeof wasmKernels>).bytesInUse() : 0);
+    const before = inUse();
+    for (const config of [{}, { failAt: 3 }, { nanAt: 2 }, { divergeAt: 4 }]) {
+      executeRun(plan(config), context());
+      expect(inUse()).toBe(before);
+    }
   });
 
   it("is deterministic: the same spec gives the same record apart from measured fields", () => {

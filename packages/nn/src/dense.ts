@@ -8,6 +8,7 @@ import {
 } from "./activations.ts";
 import type { FlopParts } from "./flops.ts";
 import { type OutputActivation, outputForward } from "./losses.ts";
+import type { ModelMemory } from "./model-memory.ts";
 
 /**
  * Dense layers y = f(x·W + b), batched: a minibatch of `rows` inputs (rows × in, row-major) goes
@@ -49,7 +50,10 @@ export class DenseWorkspace {
   /** Whether the last forward pass applied dropout. */
   trained = false;
 
-  constructor(private readonly stack: DenseStack) {
+  constructor(
+    private readonly stack: DenseStack,
+    private readonly memory: ModelMemory,
+  ) {
     this.inOff = new Int32Array(stack.layers.length);
   }
 
@@ -58,6 +62,8 @@ export class DenseWorkspace {
     if (rows <= this.capacity) return;
     const s = this.stack;
     const L = s.layers.length;
+    const mem = this.memory;
+    this.release();
     this.z = new Array(L);
     this.a = new Array(L);
     this.mask = new Array(L);
@@ -67,16 +73,26 @@ export class DenseWorkspace {
     for (let l = 0; l < L; l++) {
       const d = s.layers[l];
       widest = Math.max(widest, d.inSize, d.outSize);
-      this.z[l] = new Float32Array(rows * d.outSize);
-      this.a[l] = d.activation === "linear" ? this.z[l] : new Float32Array(rows * d.outSize);
+      this.z[l] = mem.alloc(rows * d.outSize);
+      this.a[l] = d.activation === "linear" ? this.z[l] : mem.alloc(rows * d.outSize);
       const drop = s.dropsInput(l);
-      this.mask[l] = drop ? new Float32Array(rows * d.inSize) : null;
-      this.dropped[l] = drop ? new Float32Array(rows * d.inSize) : null;
+      this.mask[l] = drop ? mem.alloc(rows * d.inSize) : null;
+      this.dropped[l] = drop ? mem.alloc(rows * d.inSize) : null;
     }
-    this.dOut = new Float32Array(rows * s.layers[L - 1].outSize);
-    this.d1 = new Float32Array(rows * widest);
-    this.d2 = new Float32Array(rows * widest);
+    this.dOut = mem.alloc(rows * s.layers[L - 1].outSize);
+    this.d1 = mem.alloc(rows * widest);
+    this.d2 = mem.alloc(rows * widest);
     this.capacity = rows;
+  }
+
+  /** Gives the current buffers back before a larger set replaces them. */
+  private release(): void {
+    const mem = this.memory;
+    for (const group of [this.z, this.a, this.mask, this.dropped])
+      for (const arr of group) if (arr !== null) mem.release(arr);
+    mem.release(this.dOut);
+    mem.release(this.d1);
+    mem.release(this.d2);
   }
 }
 

@@ -46,11 +46,11 @@ export class Mlp extends ModelBase {
   private pending = -1;
   private outView: Float32Array = new Float32Array(0);
   // lossBatch buffers
-  private packedW = new Float32Array(0);
-  private packedB = new Float32Array(0);
-  private xAug = new Float32Array(0);
-  private popA = new Float32Array(0);
-  private popB = new Float32Array(0);
+  private packedW: Float32Array = new Float32Array(0);
+  private packedB: Float32Array = new Float32Array(0);
+  private xAug: Float32Array = new Float32Array(0);
+  private popA: Float32Array = new Float32Array(0);
+  private popB: Float32Array = new Float32Array(0);
   private popAcc = new Float64Array(0);
 
   /**
@@ -84,8 +84,8 @@ export class Mlp extends ModelBase {
     this.inputSize = s.layers[0];
     this.outputSize = s.layers[L];
     this.stack = new DenseStack(this.kernels, defs, s.dropout, false);
-    this.trainWs = new DenseWorkspace(this.stack);
-    this.evalWs = new DenseWorkspace(this.stack);
+    this.trainWs = new DenseWorkspace(this.stack, this.memory);
+    this.evalWs = new DenseWorkspace(this.stack, this.memory);
     if (opts.maxBatch !== undefined) {
       this.trainWs.ensure(opts.maxBatch);
       this.evalWs.ensure(opts.maxBatch);
@@ -95,6 +95,7 @@ export class Mlp extends ModelBase {
 
   /** Draws initial weights (biases 0) into `target`, layer by layer, W before b. */
   initialize(rng: Rng, target: Float32Array = this.params): Float32Array {
+    this.memory.check("initialize");
     this.checkParamVector("initialize", target);
     for (const d of this.stack.layers) {
       initWeights(this.spec.init, rng, target, d.wOff, d.inSize * d.outSize, d.inSize, d.outSize);
@@ -108,6 +109,7 @@ export class Mlp extends ModelBase {
    * (n × outputSize), a view valid until the next forward pass. `x` must not change before `backward`.
    */
   forward(x: Float32Array, n: number, opts: ForwardOptions = {}): Float32Array {
+    this.memory.check("forward");
     this.checkBatch("forward", x, n);
     for (const key in opts)
       if (key !== "rng") throw new RangeError(`Mlp.forward: unknown option "${key}"; expected rng`);
@@ -125,6 +127,7 @@ export class Mlp extends ModelBase {
    * ∂loss/∂params into `grads` and returns the loss (mean data loss plus penalty).
    */
   backward(y: Float32Array): number {
+    this.memory.check("backward");
     const rows = this.pending;
     if (rows < 0) throw new Error("Mlp.backward: no forward pass to differentiate; call forward first");
     const O = this.outputSize;
@@ -165,6 +168,7 @@ export class Mlp extends ModelBase {
     n: number,
     out: Float32Array = new Float32Array(n * this.outputSize),
   ): Float32Array {
+    this.memory.check("predict");
     this.checkBatch("predict", x, n);
     if (out.length < n * this.outputSize)
       throw new RangeError(`predict: out has ${out.length} entries, need ${n * this.outputSize}`);
@@ -181,6 +185,7 @@ export class Mlp extends ModelBase {
    * so a layer's output stays around half a megabyte (cache-sized). Every buffer is kept between calls.
    */
   lossBatch(population: Float32Array, count: number, data: Samples, out: Float64Array): void {
+    this.memory.check("lossBatch");
     this.checkPopulation("lossBatch", population, count, out);
     this.checkSamples("lossBatch", data);
     if (count === 0) return;
@@ -192,13 +197,14 @@ export class Mlp extends ModelBase {
     const group = Math.max(1, Math.min(count, Math.floor(POPULATION_BUFFER / (B * widest))));
     const d0 = layers[0];
     const in1 = d0.inSize + 1;
+    const mem = this.memory;
     if (this.packedW.length < in1 * group * d0.outSize)
-      this.packedW = new Float32Array(in1 * group * d0.outSize);
-    if (this.xAug.length < B * in1) this.xAug = new Float32Array(B * in1);
-    if (this.packedB.length < group * widest) this.packedB = new Float32Array(group * widest);
+      this.packedW = mem.resize(this.packedW, in1 * group * d0.outSize);
+    if (this.xAug.length < B * in1) this.xAug = mem.resize(this.xAug, B * in1);
+    if (this.packedB.length < group * widest) this.packedB = mem.resize(this.packedB, group * widest);
     if (this.popA.length < B * group * widest) {
-      this.popA = new Float32Array(B * group * widest);
-      this.popB = new Float32Array(B * group * widest);
+      this.popA = mem.resize(this.popA, B * group * widest);
+      this.popB = mem.resize(this.popB, B * group * widest);
     }
     if (this.popAcc.length < count) this.popAcc = new Float64Array(count);
     const acc = this.popAcc;

@@ -15,6 +15,7 @@ import {
   type ModelJSON,
   type Samples,
 } from "./model.ts";
+import { ModelMemory } from "./model-memory.ts";
 import { penaltyValue } from "./regularization.ts";
 import type { ResolvedSpec } from "./spec.ts";
 
@@ -27,8 +28,10 @@ export const EVAL_BATCH = 256;
  */
 export abstract class ModelBase implements Model {
   readonly size: number;
-  readonly params: Float32Array;
-  readonly grads: Float32Array;
+  private readonly paramsArr: Float32Array;
+  private readonly gradsArr: Float32Array;
+  /** Where params, grads and the workspaces live (the backend's memory when it has `alloc`). */
+  protected readonly memory: ModelMemory;
   readonly layers: readonly LayerInfo[];
   readonly metric: "accuracy" | "rmse";
   /** (offset, length) pairs of the regularised tensors. */
@@ -48,13 +51,40 @@ export abstract class ModelBase implements Model {
     protected readonly outputActivation: OutputActivation,
   ) {
     this.size = layout.size;
-    this.params = new Float32Array(this.size);
-    this.grads = new Float32Array(this.size);
-    this.layers = layout.build(this.params, this.grads);
+    this.memory = new ModelMemory(kernels, new.target.name);
+    this.paramsArr = this.memory.alloc(this.size);
+    this.gradsArr = this.memory.alloc(this.size);
+    this.layers = layout.build(this.paramsArr, this.gradsArr);
     this.ranges = regularizedRanges(this.layers);
     this.l2 = spec.l2;
     this.l1 = spec.l1;
     this.metric = outputActivation === "softmax" || outputActivation === "sigmoid" ? "accuracy" : "rmse";
+  }
+
+  /** The flat parameter vector (a view into the backend's memory when it has `alloc`). */
+  get params(): Float32Array {
+    this.memory.check("params");
+    return this.paramsArr;
+  }
+
+  /** The flat gradient vector, same layout as `params`. */
+  get grads(): Float32Array {
+    this.memory.check("grads");
+    return this.gradsArr;
+  }
+
+  /** True once {@link ModelBase.dispose} ran. */
+  get disposed(): boolean {
+    return this.memory.disposed;
+  }
+
+  /**
+   * Frees params, grads and every workspace (back to the WebAssembly backend's free list). Idempotent;
+   * afterwards every use of the model, its `params` and `grads` throws, and views taken from them
+   * before must not be used (their memory may belong to another model).
+   */
+  dispose(): void {
+    this.memory.dispose();
   }
 
   /** Copies the parameters into `out` (a new array by default). */
@@ -100,7 +130,9 @@ export abstract class ModelBase implements Model {
   }
 
   /** The mean data loss over `data` plus the penalty: the objective training minimises. */
-  loss(data: Samples, params: Float32Array = this.params): number {
+  loss(data: Samples, params?: Float32Array): number {
+    this.memory.check("loss");
+    params ??= this.params;
     this.checkParamVector("loss", params);
     const steps = this.checkSamples("loss", data);
     const acc = this.acc;
@@ -122,6 +154,7 @@ export abstract class ModelBase implements Model {
         throw new RangeError(`evaluate: unknown option "${key}"; expected params, batchSize`);
       }
     }
+    this.memory.check("evaluate");
     const params = opts.params ?? this.params;
     this.checkParamVector("evaluate", params);
     const batch = opts.batchSize ?? EVAL_BATCH;

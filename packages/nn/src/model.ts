@@ -138,6 +138,13 @@ export interface Model {
   gradientNorms(): LayerNorm[];
   diagnostics(): Record<string, number[]>;
   toJSON(): ModelJSON;
+  /** True once `dispose` ran. */
+  readonly disposed: boolean;
+  /**
+   * Frees params, grads and workspaces (in the WebAssembly backend's memory they go back to its free
+   * list). Idempotent; using the model afterwards throws.
+   */
+  dispose(): void;
 }
 
 /** Accumulates loss and metric sums over the batches of a split. */

@@ -3,6 +3,7 @@ import type { Kernels } from "@arena/tensor";
 import type { FlopParts } from "./flops.ts";
 import { type Initializer, initOrthogonal, initWeights, type RecurrentInitializer } from "./init.ts";
 import type { LayoutBuilder } from "./layout.ts";
+import type { ModelMemory } from "./model-memory.ts";
 
 /**
  * The machinery every recurrent layer shares: parameter layout, time-major workspaces and
@@ -59,9 +60,10 @@ export abstract class RecurrentLayer {
   /** Cell-specific bias set-up (LSTM forget bias, GRU's recurrent candidate bias). */
   protected initializeExtra(_target: Float32Array): void {}
 
-  /** A workspace for this layer. */
-  createWorkspace(): SequenceLayerWorkspace {
+  /** A workspace for this layer, its buffers taken from `memory`. */
+  createWorkspace(memory: ModelMemory): SequenceLayerWorkspace {
     return new SequenceLayerWorkspace(
+      memory,
       this.hidden,
       this.gates,
       this.hasCell,
@@ -285,6 +287,7 @@ export class SequenceLayerWorkspace {
   normCount = 0;
 
   constructor(
+    private readonly memory: ModelMemory,
     readonly hidden: number,
     readonly gates: number,
     readonly hasCell: boolean,
@@ -299,27 +302,23 @@ export class SequenceLayerWorkspace {
     const tCap = Math.max(t, this.tCap);
     const H = this.hidden;
     const gh = this.gates * H;
-    this.hs = grow(this.hs, (tCap + 1) * nCap * H);
-    if (this.hasCell) this.cs = grow(this.cs, (tCap + 1) * nCap * H);
-    if (this.gates > 1) this.gatesBuf = grow(this.gatesBuf, tCap * nCap * gh);
-    if (this.auxWidth > 0) this.aux = grow(this.aux, tCap * nCap * this.auxWidth);
-    this.z = new Float32Array(tCap * nCap * gh);
+    const mem = this.memory;
+    this.hs = mem.resize(this.hs, (tCap + 1) * nCap * H, true);
+    if (this.hasCell) this.cs = mem.resize(this.cs, (tCap + 1) * nCap * H, true);
+    if (this.gates > 1) this.gatesBuf = mem.resize(this.gatesBuf, tCap * nCap * gh, true);
+    if (this.auxWidth > 0) this.aux = mem.resize(this.aux, tCap * nCap * this.auxWidth, true);
+    this.z = mem.resize(this.z, tCap * nCap * gh);
     if (this.recurrentWidth > 0) {
-      this.dzRec = new Float32Array(tCap * nCap * gh);
-      this.rec = new Float32Array(nCap * this.recurrentWidth);
+      const dzLength = tCap * nCap * gh;
+      this.dzRec = this.dzRec === null ? mem.alloc(dzLength) : mem.resize(this.dzRec, dzLength);
+      this.rec = mem.resize(this.rec, nCap * this.recurrentWidth);
     }
-    this.dIn = new Float32Array(tCap * nCap * H);
-    this.dh = new Float32Array(nCap * H);
-    this.dhNext = new Float32Array(nCap * H);
-    this.dcNext = new Float32Array(nCap * H);
+    this.dIn = mem.resize(this.dIn, tCap * nCap * H);
+    this.dh = mem.resize(this.dh, nCap * H);
+    this.dhNext = mem.resize(this.dhNext, nCap * H);
+    this.dcNext = mem.resize(this.dcNext, nCap * H);
     this.norms = new Float64Array(tCap);
     this.nCap = nCap;
     this.tCap = tCap;
   }
-}
-
-function grow(old: Float32Array, length: number): Float32Array {
-  const a = new Float32Array(length);
-  a.set(old.subarray(0, Math.min(old.length, length)));
-  return a;
 }

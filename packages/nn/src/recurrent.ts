@@ -16,6 +16,7 @@ import type {
   Samples,
 } from "./model.ts";
 import { ModelBase } from "./model-base.ts";
+import type { ModelMemory } from "./model-memory.ts";
 import { checkModelOptions, type ModelOptions } from "./model-options.ts";
 import type { RecurrentLayer, SequenceLayerWorkspace } from "./recurrent-layer.ts";
 import { penaltyFlops, penaltyGradient } from "./regularization.ts";
@@ -86,9 +87,10 @@ class NetWorkspace {
     head: DenseStack,
     readonly inSize: number,
     readonly outSize: number,
+    private readonly memory: ModelMemory,
   ) {
-    this.layers = cells.map((c) => c.createWorkspace());
-    this.head = new DenseWorkspace(head);
+    this.layers = cells.map((c) => c.createWorkspace(memory));
+    this.head = new DenseWorkspace(head, memory);
   }
 
   ensure(n: number, t: number): void {
@@ -96,11 +98,10 @@ class NetWorkspace {
     if (n <= this.nCap && t <= this.tCap) return;
     const nCap = Math.max(n, this.nCap);
     const tCap = Math.max(t, this.tCap);
-    const xs = new Float32Array(tCap * nCap * this.inSize);
-    xs.set(this.xs);
-    this.xs = xs;
-    this.yT = new Float32Array(tCap * nCap * this.outSize);
-    this.out = new Float32Array(tCap * nCap * this.outSize);
+    const mem = this.memory;
+    this.xs = mem.resize(this.xs, tCap * nCap * this.inSize, true);
+    this.yT = mem.resize(this.yT, tCap * nCap * this.outSize);
+    this.out = mem.resize(this.out, tCap * nCap * this.outSize);
     this.nCap = nCap;
     this.tCap = tCap;
   }
@@ -196,8 +197,8 @@ export class RecurrentNet extends ModelBase {
     this.outputSize = s.output;
     this.readout = s.readout;
     this.head = new DenseStack(kernels, defs, s.dropout, true);
-    this.trainWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize);
-    this.evalWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize);
+    this.trainWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory);
+    this.evalWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory);
     if (opts.maxBatch !== undefined) {
       this.trainWs.ensure(opts.maxBatch, 1);
       this.evalWs.ensure(opts.maxBatch, 1);
@@ -207,6 +208,7 @@ export class RecurrentNet extends ModelBase {
 
   /** Draws initial parameters into `target`: each recurrent layer bottom-up (W, U, biases), then the readout. */
   initialize(rng: Rng, target: Float32Array = this.params): Float32Array {
+    this.memory.check("initialize");
     this.checkParamVector("initialize", target);
     for (const c of this.cells) c.initialize(rng, target, this.spec.init, this.spec.recurrentInit);
     for (const d of this.head.layers) {
@@ -236,6 +238,7 @@ export class RecurrentNet extends ModelBase {
     const F = this.inputSize;
     const totalSteps = opts.totalSteps ?? x.length / (n * F);
     if (!Number.isInteger(totalSteps) || totalSteps < stepOffset + steps) {
+      this.memory.check("forwardSequence");
       throw new RangeError(
         `${fn}: x has ${x.length} entries, which does not hold ${n} sequences × ${stepOffset + steps} steps × ${F} features` +
           (opts.totalSteps === undefined ? "" : ` at totalSteps ${opts.totalSteps}`),
@@ -271,6 +274,7 @@ export class RecurrentNet extends ModelBase {
    * `grads`, records ‖∂L/∂h_t‖ per step, returns the loss (mean over the chunk's predictions, plus penalty).
    */
   backwardSequence(y: Float32Array, opts: SequenceBackwardOptions = {}): number {
+    this.memory.check("backwardSequence");
     const fn = "RecurrentNet.backwardSequence";
     checkKeys(fn, opts, BACKWARD_KEYS);
     const ws = this.trainWs;
@@ -410,6 +414,7 @@ export class RecurrentNet extends ModelBase {
 
   /** Outputs in inference mode (zero initial state), copied into `out` in the data's layout. */
   predict(x: Float32Array, n: number, out?: Float32Array): Float32Array {
+    this.memory.check("predict");
     checkInt("RecurrentNet.predict", "n", n, 1);
     const steps = x.length / (n * this.inputSize);
     if (!Number.isInteger(steps) || steps < 1) {
@@ -433,6 +438,7 @@ export class RecurrentNet extends ModelBase {
    * from the population matrix, through the same preallocated workspace.
    */
   lossBatch(population: Float32Array, count: number, data: Samples, out: Float64Array): void {
+    this.memory.check("lossBatch");
     this.checkPopulation("lossBatch", population, count, out);
     const steps = this.checkSamples("lossBatch", data);
     const denom = lossDenominator(this.lossKind, data.n * this.rowsPerSample(steps), this.outputSize);

@@ -59,7 +59,8 @@ export function getKernels(): Kernels {
 
 /**
  * Replaces the active backend (e.g. with a WebAssembly one) and returns the previous one, so a caller
- * can restore it. Throws, naming the kernel, when `k` lacks one of the interface's kernels.
+ * can restore it. Throws, naming the kernel, when `k` lacks one of the interface's kernels
+ * (`alloc`/`free` are optional).
  *
  * @example
  * ```ts
@@ -73,7 +74,8 @@ export function setKernels(k: Kernels): Kernels {
   if (typeof k?.name !== "string")
     throw new TypeError(`setKernels: backend must have a string name, got ${k?.name}`);
   for (const key of Object.keys(tsKernels) as (keyof Kernels)[]) {
-    if (key !== "name" && typeof k[key] !== "function") {
+    const optional = key === "alloc" || key === "free"; // memory management is optional
+    if (key !== "name" && typeof k[key] !== "function" && !(optional && k[key] === undefined)) {
       throw new TypeError(`setKernels: backend "${k.name}" has no ${key} kernel (got ${typeof k[key]})`);
     }
   }

@@ -179,4 +179,14 @@ export interface Kernels {
   norm2(n: number, x: Float32Array, xOff: number): number;
   /** True when every x[i] is finite (no NaN, no ±Infinity). */
   allFinite(n: number, x: Float32Array, xOff: number): boolean;
+
+  /**
+   * Optional: a zero-filled array of n elements where this backend's kernels run fastest (the
+   * WebAssembly backend: a view into its memory, so calls need no copies). Long-lived arrays (a
+   * model's parameters, gradients, workspaces) should come from here and go back through `free`.
+   * Never fails for lack of backend memory: it may return an ordinary Float32Array instead.
+   */
+  alloc?(n: number): Float32Array;
+  /** Optional, paired with `alloc`: gives an array from `alloc` back; a no-op for other arrays. */
+  free?(arr: Float32Array): void;
 }

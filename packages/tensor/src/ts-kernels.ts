@@ -40,4 +40,6 @@ export const tsKernels: Kernels = {
   dot,
   norm2,
   allFinite,
+  alloc: (n) => new Float32Array(n),
+  free: () => {},
 };

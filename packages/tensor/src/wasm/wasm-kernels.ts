@@ -43,8 +43,8 @@ interface WasmExports {
 export interface WasmKernelsOptions {
   /**
    * Size of the WebAssembly memory in MiB, reserved up front and never grown (so views handed out by
-   * `alloc` never go stale). It holds the packing scratch, every `alloc`ed array, and the per-call
-   * copies of arrays that live outside it. Default 64.
+   * `alloc` never go stale). It holds the packing scratch, the `alloc`ed arrays (up to three
+   * quarters), and in its top quarter the per-call copies of arrays that live outside it. Default 64.
    */
   memoryMiB?: number;
 }
@@ -55,15 +55,24 @@ export interface WasmKernels extends Kernels {
   readonly memory: WebAssembly.Memory;
   /**
    * A zero-filled Float32Array of n elements inside the WebAssembly memory, 16-byte aligned. Kernels
-   * called on such arrays run without copying. Allocations live as long as the backend (there is no
-   * free): allocate a model's parameters, gradients and workspaces once. Throws a RangeError naming
-   * the sizes when the reserved memory is exhausted.
+   * called on such arrays run without copying. Blocks come from a first-fit free list with coalescing
+   * over the reservation; give them back with {@link WasmKernels.free}. When the reservation has no
+   * block large enough, it returns an ordinary `Float32Array` instead (kernels then take the copy
+   * path: slower, never wrong), so correctness never depends on the memory size; `owns` tells which.
    */
   alloc(n: number): Float32Array;
+  /**
+   * Returns an array from `alloc` to the free list (its view must not be used afterwards). A no-op for
+   * arrays outside this memory (e.g. `alloc`'s fallback arrays); throws a RangeError for a view into
+   * this memory that is not a live block (freed twice, or a subarray).
+   */
+  free(arr: Float32Array): void;
   /** True when `arr` is a view into this backend's memory (its kernels then skip the copies). */
   owns(arr: Float32Array): boolean;
-  /** Bytes still free for `alloc` and per-call copies. */
+  /** Bytes free for `alloc`: below the per-call region (the top quarter), untouched or freed. */
   bytesFree(): number;
+  /** Bytes held by live `alloc`ed blocks (rounded up to 16 bytes each). */
+  bytesInUse(): number;
 }
 
 const PAGE = 65536;
@@ -109,9 +118,10 @@ function compiledModule(): WebAssembly.Module {
  * which work on any Float32Array, including views into this memory.
  *
  * Memory: arrays from `alloc` are views into the backend's memory, and kernels on them run in place
- * (zero-copy, found by `arr.buffer === memory.buffer`). gemm copies operands from anywhere else into
- * a per-call scratch region at the top of the memory (and C back), so it is always correct; when even
- * that does not fit, it runs the TypeScript gemm. Memory-bound kernels (elementwise, rows) gain
+ * (zero-copy, found by `arr.buffer === memory.buffer`); `free` gives them back to a first-fit free
+ * list, and past the reservation `alloc` hands out ordinary arrays. gemm copies operands from
+ * anywhere else into a per-call region, the memory's top quarter (and C back), so it is always
+ * correct; when they do not fit there, it runs the TypeScript gemm. Memory-bound kernels (elementwise, rows) gain
  * nothing from a copy, so on arrays outside the memory they run the TypeScript kernel, whose results
  * are bit-identical to the WebAssembly ones (softmaxRows: within an ulp of float64 exp).
  *
@@ -148,17 +158,25 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   const heapF32 = new Float32Array(buffer);
   const end = buffer.byteLength;
   const packScratch = STATIC_END;
-  let heapTop = packScratch + (w.SCRATCH_BYTES.value as number); // next free byte for alloc
+  let heapTop = packScratch + (w.SCRATCH_BYTES.value as number); // end of the highest live block
   let callTop = end; // per-call copies are taken downwards from here and released after the call
+  // The top quarter is kept for per-call copies whatever `alloc` did: whether gemm copies or falls
+  // back to TypeScript (which rounds differently) then depends on the operands' sizes only, never on
+  // how many arrays happen to be allocated, so a run's results do not depend on what ran before it.
+  const copyFloor = end - ((end / 4) & ~15);
 
   const owns = (arr: Float32Array): boolean => arr.buffer === buffer;
+  const heap = new FreeList();
+  /** Live blocks: byte offset -> size in bytes. */
+  const live = new Map<number, number>();
+  let inUse = 0;
   const ptr = (arr: Float32Array, off: number): number => arr.byteOffset + off * 4;
   const align16 = (x: number): number => (x + 15) & ~15;
 
   /** Reserves `bytes` of per-call scratch; -1 when it does not fit. */
   const take = (bytes: number): number => {
     const p = (callTop - bytes) & ~15;
-    if (p < heapTop) return -1;
+    if (p < copyFloor) return -1;
     callTop = p;
     return p;
   };
@@ -294,18 +312,97 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     alloc(n) {
       if (!Number.isInteger(n) || n < 0)
         throw new RangeError(`wasm alloc: n must be an integer >= 0, got ${n}`);
-      const bytes = align16(n * 4);
-      if (heapTop + bytes > callTop) {
+      const bytes = Math.max(16, align16(n * 4));
+      let p = heap.take(bytes);
+      if (p < 0) {
+        if (heapTop + bytes > copyFloor) return new Float32Array(n); // reservation exhausted: copy path
+        p = heapTop;
+        heapTop += bytes;
+      }
+      live.set(p, bytes);
+      inUse += bytes;
+      return new Float32Array(buffer, p, n).fill(0); // freed blocks and per-call copies leave bytes behind
+    },
+    free(arr) {
+      if (!owns(arr)) return;
+      const p = arr.byteOffset;
+      const bytes = live.get(p);
+      if (bytes === undefined || arr.byteLength > bytes) {
         throw new RangeError(
-          `wasm alloc: ${n} floats (${bytes} bytes) do not fit: ${callTop - heapTop} of the ${mib} MiB reserved are free; pass a larger memoryMiB to createWasmKernels (or ARENA_WASM_MEMORY_MIB)`,
+          `wasm free: the view at byte ${p} (${arr.length} floats) is not a live block of alloc (freed twice, or a subarray)`,
         );
       }
-      const view = new Float32Array(buffer, heapTop, n);
-      heapTop += bytes;
-      return view.fill(0); // per-call copies may have used these bytes before
+      live.delete(p);
+      inUse -= bytes;
+      heapTop = heap.give(p, bytes, heapTop);
     },
     owns,
-    bytesFree: () => callTop - heapTop,
+    bytesFree: () => copyFloor - heapTop + heap.holeBytes(),
+    bytesInUse: () => inUse,
   };
   return kernels;
+}
+
+/**
+ * Free blocks below the heap top, sorted by address, as parallel arrays of byte offsets and sizes.
+ * First fit, split on allocation, coalesced with both neighbours on free; a block that reaches the
+ * heap top is returned to it (so the per-call region at the top grows back).
+ */
+class FreeList {
+  private starts: number[] = [];
+  private sizes: number[] = [];
+
+  /** Takes `bytes` from the first block large enough; its offset, or -1 when none is. */
+  take(bytes: number): number {
+    const { starts, sizes } = this;
+    for (let i = 0; i < starts.length; i++) {
+      if (sizes[i] < bytes) continue;
+      const p = starts[i];
+      if (sizes[i] === bytes) {
+        starts.splice(i, 1);
+        sizes.splice(i, 1);
+      } else {
+        starts[i] += bytes;
+        sizes[i] -= bytes;
+      }
+      return p;
+    }
+    return -1;
+  }
+
+  /** Frees [p, p + bytes), merging neighbours; returns the new heap top. */
+  give(p: number, bytes: number, heapTop: number): number {
+    const { starts, sizes } = this;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    let start = p;
+    let size = bytes;
+    if (lo > 0 && starts[lo - 1] + sizes[lo - 1] === start) {
+      lo--;
+      start = starts[lo];
+      size += sizes[lo];
+      starts.splice(lo, 1);
+      sizes.splice(lo, 1);
+    }
+    if (lo < starts.length && start + size === starts[lo]) {
+      size += sizes[lo];
+      starts.splice(lo, 1);
+      sizes.splice(lo, 1);
+    }
+    if (start + size === heapTop) return start;
+    starts.splice(lo, 0, start);
+    sizes.splice(lo, 0, size);
+    return heapTop;
+  }
+
+  holeBytes(): number {
+    let total = 0;
+    for (const s of this.sizes) total += s;
+    return total;
+  }
 }
