@@ -1,3 +1,4 @@
+import { isActivationKind, type Kernels } from "@arena/tensor";
 import { sigmoidApprox, tanhApprox } from "./tanh-approx.ts";
 
 /**
@@ -256,6 +257,47 @@ export function activationBackwardFlat(
       if (dz !== dy || dzOff !== dyOff) for (let i = 0; i < n; i++) dz[dzOff + i] = dy[dyOff + i];
       return;
   }
+}
+
+/**
+ * y = f(z) for n contiguous entries through the backend: tanh, sigmoid, relu and linear run as the
+ * backend's `activation` kernel (WebAssembly SIMD on that backend; on the TypeScript one the same
+ * float64 formulas as {@link activationForwardFlat}, bit for bit), the other kinds in the loops here.
+ * y may alias z.
+ */
+export function activationForwardKernel(
+  k: Kernels,
+  kind: Activation,
+  n: number,
+  z: Float32Array,
+  zOff: number,
+  y: Float32Array,
+  yOff: number,
+): void {
+  if (isActivationKind(kind)) k.activation(kind, n, z, zOff, y, yOff);
+  else activationForwardFlat(kind, n, z, zOff, y, yOff);
+}
+
+/**
+ * dz = dy ⊙ f′ for n contiguous entries through the backend: tanh, sigmoid, relu and linear as its
+ * `activationGrad` kernel, which needs only the output y (relu's [z > 0] is [y > 0]), the other kinds
+ * through {@link activationBackwardFlat}. dz may alias dy.
+ */
+export function activationBackwardKernel(
+  k: Kernels,
+  kind: Activation,
+  n: number,
+  z: Float32Array,
+  zOff: number,
+  y: Float32Array,
+  yOff: number,
+  dy: Float32Array,
+  dyOff: number,
+  dz: Float32Array,
+  dzOff: number,
+): void {
+  if (isActivationKind(kind)) k.activationGrad(kind, n, y, yOff, dy, dyOff, dz, dzOff);
+  else activationBackwardFlat(kind, n, z, zOff, y, yOff, dy, dyOff, dz, dzOff);
 }
 
 /**

@@ -2,9 +2,9 @@ import type { UniformSource } from "@arena/rng";
 import type { Kernels } from "@arena/tensor";
 import {
   type Activation,
-  activationBackwardFlat,
+  activationBackwardKernel,
   activationFlops,
-  activationForwardFlat,
+  activationForwardKernel,
 } from "./activations.ts";
 import type { FlopParts } from "./flops.ts";
 import { type OutputActivation, outputForward } from "./losses.ts";
@@ -181,7 +181,7 @@ export class DenseStack {
       if (l === last) {
         outputForward(d.activation, rows, d.outSize, z, 0, d.outSize, ws.a[l], 0, d.outSize);
       } else {
-        activationForwardFlat(d.activation as Activation, rows * d.outSize, z, 0, ws.a[l], 0);
+        activationForwardKernel(k, d.activation as Activation, rows * d.outSize, z, 0, ws.a[l], 0);
       }
       cur = ws.a[l];
       curOff = 0;
@@ -255,7 +255,8 @@ export class DenseStack {
       if (l === 0) break;
       const prev = this.layers[l - 1];
       // dZ of the layer below = dA ⊙ f′(z), in place
-      activationBackwardFlat(
+      activationBackwardKernel(
+        k,
         prev.activation as Activation,
         rows * prev.outSize,
         ws.z[l - 1],

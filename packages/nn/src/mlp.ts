@@ -1,6 +1,6 @@
 import type { Rng } from "@arena/rng";
 import { getKernels } from "@arena/tensor";
-import { type Activation, activationForwardFlat } from "./activations.ts";
+import { type Activation, activationForwardKernel } from "./activations.ts";
 import { type DenseLayerDef, DenseStack, DenseWorkspace } from "./dense.ts";
 import { assembleFlops, checkFlopBatch, regularizedCount } from "./flops.ts";
 import { initWeights } from "./init.ts";
@@ -260,7 +260,7 @@ export class Mlp extends ModelBase {
     k.gemm(false, false, rows, ldw, in0 + 1, 1, this.xAug, 0, in0 + 1, W, 0, ldw, 0, cur, 0, ldw);
     for (let l = 1; l < layers.length; l++) {
       const prev = layers[l - 1];
-      activationForwardFlat(prev.activation as Activation, rows * gc * prev.outSize, cur, 0, cur, 0);
+      activationForwardKernel(k, prev.activation as Activation, rows * gc * prev.outSize, cur, 0, cur, 0);
       const d = layers[l];
       const ldi = gc * d.inSize;
       const ldo = gc * d.outSize;
@@ -299,7 +299,7 @@ export class Mlp extends ModelBase {
       if (outAct === "softmax") {
         for (let c = 0; c < gc; c++) outputForward(outAct, rows, O, cur, c * O, ld, cur, c * O, ld);
       } else {
-        activationForwardFlat(outAct, rows * ld, cur, 0, cur, 0);
+        activationForwardKernel(k, outAct, rows * ld, cur, 0, cur, 0);
       }
     }
     groupedLossSums(this.lossKind, rows, O, gc, cur, data.y, s0 * O, acc, c0);

@@ -1,5 +1,5 @@
 import type { Kernels } from "@arena/tensor";
-import { activationForwardFlat } from "./activations.ts";
+import { activationForwardKernel } from "./activations.ts";
 import type { LayoutBuilder } from "./layout.ts";
 import { RecurrentLayer, type SequenceLayerWorkspace } from "./recurrent-layer.ts";
 
@@ -27,7 +27,7 @@ export class Rnn extends RecurrentLayer {
     const H = this.hidden;
     const nh = n * H;
     this.k.gemm(false, false, n, H, H, 1, ws.hs, t * nh, H, p, base + this.uOff, H, 1, ws.z, zOff, H);
-    activationForwardFlat("tanh", nh, ws.z, zOff, ws.hs, (t + 1) * nh);
+    activationForwardKernel(this.k, "tanh", nh, ws.z, zOff, ws.hs, (t + 1) * nh);
   }
 
   protected stepBackward(
@@ -41,14 +41,9 @@ export class Rnn extends RecurrentLayer {
   ): void {
     const H = this.hidden;
     const nh = n * H;
-    const hs = ws.hs;
-    const dh = ws.dh;
     const dz = ws.z;
-    const hOff = (t + 1) * nh;
-    for (let i = 0; i < nh; i++) {
-      const h = hs[hOff + i];
-      dz[dzOff + i] = dh[i] * (1 - h * h);
-    }
+    // dz = dh ⊙ (1 − h²), h = tanh(z) the step's output
+    this.k.activationGrad("tanh", nh, ws.hs, (t + 1) * nh, ws.dh, 0, dz, dzOff);
     if (carry) this.k.gemm(false, true, n, H, H, 1, dz, dzOff, H, p, base + this.uOff, H, 0, ws.dhNext, 0, H);
   }
 }

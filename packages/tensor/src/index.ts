@@ -1,4 +1,10 @@
 export {
+  ACTIVATION_KINDS,
+  isActivationKind,
+  sigmoidApprox,
+  tanhApprox,
+} from "./activation.ts";
+export {
   DEFAULT_KERNELS,
   getKernels,
   type KernelsName,
@@ -8,7 +14,7 @@ export {
 } from "./backend.ts";
 export { checkDim, checkMatrix, checkVector } from "./checks.ts";
 export { GEMM_BLOCKING } from "./gemm.ts";
-export type { Kernels } from "./kernels.ts";
+export type { ActivationKind, Kernels } from "./kernels.ts";
 export { at, fromArray, type MatmulOptions, type Matrix, matmul, matrix, toRows, view } from "./matrix.ts";
 export {
   addRowBias,

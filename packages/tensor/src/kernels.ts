@@ -11,6 +11,12 @@
  * - Reductions accumulate in float64 and return a JS number.
  * - Every kernel checks its sizes up front (O(1)) and throws a RangeError that names the bad value.
  */
+/**
+ * The activations with kernels of their own (see `activation` / `activationGrad`): the ones that
+ * dominate training time. Others (leaky ReLU, ELU, softplus, GELU) stay in nn's TypeScript loops.
+ */
+export type ActivationKind = "tanh" | "sigmoid" | "relu" | "linear";
+
 export interface Kernels {
   /** Backend name, e.g. "ts" or "wasm". */
   readonly name: string;
@@ -111,6 +117,37 @@ export interface Kernels {
     xOff: number,
     out: Float32Array,
     outOff: number,
+  ): void;
+
+  /**
+   * out[i] = f(x[i]) for n contiguous entries; `out` may alias `x` at the same offset. tanh is the
+   * float32-accurate rational approximation of Eigen/XLA (within 2.6e-7 of Math.tanh; see
+   * `activation.ts`), sigmoid is ½ + ½·tanh(x/2) with it, relu is max(x, 0) (NaN stays NaN), linear
+   * copies. Backends agree within a few float32 ulps (the TypeScript one evaluates in float64, the
+   * WebAssembly one in float32 SIMD lanes).
+   */
+  activation(
+    kind: ActivationKind,
+    n: number,
+    x: Float32Array,
+    xOff: number,
+    out: Float32Array,
+    outOff: number,
+  ): void;
+  /**
+   * dx[i] = dy[i] · f′, with f′ computed from the forward OUTPUT y[i] = f(x[i]): tanh 1 − y²,
+   * sigmoid y·(1 − y), relu [y > 0], linear 1 (so x need not be kept). `dx` may alias `dy` or `y` at
+   * the same offset.
+   */
+  activationGrad(
+    kind: ActivationKind,
+    n: number,
+    y: Float32Array,
+    yOff: number,
+    dy: Float32Array,
+    dyOff: number,
+    dx: Float32Array,
+    dxOff: number,
   ): void;
 
   /** Adds the n-vector `bias` to each of the m rows of C (m×n): C[i, j] += bias[j]. */

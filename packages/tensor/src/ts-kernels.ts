@@ -1,3 +1,4 @@
+import { activation, activationGrad } from "./activation.ts";
 import { add, axpy, clamp, copy, fill, map, mul, scale, sub } from "./elementwise.ts";
 import { gemm } from "./gemm.ts";
 import { gemv } from "./gemv.ts";
@@ -31,6 +32,8 @@ export const tsKernels: Kernels = {
   copy,
   clamp,
   map,
+  activation,
+  activationGrad,
   addRowBias,
   colSums,
   softmaxRows,

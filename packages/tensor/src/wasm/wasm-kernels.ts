@@ -1,3 +1,4 @@
+import { ACTIVATION_KINDS, checkActivationKind } from "../activation.ts";
 import { checkDim, checkMatrix, checkVector } from "../checks.ts";
 import type { Kernels } from "../kernels.ts";
 import { addRowBias as tsAddRowBias, colSums as tsColSums, softmaxRows as tsSoftmaxRows } from "../rows.ts";
@@ -37,6 +38,8 @@ interface WasmExports {
     acc: number,
   ): void;
   softmaxRows(m: number, n: number, x: number, ldx: number, out: number, ldo: number): void;
+  activation(kind: number, n: number, x: number, out: number): void;
+  activationGrad(kind: number, n: number, y: number, dy: number, dx: number): void;
 }
 
 /** Options of {@link createWasmKernels}. */
@@ -81,6 +84,12 @@ const STATIC_END = PAGE;
 
 const OPTION_KEYS = new Set(["memoryMiB"]);
 
+/**
+ * Floats per chunk when activations on arrays outside the memory are staged through the per-call
+ * region (64 KiB per operand: small against the top quarter of even a 2 MiB memory).
+ */
+const ACT_CHUNK = 16384;
+
 /** Decodes the embedded module bytes (Buffer in Node, atob elsewhere). */
 function wasmBytes(): Uint8Array<ArrayBuffer> {
   const g = globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } };
@@ -114,7 +123,8 @@ function compiledModule(): WebAssembly.Module {
 /**
  * Creates a WebAssembly SIMD backend with its own memory. It implements gemm (all transposes, alpha,
  * beta: packed panels and a 4×8 f32x4 register-blocked micro-kernel), add/sub/mul, scale, axpy,
- * addRowBias, colSums and softmaxRows in WebAssembly; the other kernels are the TypeScript ones,
+ * addRowBias, colSums, softmaxRows and the activations (tanh, sigmoid, relu, linear, forward and
+ * gradient; f32x4 lanes) in WebAssembly; the other kernels are the TypeScript ones,
  * which work on any Float32Array, including views into this memory.
  *
  * Memory: arrays from `alloc` are views into the backend's memory, and kernels on them run in place
@@ -123,7 +133,10 @@ function compiledModule(): WebAssembly.Module {
  * anywhere else into a per-call region, the memory's top quarter (and C back), so it is always
  * correct; when they do not fit there, it runs the TypeScript gemm. Memory-bound kernels (elementwise, rows) gain
  * nothing from a copy, so on arrays outside the memory they run the TypeScript kernel, whose results
- * are bit-identical to the WebAssembly ones (softmaxRows: within an ulp of float64 exp).
+ * are bit-identical to the WebAssembly ones (softmaxRows: within an ulp of float64 exp). The
+ * activations are the exception: evaluated in float32 lanes they differ from the TypeScript ones by a
+ * few ulps, so on arrays outside the memory they are staged through the per-call region in chunks
+ * and still run in WebAssembly: a model's results never depend on whether `alloc` had room.
  *
  * @example
  * ```ts
@@ -308,6 +321,56 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
       checkMatrix("softmaxRows", "X", x, xOff, m, n, ldx);
       checkMatrix("softmaxRows", "OUT", out, outOff, m, n, ldo);
       w.softmaxRows(m, n, ptr(x, xOff), ldx, ptr(out, outOff), ldo);
+    },
+    activation(kind, n, x, xOff, out, outOff) {
+      checkActivationKind("activation", kind);
+      checkDim("activation", "n", n);
+      checkVector("activation", "x", x, xOff, n);
+      checkVector("activation", "out", out, outOff, n);
+      const code = ACTIVATION_KINDS.indexOf(kind);
+      if (owns(x) && owns(out)) {
+        w.activation(code, n, ptr(x, xOff), ptr(out, outOff));
+        return;
+      }
+      const mark = callTop;
+      try {
+        const px = take(Math.min(n, ACT_CHUNK) * 4);
+        for (let i = 0; i < n; i += ACT_CHUNK) {
+          const len = Math.min(ACT_CHUNK, n - i);
+          heapF32.set(x.subarray(xOff + i, xOff + i + len), px / 4);
+          w.activation(code, len, px, px);
+          out.set(heapF32.subarray(px / 4, px / 4 + len), outOff + i);
+        }
+      } finally {
+        callTop = mark;
+      }
+    },
+    activationGrad(kind, n, y, yOff, dy, dyOff, dx, dxOff) {
+      checkActivationKind("activationGrad", kind);
+      checkDim("activationGrad", "n", n);
+      checkVector("activationGrad", "y", y, yOff, n);
+      checkVector("activationGrad", "dy", dy, dyOff, n);
+      checkVector("activationGrad", "dx", dx, dxOff, n);
+      const code = ACTIVATION_KINDS.indexOf(kind);
+      if (owns(y) && owns(dy) && owns(dx)) {
+        w.activationGrad(code, n, ptr(y, yOff), ptr(dy, dyOff), ptr(dx, dxOff));
+        return;
+      }
+      const mark = callTop;
+      try {
+        const chunk = Math.min(n, ACT_CHUNK);
+        const py = take(chunk * 4);
+        const pg = take(chunk * 4);
+        for (let i = 0; i < n; i += ACT_CHUNK) {
+          const len = Math.min(ACT_CHUNK, n - i);
+          heapF32.set(y.subarray(yOff + i, yOff + i + len), py / 4);
+          heapF32.set(dy.subarray(dyOff + i, dyOff + i + len), pg / 4);
+          w.activationGrad(code, len, py, pg, pg);
+          dx.set(heapF32.subarray(pg / 4, pg / 4 + len), dxOff + i);
+        }
+      } finally {
+        callTop = mark;
+      }
     },
     alloc(n) {
       if (!Number.isInteger(n) || n < 0)
