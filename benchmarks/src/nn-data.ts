@@ -76,8 +76,8 @@ export function loadBrain(): Brain {
   const Module = require("node:module") as any;
   const id = "gpu.js (absent: stand-in for brain.js's CPU classes)";
   if (!Module._cache[id]) {
-    const stub = new Module(id);
-    stub.exports = {
+    const standIn = new Module(id);
+    standIn.exports = {
       GPU: class {
         constructor() {
           throw new Error("gpu.js is not installed; the benchmark's brain.js stand-in has no GPU");
@@ -88,8 +88,8 @@ export function loadBrain(): Brain {
       alias: (_name: string, fn: unknown) => fn,
       utils: { getMinifySafeName: () => "fn" },
     };
-    stub.loaded = true;
-    Module._cache[id] = stub;
+    standIn.loaded = true;
+    Module._cache[id] = standIn;
     const resolve = Module._resolveFilename;
     Module._resolveFilename = function (request: string, ...rest: unknown[]) {
       return request === "gpu.js" ? id : resolve.call(this, request, ...rest);

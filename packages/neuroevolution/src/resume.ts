@@ -39,18 +39,18 @@ export function resumeLearner(
   if (state.version !== 1)
     throw new TypeError(`${owner}: state version ${String(state.version)} is not supported (expected 1)`);
   const initial = floatsFromJson(owner, "initial", state.initial, model.size, new Float32Array(model.size));
-  // The minibatch stream is replaced by the saved one in restoreCounters.
-  const placeholder = new Rng("resume");
+  // Assembly needs a stream; restoreCounters replaces it with the saved minibatch stream below.
+  const provisionalRng = new Rng("resume");
   let learner: PopulationLearner;
   switch (state.kind) {
     case "ga": {
       const { cfg, ga } = resumeGa(state.config, state.optimizer, problem.train.n);
-      learner = assembleGaLearner(model, problem, cfg, ga, initial, placeholder);
+      learner = assembleGaLearner(model, problem, cfg, ga, initial, provisionalRng);
       break;
     }
     case "pso": {
       const { cfg, pso } = resumePso(state.config, state.optimizer, problem.train.n);
-      learner = assemblePsoLearner(model, problem, cfg, pso, initial, placeholder);
+      learner = assemblePsoLearner(model, problem, cfg, pso, initial, provisionalRng);
       break;
     }
     case "random-search": {
@@ -61,7 +61,7 @@ export function resumeLearner(
         initial,
         problem.train.n,
       );
-      learner = assembleRandomSearchLearner(model, problem, cfg, search, initial, placeholder);
+      learner = assembleRandomSearchLearner(model, problem, cfg, search, initial, provisionalRng);
       break;
     }
     default:
