@@ -251,6 +251,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
         testMetric: te.value,
       };
     }
+    // TypeScript narrows the variable to null here (it is only assigned inside the checkpoint closure).
     const bc = bestCheckpoint as Omit<BestFigures, "testLoss" | "testMetric"> | null;
     if (bc) {
       const te = evaluateOn(bestParams, "test");
