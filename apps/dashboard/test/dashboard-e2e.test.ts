@@ -18,6 +18,12 @@ import {
 /** Screenshots for a human to look at (git-ignored). */
 const SHOTS = resolve(DASHBOARD_ROOT, "../../reports/dashboard");
 
+/**
+ * How long a page may take to load and draw. Generous on purpose: CI runs every package's tests at once
+ * on two cores, and a loaded machine has taken over 30 s to load a page. No test asserts speed.
+ */
+const PAGE_TIMEOUT = 180_000;
+
 let browser: Browser;
 let server: StaticServer;
 const root = mkdtempSync(join(tmpdir(), "arena-dashboard-e2e-"));
@@ -25,6 +31,7 @@ const root = mkdtempSync(join(tmpdir(), "arena-dashboard-e2e-"));
 beforeAll(async () => {
   // Fails (not skips) with an install hint when /usr/bin/chromium is missing.
   browser = await launchChromium();
+  browser.context.setDefaultTimeout(PAGE_TIMEOUT);
   mkdirSync(SHOTS, { recursive: true });
   await writeDashboard(join(root, "full"), {
     results: smallFixtureResults({ badLines: true }),
@@ -58,7 +65,8 @@ async function open(url: string): Promise<{ page: Page; watch: Watch }> {
     watch.dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(url);
+  // The app's render counter, not the load event, says when the page is ready.
+  await page.goto(url, { waitUntil: "domcontentloaded", timeout: PAGE_TIMEOUT });
   await waitForRenders(page, 1);
   return { page, watch };
 }
@@ -68,7 +76,9 @@ function renders(page: Page): Promise<number> {
 }
 
 async function waitForRenders(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((k) => Number(document.body.dataset.renders ?? 0) >= k, n, { timeout: 30_000 });
+  await page.waitForFunction((k) => Number(document.body.dataset.renders ?? 0) >= k, n, {
+    timeout: PAGE_TIMEOUT,
+  });
 }
 
 /** Runs an action that changes the view and waits until the dashboard has drawn the result. */
@@ -109,8 +119,12 @@ describe("dashboard in headless Chromium", () => {
   let page: Page;
   let watch: Watch;
 
-  it("renders every view of the served dashboard with the expected traces", async () => {
+  // One page for the next four tests (each moves it to another view): loading it is the slow part.
+  beforeAll(async () => {
     ({ page, watch } = await open(`${server.url}full/index.html`));
+  });
+
+  it("renders every view of the served dashboard with the expected traces", async () => {
     expect(await traceCounts(page)).toEqual(DIGITS);
     // Every plot was actually drawn as SVG by Plotly.
     const drawn = await page.evaluate(

@@ -1,4 +1,4 @@
-import type { Config, PlotlyHTMLElement } from "plotly.js-dist-min";
+import type { Config, PlotlyHTMLElement } from "plotly.js";
 import type { Figure } from "../views/view.ts";
 import { el } from "./dom.ts";
 import type { PlotlyApi } from "./plotly-global.ts";

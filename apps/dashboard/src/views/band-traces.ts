@@ -1,4 +1,4 @@
-import type { Data } from "plotly.js-dist-min";
+import type { Data } from "plotly.js";
 import type { Band } from "../transforms/bands.ts";
 import type { Series } from "../transforms/step-interpolation.ts";
 import { plotlyText } from "../ui/plotly-text.ts";

@@ -1,4 +1,4 @@
-import type { Data } from "plotly.js-dist-min";
+import type { Data } from "plotly.js";
 import { effectiveLogY } from "../state/view-state.ts";
 import { type Split, X_AXIS_TITLES } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";

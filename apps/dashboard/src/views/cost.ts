@@ -1,4 +1,4 @@
-import type { Data } from "plotly.js-dist-min";
+import type { Data } from "plotly.js";
 import { targetLabel, targetOutcomes } from "../transforms/targets.ts";
 import { plotlyText } from "../ui/plotly-text.ts";
 import { axis, baseLayout, panelTitle } from "./figure-style.ts";

@@ -1,4 +1,4 @@
-import type { Data } from "plotly.js-dist-min";
+import type { Data } from "plotly.js";
 import { X_AXIS_TITLES } from "../transforms/axes.ts";
 import { ecdfCurve, ecdfStepPoints } from "../transforms/ecdf.ts";
 import { hitTable, TARGET_COSTS, type TargetCost } from "../transforms/targets.ts";

@@ -1,4 +1,4 @@
-import type { Annotations, Layout, LayoutAxis } from "plotly.js-dist-min";
+import type { Annotations, Layout, LayoutAxis } from "plotly.js";
 
 /** Plotly's default qualitative palette (D3 category10): distinct and familiar. */
 export const PALETTE = [

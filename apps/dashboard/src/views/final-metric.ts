@@ -1,4 +1,4 @@
-import type { Annotations, Data } from "plotly.js-dist-min";
+import type { Annotations, Data } from "plotly.js";
 import { plotlyText } from "../ui/plotly-text.ts";
 import { axis, baseLayout } from "./figure-style.ts";
 import type { TableSpec, ViewContext, ViewOutput, ViewSpec } from "./view.ts";

@@ -1,4 +1,4 @@
-import type { Data } from "plotly.js-dist-min";
+import type { Data } from "plotly.js";
 import { X_AXIS_TITLES } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";
 import { gradNormCurves } from "../transforms/curves.ts";

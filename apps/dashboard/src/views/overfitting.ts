@@ -1,4 +1,4 @@
-import type { Data, Shape } from "plotly.js-dist-min";
+import type { Data, Shape } from "plotly.js";
 import { effectiveLogY } from "../state/view-state.ts";
 import { figureKey, X_AXIS_TITLES } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";

@@ -1,5 +1,5 @@
 import type { ProblemReport } from "@arena/results";
-import type { Data, Layout } from "plotly.js-dist-min";
+import type { Data, Layout } from "plotly.js";
 import type { LearnerGroup, ProblemGroup } from "../data/groups.ts";
 import type { ViewState } from "../state/view-state.ts";
 
