@@ -111,7 +111,7 @@ export const populationSuite = defineSuite<PopulationCase>(import.meta.url, {
   },
   timed: {
     lossBatch:
-      "`model.lossBatch(pop, 64, data, out)` (repeated 200× per call for XOR): the first layer of all candidates as one gemm against their packed weights, later layers one gemm per candidate into shared buffers.",
+      "`model.lossBatch(pop, 64, data, out)` (repeated 200× per call for XOR): the first layer of all candidates as one gemm against their packed weights, later layers one strided batched gemm (`gemmBatched`) over the candidates into shared buffers.",
     loop: "`out[i] = model.loss(data, pop.subarray(row i))` for the 64 rows (repeated 200× per call for XOR): one forward pass per candidate, same workspaces.",
   },
   tolerance: 1e-5,

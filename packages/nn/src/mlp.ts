@@ -180,8 +180,9 @@ export class Mlp extends ModelBase {
   /**
    * The objective (mean data loss + penalty) of `count` parameter vectors, the rows of `population`
    * (count × size), on the same data, into `out`. The first layer of a group of candidates is one
-   * gemm of [x | 1] against their packed [W; b]; each later layer is one gemm per candidate into a
-   * shared buffer, then one bias pass and one activation pass for the whole group. Groups are sized
+   * gemm of [x | 1] against their packed [W; b]; each later layer is one strided batched gemm (each
+   * candidate's block times its own weights, read in place from `population`) into a shared buffer,
+   * then one bias pass and one activation pass for the whole group. Groups are sized
    * so a layer's output stays around half a megabyte (cache-sized). Every buffer is kept between calls.
    */
   lossBatch(population: Float32Array, count: number, data: Samples, out: Float64Array): void {
@@ -264,27 +265,31 @@ export class Mlp extends ModelBase {
       const d = layers[l];
       const ldi = gc * d.inSize;
       const ldo = gc * d.outSize;
+      // Candidate c's block of `cur` times its own weights (a row of the population): one batched call.
+      k.gemmBatched(
+        false,
+        false,
+        rows,
+        d.outSize,
+        d.inSize,
+        1,
+        cur,
+        0,
+        ldi,
+        d.inSize,
+        pop,
+        c0 * size + d.wOff,
+        d.outSize,
+        size,
+        0,
+        next,
+        0,
+        ldo,
+        d.outSize,
+        gc,
+      );
       for (let c = 0; c < gc; c++) {
-        const row = (c0 + c) * size;
-        k.gemm(
-          false,
-          false,
-          rows,
-          d.outSize,
-          d.inSize,
-          1,
-          cur,
-          c * d.inSize,
-          ldi,
-          pop,
-          row + d.wOff,
-          d.outSize,
-          0,
-          next,
-          c * d.outSize,
-          ldo,
-        );
-        const bsrc = row + d.bOff;
+        const bsrc = (c0 + c) * size + d.bOff;
         for (let j = 0; j < d.outSize; j++) pb[c * d.outSize + j] = pop[bsrc + j];
       }
       k.addRowBias(rows, ldo, pb, 0, next, 0, ldo);

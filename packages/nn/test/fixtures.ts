@@ -38,7 +38,7 @@ export function randomSequences(
 
 /**
  * A Kernels wrapper that counts FLOPs by the usual conventions (gemm 2·m·n·k, addRowBias and colSums
- * one per entry, dot and axpy 2 per entry), per kernel name.
+ * one per entry, dot and axpy 2 per entry; gemmBatched as count gemms), per kernel name.
  */
 export function countingKernels(k: Kernels): {
   kernels: Kernels;
@@ -55,6 +55,10 @@ export function countingKernels(k: Kernels): {
     gemm(ta, tb, m, n, kk, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) {
       add("gemm", 2 * m * n * kk);
       k.gemm(ta, tb, m, n, kk, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
+    },
+    gemmBatched(ta, tb, m, n, kk, alpha, a, ao, lda, sa, b, bo, ldb, sb, beta, c, co, ldc, sc, count) {
+      add("gemm", 2 * m * n * kk * count);
+      k.gemmBatched(ta, tb, m, n, kk, alpha, a, ao, lda, sa, b, bo, ldb, sb, beta, c, co, ldc, sc, count);
     },
     addRowBias(m, n, bias, bo, c, co, ldc) {
       add("addRowBias", m * n);

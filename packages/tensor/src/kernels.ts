@@ -45,6 +45,35 @@ export interface Kernels {
     ldc: number,
   ): void;
 
+  /**
+   * Strided batched gemm: for i < count, C_i = alpha · op(A_i) · op(B_i) + beta · C_i, with item i of
+   * A, B and C starting `i · strideA`, `i · strideB`, `i · strideC` elements after `aOff`, `bOff`,
+   * `cOff` (a stride of 0 shares an operand). Each item is computed exactly as `gemm` would compute it
+   * alone (bit-identical); items of C must not overlap. For many small products in one call.
+   */
+  gemmBatched(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float32Array,
+    aOff: number,
+    lda: number,
+    strideA: number,
+    b: Float32Array,
+    bOff: number,
+    ldb: number,
+    strideB: number,
+    beta: number,
+    c: Float32Array,
+    cOff: number,
+    ldc: number,
+    strideC: number,
+    count: number,
+  ): void;
+
   /** Matrix-vector multiply: y = alpha · op(A) · x + beta · y, A m×n (op(A) is n×m when transposed). */
   gemv(
     transA: boolean,

@@ -1,6 +1,7 @@
 import { activation, activationGrad } from "./activation.ts";
 import { add, axpy, clamp, copy, fill, map, mul, scale, sub } from "./elementwise.ts";
 import { gemm } from "./gemm.ts";
+import { gemmBatched } from "./gemm-batched.ts";
 import { gemv } from "./gemv.ts";
 import type { Kernels } from "./kernels.ts";
 import { allFinite, dot, norm2, sum } from "./reductions.ts";
@@ -22,6 +23,7 @@ import { transpose } from "./transpose.ts";
 export const tsKernels: Kernels = {
   name: "ts",
   gemm,
+  gemmBatched,
   gemv,
   add,
   sub,

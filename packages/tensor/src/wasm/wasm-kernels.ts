@@ -1,5 +1,6 @@
 import { ACTIVATION_KINDS, checkActivationKind } from "../activation.ts";
 import { checkDim, checkMatrix, checkVector } from "../checks.ts";
+import { checkGemmBatched } from "../gemm-batched.ts";
 import type { Kernels } from "../kernels.ts";
 import { addRowBias as tsAddRowBias, colSums as tsColSums, softmaxRows as tsSoftmaxRows } from "../rows.ts";
 import { tsKernels } from "../ts-kernels.ts";
@@ -22,6 +23,26 @@ interface WasmExports {
     beta: number,
     c: number,
     ldc: number,
+    scratch: number,
+  ): void;
+  gemmBatched(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    strideA: number,
+    b: number,
+    ldb: number,
+    strideB: number,
+    beta: number,
+    c: number,
+    ldc: number,
+    strideC: number,
+    count: number,
     scratch: number,
   ): void;
   binary(op: number, n: number, a: number, b: number, out: number): void;
@@ -121,8 +142,9 @@ function compiledModule(): WebAssembly.Module {
 }
 
 /**
- * Creates a WebAssembly SIMD backend with its own memory. It implements gemm (all transposes, alpha,
- * beta: packed panels and a 4×8 f32x4 register-blocked micro-kernel), add/sub/mul, scale, axpy,
+ * Creates a WebAssembly SIMD backend with its own memory. It implements gemm and gemmBatched (all
+ * transposes, alpha, beta: packed panels and a 4×8 f32x4 register-blocked micro-kernel), add/sub/mul,
+ * scale, axpy,
  * addRowBias, colSums, softmaxRows and the activations (tanh, sigmoid, relu, linear, forward and
  * gradient; f32x4 lanes) in WebAssembly; the other kernels are the TypeScript ones,
  * which work on any Float32Array, including views into this memory.
@@ -195,12 +217,20 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   };
 
   /**
-   * Pointer to the matrix (arr, off, ld) rows×cols: in place when `arr` lives in the memory,
-   * otherwise a copy of its span in per-call scratch (-1 when that does not fit).
+   * Pointer to the matrix (arr, off, ld) rows×cols, plus `extra` elements after it (the further items
+   * of a batch): in place when `arr` lives in the memory, otherwise a copy of its span in per-call
+   * scratch (-1 when that does not fit).
    */
-  const operand = (arr: Float32Array, off: number, rows: number, cols: number, ld: number): number => {
+  const operand = (
+    arr: Float32Array,
+    off: number,
+    rows: number,
+    cols: number,
+    ld: number,
+    extra = 0,
+  ): number => {
     if (owns(arr)) return ptr(arr, off);
-    const span = (rows - 1) * ld + cols;
+    const span = (rows - 1) * ld + cols + extra;
     const p = take(span * 4);
     if (p < 0) return -1;
     heapF32.set(arr.subarray(off, off + span), p / 4);
@@ -258,6 +288,112 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     }
   };
 
+  const gemmBatched: Kernels["gemmBatched"] = (
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha,
+    a,
+    aOff,
+    lda,
+    strideA,
+    b,
+    bOff,
+    ldb,
+    strideB,
+    beta,
+    c,
+    cOff,
+    ldc,
+    strideC,
+    count,
+  ) => {
+    checkGemmBatched(
+      transA,
+      transB,
+      m,
+      n,
+      k,
+      a,
+      aOff,
+      lda,
+      strideA,
+      b,
+      bOff,
+      ldb,
+      strideB,
+      c,
+      cOff,
+      ldc,
+      strideC,
+      count,
+    );
+    if (m === 0 || n === 0 || count === 0) return;
+    const [ar, ac] = transA ? [k, m] : [m, k];
+    const [br, bc] = transB ? [n, k] : [k, n];
+    const reads = k > 0 && alpha !== 0;
+    const more = count - 1;
+    const mark = callTop;
+    try {
+      const pa = reads ? operand(a, aOff, ar, ac, lda, more * strideA) : 0;
+      const pb = reads && pa >= 0 ? operand(b, bOff, br, bc, ldb, more * strideB) : 0;
+      const pc = pa >= 0 && pb >= 0 ? operand(c, cOff, m, n, ldc, more * strideC) : -1;
+      if (pc < 0) {
+        // Too large for the per-call scratch: one gemm per item (each may still copy its own operands).
+        for (let i = 0; i < count; i++) {
+          gemm(
+            transA,
+            transB,
+            m,
+            n,
+            k,
+            alpha,
+            a,
+            aOff + i * strideA,
+            lda,
+            b,
+            bOff + i * strideB,
+            ldb,
+            beta,
+            c,
+            cOff + i * strideC,
+            ldc,
+          );
+        }
+        return;
+      }
+      w.gemmBatched(
+        +transA,
+        +transB,
+        m,
+        n,
+        k,
+        alpha,
+        pa,
+        lda,
+        strideA,
+        pb,
+        ldb,
+        strideB,
+        beta,
+        pc,
+        ldc,
+        strideC,
+        count,
+        packScratch,
+      );
+      if (!owns(c)) {
+        // The whole span, gaps included: the gaps hold what was copied in, unchanged.
+        const base = pc / 4;
+        c.set(heapF32.subarray(base, base + (m - 1) * ldc + n + more * strideC), cOff);
+      }
+    } finally {
+      callTop = mark;
+    }
+  };
+
   const binaryKernel = (op: number, name: "add" | "sub" | "mul"): Kernels["add"] => {
     const fallback = tsKernels[name];
     return (n, a, aOff, b, bOff, out, outOff) => {
@@ -275,6 +411,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     name: "wasm",
     memory,
     gemm,
+    gemmBatched,
     add: binaryKernel(0, "add"),
     sub: binaryKernel(1, "sub"),
     mul: binaryKernel(2, "mul"),

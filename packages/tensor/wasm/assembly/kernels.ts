@@ -318,6 +318,38 @@ export function gemm(
   }
 }
 
+/**
+ * Strided batched gemm: item i (i < count) is `gemm` on A, B and C advanced by i times their strides
+ * (in floats), so each item rounds exactly as a lone gemm call does. Sizes are checked by the caller.
+ */
+export function gemmBatched(
+  transA: bool,
+  transB: bool,
+  m: i32,
+  n: i32,
+  k: i32,
+  alpha: f64,
+  a: usize,
+  lda: i32,
+  strideA: i32,
+  b: usize,
+  ldb: i32,
+  strideB: i32,
+  beta: f64,
+  c: usize,
+  ldc: i32,
+  strideC: i32,
+  count: i32,
+  scratch: usize,
+): void {
+  for (let i = 0; i < count; i++) {
+    const ia = a + ((<usize>i * <usize>strideA) << 2);
+    const ib = b + ((<usize>i * <usize>strideB) << 2);
+    const ic = c + ((<usize>i * <usize>strideC) << 2);
+    gemm(transA, transB, m, n, k, alpha, ia, lda, ib, ldb, beta, ic, ldc, scratch);
+  }
+}
+
 /** out[i] = a[i] + b[i] (op 0), a[i] − b[i] (op 1) or a[i]·b[i] (op 2), four lanes at a time. */
 export function binary(op: i32, n: i32, a: usize, b: usize, out: usize): void {
   let i = 0;
