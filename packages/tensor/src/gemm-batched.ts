@@ -1,5 +1,6 @@
 import { checkDim, checkMatrix } from "./checks.ts";
 import { gemm } from "./gemm.ts";
+import type { Kernels } from "./kernels.ts";
 
 /**
  * Checks the arguments of a strided batched gemm: the sizes, the strides, and that every item of A, B
@@ -114,24 +115,62 @@ export function gemmBatched(
     strideC,
     count,
   );
+  gemmEachItem(
+    gemm,
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha,
+    a,
+    aOff,
+    lda,
+    strideA,
+    b,
+    bOff,
+    ldb,
+    strideB,
+    beta,
+    c,
+    cOff,
+    ldc,
+    strideC,
+    count,
+  );
+}
+
+/**
+ * The batch as `count` calls of a backend's `gemm` (arguments as in {@link gemmBatched}, already
+ * checked): the TypeScript backend's implementation, and the WebAssembly backend's fallback when a
+ * batch's operands do not fit its per-call memory.
+ */
+export function gemmEachItem(
+  gemmFn: Kernels["gemm"],
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  aOff: number,
+  lda: number,
+  strideA: number,
+  b: Float32Array,
+  bOff: number,
+  ldb: number,
+  strideB: number,
+  beta: number,
+  c: Float32Array,
+  cOff: number,
+  ldc: number,
+  strideC: number,
+  count: number,
+): void {
   for (let i = 0; i < count; i++) {
-    gemm(
-      transA,
-      transB,
-      m,
-      n,
-      k,
-      alpha,
-      a,
-      aOff + i * strideA,
-      lda,
-      b,
-      bOff + i * strideB,
-      ldb,
-      beta,
-      c,
-      cOff + i * strideC,
-      ldc,
-    );
+    const ia = aOff + i * strideA;
+    const ib = bOff + i * strideB;
+    gemmFn(transA, transB, m, n, k, alpha, a, ia, lda, b, ib, ldb, beta, c, cOff + i * strideC, ldc);
   }
 }

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createWasmKernels } from "../src/index.ts";
 import { backends, dimArb, pseudoRandom } from "./reference.ts";
 
 const PAD = 777.25; // sentinel in C's gaps and tail
@@ -191,3 +192,28 @@ for (const kernels of backends) {
     });
   });
 }
+
+describe("gemmBatched on a small WebAssembly memory", () => {
+  it("falls back to one gemm per item when the batch does not fit the per-call region, with the same bits", () => {
+    // 2 MiB: the per-call region is its top quarter, 512 KiB. Three 128x128 items per operand need
+    // 576 KiB together (so the batch falls back), 192 KiB per item (so each item still runs in WASM).
+    const wasm = createWasmKernels({ memoryMiB: 2 });
+    const n = 128;
+    const items = 3;
+    const a = pseudoRandom(items * n * n, 1);
+    const b = pseudoRandom(items * n * n, 2);
+    const batched = new Float32Array(items * n * n);
+    wasm.gemmBatched(false, true, n, n, n, 1, a, 0, n, n * n, b, 0, n, n * n, 0, batched, 0, n, n * n, items);
+    const looped = new Float32Array(items * n * n);
+    for (let i = 0; i < items; i++)
+      wasm.gemm(false, true, n, n, n, 1, a, i * n * n, n, b, i * n * n, n, 0, looped, i * n * n, n);
+    // Counted rather than compared with toEqual: a failing diff of 49 152 floats takes minutes to print.
+    const differing = (x: Float32Array, y: Float32Array) =>
+      x.reduce((d, v, i) => d + (v === y[i] ? 0 : 1), 0);
+    expect(differing(batched, looped)).toBe(0);
+    // And the items are WebAssembly's own results: the TypeScript gemm rounds differently.
+    const ts = new Float32Array(n * n);
+    backends[0].gemm(false, true, n, n, n, 1, a, 0, n, b, 0, n, 0, ts, 0, n);
+    expect(differing(batched.subarray(0, n * n), ts)).toBeGreaterThan(0);
+  });
+});

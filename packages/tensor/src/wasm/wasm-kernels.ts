@@ -1,6 +1,6 @@
 import { ACTIVATION_KINDS, checkActivationKind } from "../activation.ts";
 import { checkDim, checkMatrix, checkVector } from "../checks.ts";
-import { checkGemmBatched } from "../gemm-batched.ts";
+import { checkGemmBatched, gemmEachItem } from "../gemm-batched.ts";
 import type { Kernels } from "../kernels.ts";
 import { addRowBias as tsAddRowBias, colSums as tsColSums, softmaxRows as tsSoftmaxRows } from "../rows.ts";
 import { tsKernels } from "../ts-kernels.ts";
@@ -341,27 +341,31 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
       const pb = reads && pa >= 0 ? operand(b, bOff, br, bc, ldb, more * strideB) : 0;
       const pc = pa >= 0 && pb >= 0 ? operand(c, cOff, m, n, ldc, more * strideC) : -1;
       if (pc < 0) {
-        // Too large for the per-call scratch: one gemm per item (each may still copy its own operands).
-        for (let i = 0; i < count; i++) {
-          gemm(
-            transA,
-            transB,
-            m,
-            n,
-            k,
-            alpha,
-            a,
-            aOff + i * strideA,
-            lda,
-            b,
-            bOff + i * strideB,
-            ldb,
-            beta,
-            c,
-            cOff + i * strideC,
-            ldc,
-          );
-        }
+        // Too large for the per-call scratch: one gemm per item, each with the whole region again.
+        callTop = mark;
+        gemmEachItem(
+          gemm,
+          transA,
+          transB,
+          m,
+          n,
+          k,
+          alpha,
+          a,
+          aOff,
+          lda,
+          strideA,
+          b,
+          bOff,
+          ldb,
+          strideB,
+          beta,
+          c,
+          cOff,
+          ldc,
+          strideC,
+          count,
+        );
         return;
       }
       w.gemmBatched(
