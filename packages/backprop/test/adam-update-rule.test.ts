@@ -47,6 +47,7 @@ describe("Adam update rule (Kingma & Ba 2015), three steps by hand", () => {
       beta2: 0.999,
       eps: 1e-8,
       weightDecay: 0,
+      amsgrad: false,
     });
   });
 
@@ -89,6 +90,7 @@ describe("AdamW update rule (Loshchilov & Hutter 2019, PyTorch form)", () => {
       beta2: 0.999,
       eps: 1e-8,
       weightDecay: 1e-2,
+      amsgrad: false,
     });
   });
 
@@ -105,5 +107,73 @@ describe("AdamW update rule (Loshchilov & Hutter 2019, PyTorch form)", () => {
 
   it("with weight decay 0 it is Adam", () => {
     expect(run(new AdamW({ lr: 0.1, weightDecay: 0 }))).toEqual(run(new Adam({ lr: 0.1 })));
+  });
+});
+
+// AMSGrad (Reddi, Kale & Kumar 2018) in PyTorch's form, by hand for lr 0.1, β1 0.9, β2 0.5 (a short
+// memory, so v can fall within three steps), p0 = [1, −2]. Coordinate 0 sees g = −2, 0.1, 0.1: v falls
+// (2, 1.005, 0.5075) and AMSGrad keeps dividing by the maximum, 2. Coordinate 1 sees g = 0.1, 1, −1:
+// v rises (0.005, 0.5025, 0.75125), the maximum is v itself, and the step is Adam's.
+// Bias corrections: 1 − β1^t = 0.1, 0.19, 0.271; 1 − β2^t = 0.5, 0.75, 0.875.
+describe("AMSGrad (Reddi et al. 2018), three steps by hand", () => {
+  const grads = [
+    [-2, 0.1],
+    [0.1, 1],
+    [0.1, -1],
+  ];
+  const m = [
+    [-0.2, 0.01],
+    [-0.17, 0.109],
+    [-0.143, -0.0019],
+  ];
+  const bc1 = [0.1, 0.19, 0.271];
+  const bc2 = [0.5, 0.75, 0.875];
+  const vAdam = [
+    [2, 0.005],
+    [1.005, 0.5025],
+    [0.5075, 0.75125],
+  ];
+  const vAms = [
+    [2, 0.005],
+    [2, 0.5025],
+    [2, 0.75125],
+  ];
+  /** Parameters after each step, from the moments above. */
+  function expected(v: number[][]): number[][] {
+    const p = [1, -2];
+    return grads.map((_, t) => {
+      for (let i = 0; i < 2; i++) p[i] -= (0.1 * (m[t][i] / bc1[t])) / (Math.sqrt(v[t][i] / bc2[t]) + EPS);
+      return p.slice();
+    });
+  }
+  function steps(amsgrad: boolean): Float32Array[] {
+    const opt = new Adam({ lr: 0.1, beta2: 0.5, amsgrad });
+    const p = new Float32Array([1, -2]);
+    return grads.map((g) => {
+      opt.step(p, new Float32Array(g));
+      return p.slice();
+    });
+  }
+
+  it("divides by the largest second moment so far; where v only grows it is Adam", () => {
+    const ams = steps(true);
+    const adam = steps(false);
+    const wantAms = expected(vAms);
+    const wantAdam = expected(vAdam);
+    for (let t = 0; t < 3; t++) {
+      expectClose(ams[t], wantAms[t]);
+      expectClose(adam[t], wantAdam[t]);
+    }
+    // Coordinate 0 moves less under AMSGrad once v has fallen; coordinate 1 moves identically.
+    expect(Math.abs(ams[2][0] - 1)).toBeLessThan(Math.abs(adam[2][0] - 1));
+    expect(ams[2][1]).toBe(adam[2][1]);
+  });
+
+  it("AdamW takes the option too, and the state carries the running maximum", () => {
+    const opt = new AdamW({ lr: 0.1, beta2: 0.5, amsgrad: true, weightDecay: 0 });
+    const p = new Float32Array([1, -2]);
+    for (const g of grads) opt.step(p, new Float32Array(g));
+    expect(Object.keys(opt.state().buffers)).toEqual(["m", "v", "vMax"]);
+    expectClose(p, expected(vAms)[2]);
   });
 });

@@ -16,7 +16,7 @@ describe("createOptimizer validation", () => {
 
   it("rejects unknown keys, naming the key", () => {
     expect(create({ kind: "adam", betas: [0.9, 0.999] })).toThrow(
-      'Adam: unknown option "betas"; expected one of lr, beta1, beta2, eps, weightDecay, size',
+      'Adam: unknown option "betas"; expected one of lr, beta1, beta2, eps, weightDecay, amsgrad, size',
     );
     expect(create({ kind: "momentum", nesterov: true })).toThrow(/Momentum: unknown option "nesterov"/);
     expect(create({ kind: "sgd", learningRate: 0.1 })).toThrow(/Sgd: unknown option "learningRate"/);

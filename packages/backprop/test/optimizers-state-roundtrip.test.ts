@@ -21,6 +21,7 @@ const CONFIGS: OptimizerConfig[] = [
     lr: { kind: "warmup", steps: 5, schedule: { kind: "cosine", lr: 0.05, steps: 20, minLr: 1e-3 } },
   },
   { kind: "adamw", lr: { kind: "step", lr: 0.01, stepSize: 4 }, weightDecay: 0.1 },
+  { kind: "adam", lr: 0.01, amsgrad: true },
 ];
 
 const DIM = 33;
@@ -72,7 +73,7 @@ describe("optimizer state round trip", () => {
     const opt = createOptimizer({ kind: "adam" });
     const saved = JSON.parse(JSON.stringify(opt.state()));
     expect(saved).toEqual({
-      config: { kind: "adam", lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
+      config: { kind: "adam", lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false },
       step: 0,
       size: null,
       buffers: {},

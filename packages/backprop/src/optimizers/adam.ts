@@ -1,9 +1,10 @@
 /**
- * Adam (Kingma & Ba 2015) and AdamW (Loshchilov & Hutter 2019), in PyTorch's form.
+ * Adam (Kingma & Ba 2015) and AdamW (Loshchilov & Hutter 2019), in PyTorch's form, each with the
+ * AMSGrad option (Reddi, Kale & Kumar 2018).
  */
 import type { LearningRate, ScheduleConfig } from "../schedules.ts";
 import { BaseOptimizer } from "./gradient-optimizer.ts";
-import { checkKeys, NON_NEGATIVE, numberOption, UNIT_HALF_OPEN } from "./option-checks.ts";
+import { booleanOption, checkKeys, NON_NEGATIVE, numberOption, UNIT_HALF_OPEN } from "./option-checks.ts";
 
 /** Options of `Adam` and `AdamW`. */
 export interface AdamOptions {
@@ -20,6 +21,12 @@ export interface AdamOptions {
    * `AdamW`: decoupled, p ← p − lr·λ·p (default 1e-2, as PyTorch's AdamW).
    */
   weightDecay?: number;
+  /**
+   * AMSGrad (Reddi, Kale & Kumar 2018, "On the Convergence of Adam and Beyond"): divide by the largest
+   * second moment seen so far, so the effective step size never grows, which fixes Adam's
+   * non-convergence on the paper's counterexamples. Default false.
+   */
+  amsgrad?: boolean;
   /** Parameter-vector length, to allocate state now rather than at the first step. */
   size?: number;
 }
@@ -31,9 +38,10 @@ export interface AdamConfig {
   beta2: number;
   eps: number;
   weightDecay: number;
+  amsgrad: boolean;
 }
 
-const KEYS = ["lr", "beta1", "beta2", "eps", "weightDecay", "size"] as const;
+const KEYS = ["lr", "beta1", "beta2", "eps", "weightDecay", "amsgrad", "size"] as const;
 
 function adamConfig(name: string, kind: "adam" | "adamw", options: AdamOptions, defaultDecay: number) {
   const o = checkKeys(name, options, KEYS);
@@ -44,6 +52,7 @@ function adamConfig(name: string, kind: "adam" | "adamw", options: AdamOptions, 
     beta2: numberOption(name, o, "beta2", 0.999, UNIT_HALF_OPEN),
     eps: numberOption(name, o, "eps", 1e-8, NON_NEGATIVE),
     weightDecay: numberOption(name, o, "weightDecay", defaultDecay, NON_NEGATIVE),
+    amsgrad: booleanOption(name, o, "amsgrad", false),
   };
 }
 
@@ -58,6 +67,7 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
   private readonly eps: number;
   private readonly weightDecay: number;
   private readonly decoupled: boolean;
+  private readonly amsgrad: boolean;
 
   protected constructor(
     name: string,
@@ -66,12 +76,15 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
     size?: number,
   ) {
     const decayFlops = config.weightDecay === 0 ? 0 : decoupled ? 1 : 2;
-    super(name, config, ["m", "v"], 13 + decayFlops);
+    // AMSGrad keeps a third buffer, the running maximum of v, and pays one comparison for it.
+    const names = config.amsgrad ? ["m", "v", "vMax"] : ["m", "v"];
+    super(name, config, names, 13 + decayFlops + (config.amsgrad ? 1 : 0));
     this.beta1 = config.beta1;
     this.beta2 = config.beta2;
     this.eps = config.eps;
     this.weightDecay = config.weightDecay;
     this.decoupled = decoupled;
+    this.amsgrad = config.amsgrad;
     this.presize(size);
   }
 
@@ -88,13 +101,19 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
     const invSqrtBc2 = 1 / Math.sqrt(1 - b2 ** t);
     const l2 = this.decoupled ? 0 : this.weightDecay;
     const shrink = this.decoupled ? 1 - lr * this.weightDecay : 1;
+    // With AMSGrad the denominator reads vMax, the running maximum of v; otherwise v itself.
+    const vMax = this.amsgrad ? this.buffers[2] : null;
     for (let i = 0; i < n; i++) {
       const p = params[i];
       const g = l2 !== 0 ? grads[i] + l2 * p : grads[i];
       const mi = b1 * m[i] + c1 * g;
-      const vi = b2 * v[i] + c2 * (g * g);
+      let vi = b2 * v[i] + c2 * (g * g);
       m[i] = mi;
       v[i] = vi;
+      if (vMax !== null) {
+        if (vMax[i] > vi) vi = vMax[i];
+        else vMax[i] = vi;
+      }
       const step = (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
       params[i] = (shrink !== 1 ? p * shrink : p) - step;
     }
@@ -110,7 +129,9 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
  *
  * computed as PyTorch does, p ← p − (lr / (1 − β1^t))·m / (√v / √(1 − β2^t) + ε), which is the same
  * expression. `weightDecay` here is coupled L2 (added to g), as in PyTorch's Adam; for decoupled decay
- * use `AdamW`. FLOPs per parameter: 13, +2 with weight decay.
+ * use `AdamW`. With `amsgrad: true`, v̂ is replaced by max(v̂_max, v̂) (PyTorch's form: the maximum of
+ * the uncorrected v is kept and bias-corrected with the current step's 1 − β2^t). FLOPs per parameter:
+ * 13, +2 with weight decay, +1 with AMSGrad.
  *
  * @example
  * ```ts
