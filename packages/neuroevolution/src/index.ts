@@ -33,6 +33,7 @@ export {
   gaFlopsPerGeneration,
   MUTATION_FLOPS_PER_GENE,
   PSO_FLOPS_PER_COORDINATE,
+  PSO_HYPERSPHERE_FLOPS_PER_COORDINATE,
   psoFlopsPerGeneration,
   randomSearchFlopsPerGeneration,
 } from "./optimizer-flops.ts";

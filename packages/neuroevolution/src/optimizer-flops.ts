@@ -1,4 +1,5 @@
 import type { GeneticAlgorithmSettings } from "@arena/genetic";
+import type { VelocityUpdate } from "@arena/swarm";
 
 /**
  * The optimizers' own arithmetic per generation, counted from their code the way nn counts a layer:
@@ -13,9 +14,23 @@ import type { GeneticAlgorithmSettings } from "@arena/genetic";
  */
 export const PSO_FLOPS_PER_COORDINATE = 10;
 
-/** PSO FLOPs of one iteration (the move after `tell`). */
-export function psoFlopsPerGeneration(population: number, dim: number): number {
-  return PSO_FLOPS_PER_COORDINATE * population * dim;
+/**
+ * PSO with SPSO 2011's hypersphere update, per particle and coordinate: p′ = x + c1·(p − x) (3),
+ * l′ (3), G = (x + p′ + l′)/3 (3), (G − x)² summed (3), the direction's squared norm (2), the point
+ * G + s·z (2), v ← w·v + point − x (3), x + v (1) = 20. The per-particle square root and power are
+ * O(1) and not counted, as the normal draws are not.
+ */
+export const PSO_HYPERSPHERE_FLOPS_PER_COORDINATE = 20;
+
+/** PSO FLOPs of one iteration (the move after `tell`) with the given velocity update. */
+export function psoFlopsPerGeneration(
+  population: number,
+  dim: number,
+  update: VelocityUpdate = "per-dimension",
+): number {
+  const perCoordinate =
+    update === "hypersphere" ? PSO_HYPERSPHERE_FLOPS_PER_COORDINATE : PSO_FLOPS_PER_COORDINATE;
+  return perCoordinate * population * dim;
 }
 
 /** FLOPs per child gene of each crossover (from `@arena/genetic`'s operators). */

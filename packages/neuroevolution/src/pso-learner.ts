@@ -8,6 +8,7 @@ import {
   type ParticleSwarmSettings,
   type ParticleSwarmState,
   type TopologySpec,
+  type VelocityUpdate,
 } from "@arena/swarm";
 import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
 import {
@@ -35,6 +36,8 @@ export interface PsoBlock {
   /** |v_d| <= maxVelocity · 2·bounds (a fraction of the span, the swarm package's convention). */
   maxVelocity?: number;
   boundary?: BoundaryHandling;
+  /** "per-dimension" (default) or SPSO 2011's rotation-invariant "hypersphere". */
+  velocityUpdate?: VelocityUpdate;
   velocityInit?: VelocityInit;
 }
 
@@ -55,7 +58,14 @@ export interface ResolvedPsoConfig extends ResolvedCommonConfig {
   };
 }
 
-const PSO_KEYS = ["topology", "coefficients", "maxVelocity", "boundary", "velocityInit"] as const;
+const PSO_KEYS = [
+  "topology",
+  "coefficients",
+  "maxVelocity",
+  "boundary",
+  "velocityUpdate",
+  "velocityInit",
+] as const;
 const VELOCITY_INITS: readonly VelocityInit[] = ["half-diff", "zero"];
 
 /**
@@ -199,7 +209,7 @@ export function assemblePsoLearner(
     rescore: cfg.rescore,
     initial,
     minibatchRng,
-    optimizerFlops: psoFlopsPerGeneration(pso.populationSize, model.size),
+    optimizerFlops: psoFlopsPerGeneration(pso.populationSize, model.size, pso.settings.velocityUpdate),
     extraDiagnostics: (out) => {
       // velocities() copies the n × dim matrix: fine at checkpoints, which is when this runs.
       const vel = pso.velocities();

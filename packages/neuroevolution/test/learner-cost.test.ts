@@ -65,6 +65,14 @@ describe("cost per step: evaluations = candidates × samples, FLOPs = forward + 
     }
   });
 
+  it("PSO with SPSO 2011's hypersphere move: 20 FLOPs per particle and weight for the move", () => {
+    const pso = psoLearner(model, xorProblem, { pso: { velocityUpdate: "hypersphere" } }, new Rng(2));
+    expect(pso.state().config.pso).toMatchObject({ velocityUpdate: "hypersphere" });
+    for (let g = 0; g < 3; g++) {
+      expect(pso.step()).toEqual({ evaluations: 40 * 4, flops: 40 * 4 * XOR_SAMPLE_FLOPS + 20 * 40 * dim });
+    }
+  });
+
   it("random search: 50 × 4 samples, plus one multiply-add per drawn weight", () => {
     const rs = randomSearchLearner(model, xorProblem, {}, new Rng(2));
     expect(rs.step()).toEqual({ evaluations: 50 * 4, flops: 50 * 4 * XOR_SAMPLE_FLOPS + 2 * 50 * dim });

@@ -30,4 +30,13 @@ export {
 } from "./options.ts";
 export type { BestPoint, PopulationOptimizer } from "./population-optimizer.ts";
 export { RandomSearch, type RandomSearchOptions, type RandomSearchState } from "./random-search.ts";
-export { ackley, griewank, rastrigin, rosenbrock, sphere, type TestFunction } from "./test-functions.ts";
+export {
+  ackley,
+  ellipsoid,
+  griewank,
+  rastrigin,
+  rosenbrock,
+  rotated,
+  sphere,
+  type TestFunction,
+} from "./test-functions.ts";

@@ -1,3 +1,4 @@
+import type { Rng } from "@arena/rng";
 import type { Objective } from "./objective.ts";
 
 /**
@@ -142,4 +143,78 @@ export function griewank(dim: number): TestFunction {
     }
     return sq / 4000 + (1 - prod);
   });
+}
+
+/**
+ * Ellipsoid (the high-conditioned elliptic function of CEC 2005, BBOB f2 without its oscillation),
+ * f(x) = Σ_i 10^(6·i/(dim − 1)) x_i², minimum 0 at x = 0; domain [-100, 100]. Unimodal, separable and
+ * conditioned 10^6: an optimizer that searches along the axes exploits the separability, which
+ * {@link rotated} takes away.
+ *
+ * @example
+ * ```ts
+ * import { ellipsoid } from "@arena/objectives";
+ * console.log(ellipsoid(2).evaluate(new Float32Array([1, 1]))); // 1 + 1e6
+ * ```
+ */
+export function ellipsoid(dim: number): TestFunction {
+  const weights = new Float64Array(Math.max(0, Math.floor(dim)));
+  for (let i = 0; i < weights.length; i++) weights[i] = dim > 1 ? 10 ** ((6 * i) / (dim - 1)) : 1;
+  return makeTestFunction("ellipsoid", dim, 1, 0, -100, 100, (xs, off, n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += weights[i] * xs[off + i] * xs[off + i];
+    return s;
+  });
+}
+
+/**
+ * `f` turned by a random rotation about its optimum: g(x) = f(x* + Q·(x − x*)), with Q orthogonal and
+ * drawn from `rng` (Gram–Schmidt on Gaussian columns, which makes Q uniformly distributed over the
+ * orthogonal group). Same minimum, same value there, same domain; a separable function becomes
+ * non-separable (Salomon 1996), so an optimizer that does as well on g as on f is rotation-invariant.
+ * Each evaluation costs a dim × dim matrix-vector product on top of f.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@arena/rng";
+ * import { ellipsoid, rotated } from "@arena/objectives";
+ * const g = rotated(ellipsoid(10), new Rng(1));
+ * console.log(g.name, g.evaluate(new Float32Array(10))); // rotated-ellipsoid 0
+ * ```
+ */
+export function rotated(f: TestFunction, rng: Rng): TestFunction {
+  const dim = f.dim;
+  const q = new Float64Array(dim * dim); // column-major: column j at q[j·dim …]
+  const col = new Float64Array(dim);
+  for (let j = 0; j < dim; j++) {
+    for (let i = 0; i < dim; i++) col[i] = rng.normal(0, 1);
+    // Modified Gram–Schmidt against the columns already drawn; twice, for orthogonality to float64 precision.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < j; k++) {
+        let dot = 0;
+        for (let i = 0; i < dim; i++) dot += col[i] * q[k * dim + i];
+        for (let i = 0; i < dim; i++) col[i] -= dot * q[k * dim + i];
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < dim; i++) norm += col[i] * col[i];
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < dim; i++) q[j * dim + i] = col[i] / norm;
+  }
+  const opt = f.optimum;
+  const y = new Float32Array(dim);
+  /** y = x* + Q·(x − x*) for the row of `xs` at `off`. */
+  const turn = (xs: Float32Array, off: number): Float32Array => {
+    for (let i = 0; i < dim; i++) {
+      let s = 0;
+      for (let j = 0; j < dim; j++) s += q[j * dim + i] * (xs[off + j] - opt[j]);
+      y[i] = opt[i] + s;
+    }
+    return y;
+  };
+  const g = makeTestFunction(`rotated-${f.name}`, dim, 1, 0, f.lower, f.upper, (xs, off) =>
+    f.evaluate(turn(xs, off)),
+  );
+  // The rotation is about x*, so the minimiser is f's own.
+  return { ...g, optimum: opt.slice() };
 }

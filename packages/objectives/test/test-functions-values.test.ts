@@ -1,8 +1,9 @@
+import { Rng } from "@arena/rng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ackley, griewank, rastrigin, rosenbrock, sphere } from "../src/index.ts";
+import { ackley, ellipsoid, griewank, rastrigin, rosenbrock, rotated, sphere } from "../src/index.ts";
 
-const factories = { sphere, rosenbrock, rastrigin, ackley, griewank };
+const factories = { sphere, rosenbrock, rastrigin, ackley, griewank, ellipsoid };
 const dims = [2, 3, 10, 30];
 
 /** Plain textbook definitions, written independently of the kernels, in float64. */
@@ -20,6 +21,7 @@ const reference: Record<string, (x: number[]) => number> = {
     const b = x.reduce((s, v) => s + Math.cos(2 * Math.PI * v), 0) / n;
     return -20 * Math.exp(-0.2 * a) - Math.exp(b) + 20 + Math.E;
   },
+  ellipsoid: (x) => x.reduce((s, v, i) => s + 1e6 ** (i / (x.length - 1)) * v * v, 0),
   griewank: (x) => {
     let prod = 1;
     for (let i = 0; i < x.length; i++) prod *= Math.cos(x[i] / Math.sqrt(i + 1));
@@ -135,5 +137,46 @@ describe("test functions", () => {
     expect(() => sphere(3).evaluateBatch(new Float32Array(6), 2, new Float64Array(1))).toThrow(
       /out has 1 entries/,
     );
+  });
+});
+
+describe("rotated test functions", () => {
+  it("keep the optimum and its value, and preserve distances (Q is orthogonal)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer(),
+        fc.array(fc.float({ min: -5, max: 5, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        (dim, seed, xs) => {
+          const g = rotated(sphere(dim), new Rng(seed));
+          expect(g.name).toBe("rotated-sphere");
+          expect(g.evaluate(g.optimum)).toBe(0);
+          // A rotation about 0 leaves ‖x‖² unchanged, up to the float32 rounding of the turned point.
+          const x = Float32Array.from(xs.slice(0, dim));
+          const want = sphere(dim).evaluate(x);
+          expect(Math.abs(g.evaluate(x) - want)).toBeLessThanOrEqual(1e-6 * Math.max(1e-6, want));
+        },
+      ),
+    );
+    const r = rotated(rosenbrock(5), new Rng(3));
+    expect(Array.from(r.optimum)).toEqual([1, 1, 1, 1, 1]);
+    expect(r.evaluate(r.optimum)).toBe(0);
+  });
+
+  it("make a separable function non-separable, the same way for the same seed", () => {
+    const x = Float32Array.from([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const plain = ellipsoid(10).evaluate(x);
+    const a = rotated(ellipsoid(10), new Rng(1));
+    const b = rotated(ellipsoid(10), new Rng(1));
+    const c = rotated(ellipsoid(10), new Rng(2));
+    expect(plain).toBe(1);
+    // e1 turned spreads over every axis, so the large weights see it.
+    expect(a.evaluate(x)).toBeGreaterThan(1000);
+    expect(b.evaluate(x)).toBe(a.evaluate(x));
+    expect(c.evaluate(x)).not.toBe(a.evaluate(x));
+    const out = new Float64Array(2);
+    const two = Float32Array.from([...x, ...x.map((v) => -v)]);
+    a.evaluateBatch(two, 2, out);
+    expect(Array.from(out)).toEqual([a.evaluate(x), a.evaluate(two.subarray(10))]);
   });
 });

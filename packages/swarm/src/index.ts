@@ -9,12 +9,15 @@ export {
   SPSO2011_INERTIA,
 } from "./coefficients.ts";
 export {
+  type BallDistribution,
   type BoundaryHandling,
   ParticleSwarm,
   type ParticleSwarmOptions,
   type ParticleSwarmSettings,
   type ParticleSwarmState,
   type ResolvedTopology,
+  sampleInBall,
   type TopologySpec,
+  type VelocityUpdate,
 } from "./particle-swarm.ts";
 export { drawRandomLinks, globalInformantBest, randomInformantBest, ringInformantBest } from "./topology.ts";

@@ -44,6 +44,13 @@ export type ResolvedTopology =
 /** What happens to a particle that leaves the box. */
 export type BoundaryHandling = "clamp" | "reflect" | "reinit";
 
+/**
+ * How a particle picks its next velocity: the classic update, one random factor per dimension, or SPSO
+ * 2011's rotation-invariant one, a random point in a hypersphere around the centre of gravity of x, p
+ * and l (see {@link ParticleSwarm}).
+ */
+export type VelocityUpdate = "per-dimension" | "hypersphere";
+
 /** Options of {@link ParticleSwarm}. */
 export interface ParticleSwarmOptions extends BoxOptions {
   /** Length of a candidate vector. */
@@ -60,6 +67,8 @@ export interface ParticleSwarmOptions extends BoxOptions {
   maxVelocity?: number;
   /** Boundary handling (default "clamp": clamp with v ← −0.5 v, as SPSO 2011). */
   boundary?: BoundaryHandling;
+  /** Velocity update (default "per-dimension"; "hypersphere" is SPSO 2011's rotation-invariant one). */
+  velocityUpdate?: VelocityUpdate;
 }
 
 /** The options a run actually used, as plain JSON (part of `state()`). */
@@ -70,6 +79,7 @@ export interface ParticleSwarmSettings extends Record<(typeof BOX_OPTION_KEYS)[n
   /** null when velocities are not limited. */
   maxVelocity: number | null;
   boundary: BoundaryHandling;
+  velocityUpdate: VelocityUpdate;
 }
 
 /** Plain-JSON state of a {@link ParticleSwarm}. */
@@ -93,9 +103,11 @@ const OPTION_KEYS = [
   "coefficients",
   "maxVelocity",
   "boundary",
+  "velocityUpdate",
   ...BOX_OPTION_KEYS,
 ] as const;
 const BOUNDARIES: readonly BoundaryHandling[] = ["clamp", "reflect", "reinit"];
+const VELOCITY_UPDATES: readonly VelocityUpdate[] = ["per-dimension", "hypersphere"];
 const OWNER = "ParticleSwarm";
 
 function resolveTopology(spec: unknown): ResolvedTopology {
@@ -133,8 +145,15 @@ function resolveTopology(spec: unknown): ResolvedTopology {
  * Standard PSO 2011 (Clerc 2011; Zambrano-Bigiarini, Clerc & Rojas 2013): 40 particles, w = 1/(2 ln 2),
  * c1 = c2 = 1/2 + ln 2, adaptive random topology with K = 3 (re-drawn after an iteration that did not
  * improve the swarm's best), initial x uniform in the box and v_d uniform in [lo_d − x_d, hi_d − x_d),
- * and clamping with v ← −0.5 v. SPSO 2011's rotation-invariant hypersphere update is not implemented:
- * the per-dimension form above is the one of SPSO 2006/2007 and most PSO literature.
+ * and clamping with v ← −0.5 v.
+ *
+ * With `velocityUpdate: "hypersphere"` the move is SPSO 2011's own, which does not depend on the
+ * coordinate system: with p′ = x + c1 (p − x) and l′ = x + c2 (l − x), the centre of gravity
+ * G = (x + p′ + l′) / 3 (or (x + p′) / 2 when the particle is its own best informant), a point x″ drawn
+ * in the ball of centre G and radius ‖G − x‖ (random direction, distance uniform along the radius, as
+ * in Clerc's reference code), then v ← w v + x″ − x and x ← x + v. The
+ * per-dimension form, the default, is the one of SPSO 2006/2007 and most PSO literature; it searches
+ * along the axes, so it does better on separable functions and worse once they are rotated.
  *
  * @example
  * ```ts
@@ -165,6 +184,10 @@ export class ParticleSwarm extends AskTellOptimizer {
   private readonly xRows: Float32Array[];
   private readonly vRows: Float32Array[];
   private readonly coef = new Float64Array(3);
+  private readonly velocityUpdate: VelocityUpdate;
+  /** Hypersphere update: the centre of gravity G and a random direction, one particle at a time. */
+  private readonly centre: Float64Array;
+  private readonly direction: Float64Array;
 
   constructor(options: ParticleSwarmOptions) {
     checkOptionsObject(OWNER, "options", options);
@@ -186,12 +209,22 @@ export class ParticleSwarm extends AskTellOptimizer {
       );
     }
     this.boundary = boundary;
+    const velocityUpdate = options.velocityUpdate ?? "per-dimension";
+    if (!VELOCITY_UPDATES.includes(velocityUpdate)) {
+      throw new RangeError(
+        `${OWNER}: velocityUpdate must be one of ${VELOCITY_UPDATES.join(", ")}, got ${String(velocityUpdate)}`,
+      );
+    }
+    this.velocityUpdate = velocityUpdate;
+    this.centre = new Float64Array(velocityUpdate === "hypersphere" ? dim : 0);
+    this.direction = new Float64Array(velocityUpdate === "hypersphere" ? dim : 0);
     this.settings = {
       populationSize: n,
       topology: this.topology,
       coefficients: this.coefficients,
       maxVelocity,
       boundary,
+      velocityUpdate,
       ...boxToJson(this.box),
     };
 
@@ -261,17 +294,21 @@ export class ParticleSwarm extends AskTellOptimizer {
     const c1 = this.coef[1];
     const c2 = this.coef[2];
     const { lower, upper, initLower, initUpper } = this.box;
+    const sphere = this.velocityUpdate === "hypersphere";
     for (let i = 0; i < n; i++) {
       const base = i * dim;
       const lBase = lbest[i] * dim;
-      for (let d = 0; d < dim; d++) {
-        const xd = x[base + d];
-        let vd =
-          w * v[base + d] + c1 * rng.float() * (p[base + d] - xd) + c2 * rng.float() * (p[lBase + d] - xd);
-        if (vd > vmax[d]) vd = vmax[d];
-        else if (vd < -vmax[d]) vd = -vmax[d];
-        v[base + d] = vd;
-        x[base + d] = xd + vd;
+      if (sphere) this.hypersphereMove(base, lBase, lbest[i] === i, w, c1, c2);
+      else {
+        for (let d = 0; d < dim; d++) {
+          const xd = x[base + d];
+          let vd =
+            w * v[base + d] + c1 * rng.float() * (p[base + d] - xd) + c2 * rng.float() * (p[lBase + d] - xd);
+          if (vd > vmax[d]) vd = vmax[d];
+          else if (vd < -vmax[d]) vd = -vmax[d];
+          v[base + d] = vd;
+          x[base + d] = xd + vd;
+        }
       }
       switch (this.boundary) {
         case "clamp":
@@ -284,6 +321,31 @@ export class ParticleSwarm extends AskTellOptimizer {
           reinitBoundary(this.xRows[i], this.vRows[i], lower, upper, initLower, initUpper, rng);
           break;
       }
+    }
+  }
+
+  /**
+   * SPSO 2011's move of the particle at `base` (its best informant's personal best at `lBase`): the
+   * centre of gravity G of x, p′ and l′, a random point of the ball B(G, ‖G − x‖), the velocity towards
+   * it plus inertia, then the velocity limit and the step.
+   */
+  private hypersphereMove(base: number, lBase: number, ownBest: boolean, w: number, c1: number, c2: number) {
+    const { x, v, p, dim, rng, vmax, centre: g, direction: u } = this;
+    let r2 = 0;
+    for (let d = 0; d < dim; d++) {
+      const xd = x[base + d];
+      const pd = xd + c1 * (p[base + d] - xd);
+      g[d] = ownBest ? (xd + pd) / 2 : (xd + pd + (xd + c2 * (p[lBase + d] - xd))) / 3;
+      r2 += (g[d] - xd) ** 2;
+    }
+    sampleInBall(g, Math.sqrt(r2), rng, u);
+    for (let d = 0; d < dim; d++) {
+      const xd = x[base + d];
+      let vd = w * v[base + d] + u[d] - xd;
+      if (vd > vmax[d]) vd = vmax[d];
+      else if (vd < -vmax[d]) vd = -vmax[d];
+      v[base + d] = vd;
+      x[base + d] = xd + vd;
     }
   }
 
@@ -322,6 +384,8 @@ export class ParticleSwarm extends AskTellOptimizer {
       coefficients: o.coefficients as CoefficientsSpec,
       maxVelocity: o.maxVelocity ?? undefined,
       boundary: o.boundary,
+      // States saved before the option existed used the per-dimension update.
+      velocityUpdate: o.velocityUpdate ?? "per-dimension",
       ...boxFromJson(owner, o, state.dim),
       // Throwaway stream for the constructor's draws; restoreBaseState installs the saved one.
       rng: new Rng("fromState"),
@@ -346,4 +410,37 @@ export class ParticleSwarm extends AskTellOptimizer {
     }
     return pso;
   }
+}
+
+/**
+ * How {@link sampleInBall} spreads its points: `"radius"`, uniform along the radius (so denser near the
+ * centre: SPSO 2011's default, `distrib = 0` in Clerc's reference code), or `"volume"`, uniform in the
+ * ball (its `distrib = -1`, which Clerc notes "works quite badly" in the swarm, as we also measured).
+ */
+export type BallDistribution = "radius" | "volume";
+
+/**
+ * A random point of the ball of centre `centre` and radius `radius`, into `out` (same length): a
+ * direction from a standard normal vector (uniform on the sphere by its spherical symmetry; Muller
+ * 1959) and a distance r = radius·U, or radius·U^(1/dim) for `"volume"`. A zero radius gives the centre.
+ */
+export function sampleInBall(
+  centre: Float64Array,
+  radius: number,
+  rng: Rng,
+  out: Float64Array,
+  distribution: BallDistribution = "radius",
+): Float64Array {
+  const dim = centre.length;
+  let norm2 = 0;
+  for (let d = 0; d < dim; d++) {
+    const z = rng.normal(0, 1);
+    out[d] = z;
+    norm2 += z * z;
+  }
+  const u = rng.float();
+  const r = radius * (distribution === "volume" ? u ** (1 / dim) : u);
+  const scale = norm2 > 0 ? r / Math.sqrt(norm2) : 0;
+  for (let d = 0; d < dim; d++) out[d] = centre[d] + scale * out[d];
+  return out;
 }
