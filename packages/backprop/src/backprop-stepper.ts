@@ -4,11 +4,12 @@
  * loops around it.
  */
 import { type AnyModel, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
-import type { Rng } from "@arena/rng";
+import { Rng, type RngState } from "@arena/rng";
 import { type BpttChunk, bpttChunks } from "./bptt-chunks.ts";
 import { clipGradNorm, clipGradValue, gradNorm } from "./clipping.ts";
-import { MinibatchSampler } from "./minibatch-sampler.ts";
-import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
+import { MinibatchSampler, type MinibatchSamplerState } from "./minibatch-sampler.ts";
+import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
+import type { GradientOptimizer, OptimizerState } from "./optimizers/gradient-optimizer.ts";
 import type { ResolvedBptt, ResolvedClip } from "./training-config.ts";
 
 /** Options of {@link BackpropStepper}. */
@@ -37,6 +38,21 @@ export interface StepResult {
   evaluations: number;
   /** Sequences (samples) in the minibatch. */
   batch: number;
+}
+
+/**
+ * Plain-JSON state of a {@link BackpropStepper} between minibatches: counters, the sampler, the dropout
+ * stream and the optimizer. `last` holds the last loss and gradient norm as float64 base64 (they may
+ * be NaN, which JSON numbers cannot carry).
+ */
+export interface StepperState {
+  steps: number;
+  flops: number;
+  evaluations: number;
+  last: string;
+  sampler: MinibatchSamplerState;
+  dropoutRng: RngState | null;
+  optimizer: OptimizerState;
 }
 
 interface ForwardOpts {
@@ -78,7 +94,7 @@ export class BackpropStepper {
   private readonly clip: ResolvedClip | null;
   private readonly update: "chunk" | "sequence";
   private readonly everyStep: boolean;
-  private readonly dropoutRng: Rng | null;
+  private dropoutRng: Rng | null;
   private readonly fwdOpts: ForwardOpts[];
   private readonly bwdOpts: { lastK: number; totalSteps: number }[];
   private readonly clipBuf: Float32Array | null;
@@ -173,6 +189,61 @@ export class BackpropStepper {
   /** True between the chunk updates of one minibatch (the next step continues the same sequences). */
   get midSequence(): boolean {
     return this.chunk !== 0;
+  }
+
+  /**
+   * Where training stands, as plain JSON, for `restore` (see {@link StepperState}). Only between
+   * minibatches: in the middle of one (`midSequence`, between the chunk updates of truncated BPTT) the
+   * carried hidden state and the kept window live in the model's workspace, which is not saved, so
+   * this throws there.
+   */
+  state(): StepperState {
+    if (this.midSequence) {
+      throw new Error(
+        `BackpropStepper.state: step ${this.stepCount} is chunk ${this.chunk} of ${this.chunks.length} of a minibatch; the carried recurrent state is not saved, so save after the minibatch's last chunk (when midSequence is false)`,
+      );
+    }
+    return {
+      steps: this.stepCount,
+      flops: this.flopTotal,
+      evaluations: this.evalTotal,
+      last: encodeFloat64(Float64Array.of(this.lastLoss, this.lastNorm)),
+      sampler: this.sampler.state(),
+      dropoutRng: this.dropoutRng === null ? null : this.dropoutRng.state(),
+      optimizer: this.optimizer.state(),
+    };
+  }
+
+  /** Continues from `state()` of a stepper with the same model architecture, data and config. */
+  restore(state: StepperState): void {
+    const owner = "BackpropStepper.restore";
+    if (state === null || typeof state !== "object") throw new TypeError(`${owner}: state must be an object`);
+    for (const key of ["steps", "flops", "evaluations"] as const) {
+      const v = state[key];
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+        throw new RangeError(`${owner}: ${key} must be a finite number >= 0, got ${String(v)}`);
+      }
+    }
+    if ((state.dropoutRng === null) !== (this.dropoutRng === null)) {
+      throw new RangeError(
+        `${owner}: the state ${state.dropoutRng === null ? "has no" : "has a"} dropout stream, this model ${this.dropoutRng === null ? "has no" : "has"} dropout`,
+      );
+    }
+    const last = new Float64Array(2);
+    decodeFloat64Into(owner, "last", state.last, last, "expected");
+    this.sampler.restore(state.sampler);
+    this.optimizer.loadState(state.optimizer);
+    if (state.dropoutRng !== null) {
+      const rng = Rng.fromState(state.dropoutRng);
+      this.dropoutRng = rng;
+      for (const o of this.fwdOpts) o.rng = rng;
+    }
+    this.stepCount = state.steps;
+    this.flopTotal = state.flops;
+    this.evalTotal = state.evaluations;
+    this.lastLoss = last[0];
+    this.lastNorm = last[1];
+    this.chunk = 0;
   }
 
   /** One parameter update. Throws `DivergenceError` on a non-finite loss or gradient. */

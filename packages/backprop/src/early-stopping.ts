@@ -2,11 +2,22 @@
  * Early stopping: watch a validation figure, keep the best parameters, stop after `patience`
  * evaluations without an improvement larger than `minDelta`.
  */
+import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
 import {
   type EarlyStoppingConfig,
   type ResolvedEarlyStopping,
   resolveEarlyStopping,
 } from "./training-config.ts";
+
+/** Plain-JSON state of an {@link EarlyStopping}; `best` and `bestParams` are float64 base64 (exact). */
+export interface EarlyStoppingState {
+  best: string;
+  bestStep: number;
+  seen: boolean;
+  waited: number;
+  stopped: boolean;
+  bestParams: string;
+}
 
 /**
  * Tracks the best value of a validation figure and a copy of the parameters that gave it
@@ -66,6 +77,37 @@ export class EarlyStopping {
   /** Evaluations since the last improvement. */
   get waited(): number {
     return this.since;
+  }
+
+  /** Everything needed to continue, as plain JSON. */
+  state(): EarlyStoppingState {
+    return {
+      best: encodeFloat64(Float64Array.of(this.best)),
+      bestStep: this.bestAt,
+      seen: this.seen,
+      waited: this.since,
+      stopped: this.done,
+      bestParams: encodeFloat64(Float64Array.from(this.bestParams)),
+    };
+  }
+
+  /** Continues from `state()` of an EarlyStopping with the same config and parameter count. */
+  restore(state: EarlyStoppingState): void {
+    const owner = "EarlyStopping.restore";
+    const best = new Float64Array(1);
+    decodeFloat64Into(owner, "best", state?.best, best, "expected");
+    const params = new Float64Array(this.bestParams.length);
+    decodeFloat64Into(owner, "bestParams", state.bestParams, params, "the model has size");
+    if (!Number.isInteger(state.bestStep) || state.bestStep < -1)
+      throw new RangeError(`${owner}: bestStep must be an integer >= -1, got ${String(state.bestStep)}`);
+    if (!Number.isInteger(state.waited) || state.waited < 0)
+      throw new RangeError(`${owner}: waited must be an integer >= 0, got ${String(state.waited)}`);
+    this.best = best[0];
+    this.bestAt = state.bestStep;
+    this.seen = state.seen === true;
+    this.since = state.waited;
+    this.done = state.stopped === true;
+    this.bestParams.set(params);
   }
 
   /**

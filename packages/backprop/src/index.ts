@@ -5,12 +5,22 @@ export {
   type ResolvedBackpropConfig,
   resolveBackpropConfig,
 } from "./backprop-config.ts";
-export { BackpropLearner, backpropLearner } from "./backprop-learner.ts";
-export { BackpropStepper, type StepperOptions, type StepResult } from "./backprop-stepper.ts";
+export {
+  BackpropLearner,
+  type BackpropLearnerState,
+  backpropLearner,
+  resumeBackpropLearner,
+} from "./backprop-learner.ts";
+export {
+  BackpropStepper,
+  type StepperOptions,
+  type StepperState,
+  type StepResult,
+} from "./backprop-stepper.ts";
 export { type BpttChunk, type BpttConfig, bpttChunks } from "./bptt-chunks.ts";
 export { clipGradNorm, clipGradValue, gradNorm } from "./clipping.ts";
-export { EarlyStopping } from "./early-stopping.ts";
-export { MinibatchSampler } from "./minibatch-sampler.ts";
+export { EarlyStopping, type EarlyStoppingState } from "./early-stopping.ts";
+export { MinibatchSampler, type MinibatchSamplerState } from "./minibatch-sampler.ts";
 export { Adagrad, type AdagradConfig, type AdagradOptions } from "./optimizers/adagrad.ts";
 export { Adam, type AdamConfig, type AdamOptions, AdamW } from "./optimizers/adam.ts";
 export {

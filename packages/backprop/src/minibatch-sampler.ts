@@ -1,9 +1,18 @@
+/** Plain-JSON state of a {@link MinibatchSampler} (see `state()`). */
+export interface MinibatchSamplerState {
+  order: number[];
+  position: number;
+  epoch: number;
+  last: number;
+  rng: RngState;
+}
+
 /**
  * Minibatches: a permutation of the training samples reshuffled at the start of every epoch, and the
  * rows of each batch gathered into preallocated buffers, so a training step allocates nothing.
  */
 import type { Samples } from "@arena/nn";
-import type { Rng } from "@arena/rng";
+import { Rng, type RngState } from "@arena/rng";
 
 /** Values per sample of a split: prod(shape) when a shape is given, else length / n. */
 function valuesPerSample(owner: string, what: "x" | "y", data: Samples): number {
@@ -57,7 +66,7 @@ export class MinibatchSampler {
   /** The sample indices of the current epoch, in visiting order. */
   readonly order: Int32Array;
   private readonly data: Samples;
-  private readonly rng: Rng;
+  private rng: Rng;
   private readonly shuffle: boolean;
   private pos = 0;
   private epochs = 0;
@@ -92,6 +101,52 @@ export class MinibatchSampler {
   /** Samples of the current epoch drawn so far. */
   get position(): number {
     return this.pos;
+  }
+
+  /** Where the sampler stands, as plain JSON: the epoch's order, the position in it, the stream. */
+  state(): MinibatchSamplerState {
+    return {
+      order: Array.from(this.order),
+      position: this.pos,
+      epoch: this.epochs,
+      last: this.last,
+      rng: this.rng.state(),
+    };
+  }
+
+  /**
+   * Continues from `state()` of a sampler over the same data: the same order, position and stream
+   * (the current batch's `x`/`y` are not restored; the next `next()` gathers its own).
+   */
+  restore(state: MinibatchSamplerState): void {
+    const owner = "MinibatchSampler.restore";
+    const { order, position, epoch, last } = state ?? ({} as MinibatchSamplerState);
+    if (!Array.isArray(order) || order.length !== this.n) {
+      throw new RangeError(
+        `${owner}: order must list the ${this.n} sample indices, got ${String(order?.length)}`,
+      );
+    }
+    const seen = new Uint8Array(this.n);
+    for (const i of order) {
+      if (!Number.isInteger(i) || i < 0 || i >= this.n || seen[i]) {
+        throw new RangeError(`${owner}: order must be a permutation of 0..${this.n - 1}, found ${String(i)}`);
+      }
+      seen[i] = 1;
+    }
+    for (const [name, v, max] of [
+      ["position", position, this.n - 1],
+      ["last", last, this.batchSize],
+      ["epoch", epoch, Number.MAX_SAFE_INTEGER],
+    ] as const) {
+      if (!Number.isInteger(v) || v < 0 || v > max) {
+        throw new RangeError(`${owner}: ${name} must be an integer in [0, ${max}], got ${String(v)}`);
+      }
+    }
+    this.order.set(order);
+    this.pos = position;
+    this.epochs = epoch;
+    this.last = last;
+    this.rng = Rng.fromState(state.rng);
   }
 
   /** Samples in the current batch (the last `next()`). */

@@ -19,7 +19,14 @@ export function encodeFloat64(values: Float64Array): string {
 }
 
 /** Decodes `encodeFloat64` output into `out`; throws unless it holds exactly `out.length` values. */
-export function decodeFloat64Into(owner: string, name: string, text: unknown, out: Float64Array): void {
+export function decodeFloat64Into(
+  owner: string,
+  name: string,
+  text: unknown,
+  out: Float64Array,
+  /** How the error names the expected length, e.g. "the optimizer has size" (followed by the length). */
+  expected = "the optimizer has size",
+): void {
   if (typeof text !== "string") {
     throw new TypeError(`${owner}: state buffer ${name} must be a base64 string, got ${typeof text}`);
   }
@@ -31,7 +38,7 @@ export function decodeFloat64Into(owner: string, name: string, text: unknown, ou
   }
   if (binary.length !== out.length * 8) {
     throw new RangeError(
-      `${owner}: state buffer ${name} holds ${binary.length / 8} values, the optimizer has size ${out.length}`,
+      `${owner}: state buffer ${name} holds ${binary.length / 8} values, ${expected} ${out.length}`,
     );
   }
   const bytes = new Uint8Array(binary.length);
