@@ -74,6 +74,14 @@ class NetWorkspace {
   outView: Float32Array = new Float32Array(0);
   nCap = 0;
   tCap = 0;
+  /**
+   * Dropout between stacked layers, per upper layer l >= 1 (index 0 unused): the mask and the masked
+   * input, laid out like the lower layer's `hs` (slot t + 1 is step t). Empty without such dropout.
+   */
+  readonly dropMask: Float32Array[];
+  readonly dropIn: Float32Array[];
+  /** Whether the stored window went through dropout between layers (a training pass). */
+  interDropped = false;
   /** The stored window: batch n, `window` steps of which the last `steps` are new, starting at `first`. */
   n = 0;
   window = 0;
@@ -88,10 +96,16 @@ class NetWorkspace {
     readonly inSize: number,
     readonly outSize: number,
     private readonly memory: ModelMemory,
+    interDropout: boolean,
   ) {
     this.layers = cells.map((c) => c.createWorkspace(memory));
     this.head = new DenseWorkspace(head, memory);
+    this.hiddenBelow = cells.map((_, l) => (l > 0 && interDropout ? cells[l - 1].hidden : 0));
+    this.dropMask = cells.map(() => new Float32Array(0));
+    this.dropIn = cells.map(() => new Float32Array(0));
   }
+
+  private readonly hiddenBelow: number[];
 
   ensure(n: number, t: number): void {
     for (const l of this.layers) l.ensure(n, t);
@@ -102,6 +116,12 @@ class NetWorkspace {
     this.xs = mem.resize(this.xs, tCap * nCap * this.inSize, true);
     this.yT = mem.resize(this.yT, tCap * nCap * this.outSize);
     this.out = mem.resize(this.out, tCap * nCap * this.outSize);
+    this.hiddenBelow.forEach((H, l) => {
+      if (H === 0) return;
+      // Copied when growing: a kept window (truncated BPTT) still reads the previous chunk's masks.
+      this.dropMask[l] = mem.resize(this.dropMask[l], (tCap + 1) * nCap * H, true);
+      this.dropIn[l] = mem.resize(this.dropIn[l], (tCap + 1) * nCap * H, true);
+    });
     this.nCap = nCap;
     this.tCap = tCap;
   }
@@ -197,8 +217,10 @@ export class RecurrentNet extends ModelBase {
     this.outputSize = s.output;
     this.readout = s.readout;
     this.head = new DenseStack(kernels, defs, s.dropout, true);
-    this.trainWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory);
-    this.evalWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory);
+    // Dropout between stacked layers needs its buffers in the training workspace only.
+    const inter = s.dropout > 0 && cells.length > 1;
+    this.trainWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory, inter);
+    this.evalWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory, false);
     if (opts.maxBatch !== undefined) {
       this.trainWs.ensure(opts.maxBatch, 1);
       this.evalWs.ensure(opts.maxBatch, 1);
@@ -338,7 +360,8 @@ export class RecurrentNet extends ModelBase {
       const lw = ws.layers[l];
       const below = l > 0 ? ws.layers[l - 1] : null;
       const belowH = l > 0 ? this.cells[l - 1].hidden : this.inputSize;
-      const inp = below === null ? ws.xs : below.hs;
+      const dropped = below !== null && ws.interDropped;
+      const inp = below === null ? ws.xs : dropped ? ws.dropIn[l] : below.hs;
       const inOff = below === null ? ts * n * belowH : (ts + 1) * n * belowH;
       cell.backward(
         this.params,
@@ -354,6 +377,11 @@ export class RecurrentNet extends ModelBase {
         below === null ? null : below.dIn,
         ts * n * belowH,
       );
+      // Through the dropout between the layers: dL/dh_below = mask ⊙ dL/d(input).
+      if (dropped) {
+        const nh = n * belowH;
+        this.kernels.mul(K * nh, below.dIn, ts * nh, ws.dropMask[l], (ts + 1) * nh, below.dIn, ts * nh);
+      }
       lw.normCount = K;
     }
     penaltyGradient(this.kernels, this.params, 0, this.grads, this.ranges, this.l2, this.l1);
@@ -465,6 +493,14 @@ export class RecurrentNet extends ModelBase {
     const back = opts.backward === true;
     const K = back ? Math.min(checkInt("flops", "lastK", opts.lastK ?? S, 1), S) : 0;
     const layers: LayerFlops[] = this.cells.map((c, l) => ({ name: c.name, ...c.flops(n, S, K, l > 0) }));
+    if (opts.train === true && this.spec.dropout > 0) {
+      // Dropout between stacked layers: one multiply per input entry forward, one per gradient entry back.
+      for (let l = 1; l < layers.length; l++) {
+        const H = this.cells[l - 1].hidden;
+        layers[l].forward.elementwise += n * S * H;
+        layers[l].backward.elementwise += n * K * H;
+      }
+    }
     const rows = this.readout === "every-step" ? S * n : n;
     layers.push(...this.head.flops(rows, true, opts.train === true));
     const lf = lossFlops(this.lossKind, this.outputActivation);
@@ -579,6 +615,12 @@ export class RecurrentNet extends ModelBase {
     const tw = keep + steps;
     ws.ensure(n, tw);
     const src = ws.window - keep;
+    const inter = rng !== null && ws.dropMask.some((m) => m.length > 0);
+    if (keep > 0 && inter !== ws.interDropped) {
+      throw new RangeError(
+        `RecurrentNet.forwardSequence: keep = ${keep} continues a window forwarded ${ws.interDropped ? "with" : "without"} dropout, so this chunk must be ${ws.interDropped ? "a training pass (give rng)" : "an inference pass (no rng)"} too`,
+      );
+    }
     if (typeof init === "object") this.checkState(init, n);
     this.cells.forEach((cell, l) => {
       const lw = ws.layers[l];
@@ -618,10 +660,28 @@ export class RecurrentNet extends ModelBase {
     let inOff = keep * n * F;
     this.cells.forEach((cell, l) => {
       const lw = ws.layers[l];
+      if (inter && l > 0) {
+        // Inverted dropout on the lower layer's outputs as this layer's inputs (the non-recurrent
+        // connections, Zaremba et al. 2014), a fresh mask for every step and sequence.
+        const nh = n * this.cells[l - 1].hidden;
+        const mask = ws.dropMask[l];
+        const dropped = ws.dropIn[l];
+        if (keep > 0) {
+          mask.copyWithin(nh, (src + 1) * nh, (src + keep + 1) * nh);
+          dropped.copyWithin(nh, (src + 1) * nh, (src + keep + 1) * nh);
+        }
+        const keepP = 1 - this.spec.dropout;
+        const scale = 1 / keepP;
+        const end = inOff + steps * nh;
+        for (let i = inOff; i < end; i++) mask[i] = rng.float() < keepP ? scale : 0;
+        this.kernels.mul(steps * nh, inp, inOff, mask, inOff, dropped, inOff);
+        inp = dropped;
+      }
       cell.forward(p, base, lw, n, keep, steps, inp, inOff);
       inp = lw.hs;
       inOff = (keep + 1) * n * cell.hidden;
     });
+    ws.interDropped = inter;
     const topH = this.cells[this.cells.length - 1].hidden;
     if (this.readout === "every-step") this.head.forward(p, base, ws.head, inp, inOff, steps * n, rng);
     else this.head.forward(p, base, ws.head, inp, tw * n * topH, n, rng);

@@ -80,8 +80,9 @@ export interface RecurrentSpec {
   l2?: number;
   l1?: number;
   /**
-   * Inverted-dropout rate on the readout's inputs (the recurrent output and the head's hidden units),
-   * the non-recurrent connections as in Zaremba et al. (2014); training mode only.
+   * Inverted-dropout rate on the non-recurrent connections, as in Zaremba et al. (2014): between
+   * stacked recurrent layers (a fresh mask per step) and on the readout's inputs (the recurrent output
+   * and the head's hidden units); never on the recurrent connections. Training mode only.
    */
   dropout?: number;
 }

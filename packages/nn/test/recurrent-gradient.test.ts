@@ -109,6 +109,68 @@ describe("recurrent gradients (BPTT, T = 10) against finite differences", () => 
     );
   });
 
+  for (const kind of KINDS) {
+    it(`${kind}: dropout between stacked layers, training-mode gradient with fixed masks`, () => {
+      const spec: RecurrentSpec = {
+        kind,
+        input: 2,
+        hidden: [5, 4, 3],
+        output: 2,
+        readout: "every-step",
+        dropout: 0.3,
+      };
+      const net = new RecurrentNet(spec, new Rng(`${kind}-inter`));
+      const d = randomSequences(`${kind}-inter`, 3, T, 2, 2, "every-step");
+      const trainLoss = () => {
+        net.forward(d.x, d.n, { rng: new Rng("inter-mask") });
+        return net.backward(d.y);
+      };
+      net.zeroGrads();
+      trainLoss();
+      const r = checkGradient(trainLoss, net.params, Float64Array.from(net.grads));
+      expect(r.failures).toEqual([]);
+    });
+  }
+
+  it("dropout between stacked layers survives a kept window (truncated BPTT, k2 > k1)", () => {
+    const net = new RecurrentNet(
+      { kind: "lstm", input: 2, hidden: [5, 4], output: 1, readout: "last", head: [3], dropout: 0.25 },
+      new Rng(21),
+    );
+    const d = randomSequences(21, 3, T, 2, 1, "last");
+    // Two chunks of 5 steps; the second keeps the first in its window, so the backward over all 10
+    // stored steps is the exact gradient, which reads the first chunk's masks after they were moved.
+    const trainLoss = () => {
+      net.forwardSequence(d.x, d.n, 5, { rng: new Rng("chunk-1"), totalSteps: T });
+      net.forwardSequence(d.x, d.n, 5, { rng: new Rng("chunk-2"), keep: 5, stepOffset: 5, totalSteps: T });
+      return net.backwardSequence(d.y, { lastK: T });
+    };
+    net.zeroGrads();
+    trainLoss();
+    const r = checkGradient(trainLoss, net.params, Float64Array.from(net.grads));
+    expect(r.failures).toEqual([]);
+    // Masks change the outputs in training mode only; a kept window cannot switch modes.
+    const train = Array.from(net.forward(d.x, d.n, { rng: new Rng("a") }));
+    expect(train).not.toEqual(Array.from(net.predict(d.x, d.n)));
+    net.forwardSequence(d.x, d.n, 5, { rng: new Rng("b"), totalSteps: T });
+    expect(() => net.forwardSequence(d.x, d.n, 5, { keep: 5, stepOffset: 5, totalSteps: T })).toThrow(
+      "RecurrentNet.forwardSequence: keep = 5 continues a window forwarded with dropout, so this chunk must be a training pass (give rng) too",
+    );
+  });
+
+  it("counts one multiply per dropped entry between stacked layers, forward and backward", () => {
+    const spec: RecurrentSpec = { kind: "gru", input: 2, hidden: [6, 4], output: 1, readout: "last" };
+    const plain = new RecurrentNet(spec, new Rng(1));
+    const dropped = new RecurrentNet({ ...spec, dropout: 0.5 }, new Rng(1));
+    const opts = { batch: 8, steps: 12, backward: true, lastK: 5, train: true };
+    const a = plain.flops(opts).layers[1];
+    const b = dropped.flops(opts).layers[1];
+    expect(b.forward.elementwise - a.forward.elementwise).toBe(8 * 12 * 6);
+    expect(b.backward.elementwise - a.backward.elementwise).toBe(8 * 5 * 6);
+    // In inference no mask is applied, so nothing is counted.
+    expect(dropped.flops({ ...opts, train: false }).total).toBe(plain.flops({ ...opts, train: false }).total);
+  });
+
   it("LSTM forget-gate bias starts at 1 (or the given value); other biases at 0", () => {
     for (const forgetBias of [undefined, 2.5]) {
       const net = new RecurrentNet(
