@@ -155,6 +155,7 @@ export function assembleGaLearner(
     config: { ...commonConfigJson(cfg), ga: structuredClone(cfg.ga) },
     fitness: cfg.fitness,
     rescore: cfg.rescore,
+    stagnation: cfg.stagnation,
     initial,
     minibatchRng,
     optimizerFlops: gaFlopsPerGeneration(ga.settings, model.size),

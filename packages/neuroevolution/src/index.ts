@@ -21,6 +21,7 @@ export {
   type RescoreConfig,
   type RescoreSpec,
   type ResolvedCommonConfig,
+  type StagnationSpec,
 } from "./learner-config.ts";
 export { MinibatchSampler } from "./minibatch.ts";
 export {

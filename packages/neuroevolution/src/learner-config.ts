@@ -23,6 +23,17 @@ export interface RescoreConfig {
   top?: number;
 }
 
+/**
+ * Stop early once the search has stalled: `finished()` turns true after `generations` generations in a
+ * row in which the training loss of `current()` did not fall by more than `minDelta` (default 0), the
+ * rule backprop's early stopping applies to validation. Spent budget is then not wasted on a converged
+ * swarm or population.
+ */
+export interface StagnationSpec {
+  generations: number;
+  minDelta: number;
+}
+
 /** The config keys every neuroevolution learner accepts (plain JSON). */
 export interface CommonConfig {
   /** Candidates per generation (GA individuals, PSO particles, random-search samples per step). */
@@ -35,6 +46,8 @@ export interface CommonConfig {
   init?: InitScheme;
   /** Every weight is kept in [−bounds, bounds]; default 10. */
   bounds?: number;
+  /** Stop after this many generations without improvement (see {@link StagnationSpec}); default never. */
+  stagnation?: { generations: number; minDelta?: number };
 }
 
 /** {@link CommonConfig} with every default filled in. */
@@ -45,9 +58,11 @@ export interface ResolvedCommonConfig {
   rescore: RescoreSpec | null;
   init: InitScheme;
   bounds: number;
+  /** null: run until the budget is spent. */
+  stagnation: StagnationSpec | null;
 }
 
-export const COMMON_KEYS = ["population", "fitness", "rescore", "init", "bounds"] as const;
+export const COMMON_KEYS = ["population", "fitness", "rescore", "init", "bounds", "stagnation"] as const;
 
 /** Default box half-width: generous for weights of standardised-input nets, finite so that PSO can confine. */
 export const DEFAULT_BOUNDS = 10;
@@ -113,7 +128,19 @@ export function parseCommonConfig(
     numberOption(owner, "bounds", c.bounds, DEFAULT_BOUNDS, { min: 0, exclusiveMin: true }),
   );
   const init = parseInitScheme(owner, c.init, defaults.init);
-  return { population, fitness, rescore, init, bounds };
+  return { population, fitness, rescore, init, bounds, stagnation: parseStagnation(owner, c.stagnation) };
+}
+
+function parseStagnation(owner: string, v: unknown): StagnationSpec | null {
+  if (v === undefined) return null;
+  checkOptionsObject(owner, "stagnation", v);
+  const o = v as Record<string, unknown>;
+  checkOptionKeys(owner, "stagnation", o, ["generations", "minDelta"]);
+  if (o.generations === undefined) throw new RangeError(`${owner}: stagnation.generations is required`);
+  return {
+    generations: integerOption(owner, "stagnation.generations", o.generations, 0, 1),
+    minDelta: numberOption(owner, "stagnation.minDelta", o.minDelta, 0, { min: 0 }),
+  };
 }
 
 function parseFitness(owner: string, v: unknown): FitnessSpec {
@@ -189,5 +216,6 @@ export function commonConfigJson(c: ResolvedCommonConfig): Record<string, unknow
     bounds: c.bounds,
   };
   if (c.fitness !== "full") out.rescore = c.rescore ?? false;
+  if (c.stagnation !== null) out.stagnation = { ...c.stagnation };
   return out;
 }

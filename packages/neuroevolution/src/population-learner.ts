@@ -15,7 +15,7 @@ import {
   type PopulationOptimizer,
 } from "@arena/objectives";
 import { Rng, type RngState } from "@arena/rng";
-import type { FitnessSpec, RescoreSpec } from "./learner-config.ts";
+import type { FitnessSpec, RescoreSpec, StagnationSpec } from "./learner-config.ts";
 import { MinibatchSampler } from "./minibatch.ts";
 
 /** The learner kinds of this package. */
@@ -32,6 +32,8 @@ export interface PopulationLearnerParts {
   config: Record<string, unknown>;
   fitness: FitnessSpec;
   rescore: RescoreSpec | null;
+  /** Early stop on a stalled search; null to run until the budget is spent. */
+  stagnation: StagnationSpec | null;
   /** The model's weights when the learner was built: `current()` until something better is known. */
   initial: Float32Array;
   /** The stream minibatches are drawn from (unused with full fitness). */
@@ -56,6 +58,8 @@ export interface NeuroevolutionState {
   readonly lastFitness: JsonFloat[];
   readonly minibatchRng: RngState;
   readonly optimizer: unknown;
+  /** Stagnation tracking (absent in states saved before it existed): the reference loss and the count. */
+  readonly stagnation?: { readonly reference: JsonFloat; readonly stale: number };
 }
 
 /**
@@ -84,6 +88,10 @@ export class PopulationLearner implements Learner {
   private readonly train: Samples;
   private readonly config: Record<string, unknown>;
   private readonly rescore: RescoreSpec | null;
+  private readonly stagnation: StagnationSpec | null;
+  /** The loss of `current()` at the last improvement, and the generations since. */
+  private stagnationReference = Number.POSITIVE_INFINITY;
+  private stale = 0;
   private readonly sampler: MinibatchSampler | null;
   /** The training objective on the fitness data (the minibatch buffer, refilled in place) and on the full split. */
   private readonly objective: BatchObjective;
@@ -129,6 +137,7 @@ export class PopulationLearner implements Learner {
     this.train = train;
     this.config = parts.config;
     this.rescore = parts.rescore;
+    this.stagnation = parts.stagnation;
     this.optimizerFlops = parts.optimizerFlops;
     this.extraDiagnostics = parts.extraDiagnostics;
     this.minibatchRng = parts.minibatchRng;
@@ -188,6 +197,14 @@ export class PopulationLearner implements Learner {
     return this.incumbentF;
   }
 
+  /**
+   * True once the search has stalled (`stagnation` config): that many generations in a row without the
+   * loss of `current()` falling by more than `minDelta`. Always false without the option.
+   */
+  finished(): boolean {
+    return this.stagnation !== null && this.stale >= this.stagnation.generations;
+  }
+
   /** One generation: score the population, tell the optimizer, update `current()`. */
   step(): Cost {
     const opt = this.optimizer;
@@ -239,6 +256,14 @@ export class PopulationLearner implements Learner {
     this.lastFitness.set(fitness);
     opt.tell(fitness);
     opt.ask();
+    if (this.stagnation !== null) {
+      if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
+        this.stagnationReference = this.incumbentF;
+        this.stale = 0;
+      } else {
+        this.stale++;
+      }
+    }
     this.generationCount = g;
     this.flopCount += flops;
     this.evaluationCount += evaluations;
@@ -352,6 +377,7 @@ export class PopulationLearner implements Learner {
       lastFitness: floatsToJson(this.lastFitness),
       minibatchRng: this.minibatchRng.state(),
       optimizer: this.optimizer.state(),
+      stagnation: { reference: floatToJson(this.stagnationReference), stale: this.stale },
     };
   }
 
@@ -371,6 +397,10 @@ export class PopulationLearner implements Learner {
     floatsFromJson(owner, "lastFitness", s.lastFitness, this.lastFitness.length, this.lastFitness);
     this.minibatchRng = Rng.fromState(s.minibatchRng);
     if (this.sampler) this.sampler.stream = this.minibatchRng;
+    if (s.stagnation !== undefined) {
+      this.stagnationReference = floatFromJson(owner, "stagnation.reference", s.stagnation.reference);
+      this.stale = count("stagnation.stale", s.stagnation.stale);
+    }
   }
 }
 

@@ -207,6 +207,7 @@ export function assemblePsoLearner(
     config: { ...commonConfigJson(cfg), pso: structuredClone(cfg.pso) },
     fitness: cfg.fitness,
     rescore: cfg.rescore,
+    stagnation: cfg.stagnation,
     initial,
     minibatchRng,
     optimizerFlops: psoFlopsPerGeneration(pso.populationSize, model.size, pso.settings.velocityUpdate),

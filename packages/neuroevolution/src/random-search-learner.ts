@@ -93,6 +93,7 @@ export function assembleRandomSearchLearner(
     config: commonConfigJson(cfg),
     fitness: cfg.fitness,
     rescore: cfg.rescore,
+    stagnation: cfg.stagnation,
     initial,
     minibatchRng,
     optimizerFlops: randomSearchFlopsPerGeneration(search.populationSize, model.size),
