@@ -142,12 +142,12 @@ export function gemm(
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      if (transB) packBTransposed(b, bOff, ldb, pc, kc, jc, nc, bp);
-      else packB(b, bOff, ldb, pc, kc, jc, nc, bp);
+      if (transB) packLanesAlongMemory(b, bOff, ldb, jc, nc, pc, kc, bp);
+      else packLanesAcrossMemory(b, bOff, ldb, jc, nc, pc, kc, bp);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
-        if (transA) packATransposed(a, aOff, lda, ic, mc, pc, kc, ap);
-        else packA(a, aOff, lda, ic, mc, pc, kc, ap);
+        if (transA) packLanesAcrossMemory(a, aOff, lda, ic, mc, pc, kc, ap);
+        else packLanesAlongMemory(a, aOff, lda, ic, mc, pc, kc, ap);
         macroKernel(mc, nc, kc, alpha, ap, bp, c, cOff + ic * ldc + jc, ldc);
       }
     }
@@ -216,124 +216,74 @@ function scaleMatrix(m: number, n: number, beta: number, c: Float32Array, cOff: 
 }
 
 /**
- * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of A (not transposed) into micro-panels of MR rows:
- * element (i0 + ip·MR + r, p0 + p) goes to `ap[ip·kc·MR + p·MR + r]`; rows past m are zero.
+ * The packing routines. A micro-panel holds PANEL lanes (rows of A, columns of B) side by side for
+ * each depth p: lane l of panel q at depth p goes to `dst[q·kc·PANEL + p·PANEL + l]`, and lanes past
+ * the matrix are zero. A and B share them because MR = NR = PANEL; what differs between the four
+ * cases is only whether a lane runs along memory or across it.
  */
-function packA(
-  a: Float32Array,
-  aOff: number,
-  lda: number,
-  i0: number,
-  mc: number,
-  p0: number,
-  kc: number,
-  ap: Float64Array,
-): void {
-  for (let ip = 0; ip * MR < mc; ip++) {
-    const base = ip * kc * MR;
-    const rows = Math.min(MR, mc - ip * MR);
-    for (let r = 0; r < MR; r++) {
-      if (r < rows) {
-        const src = aOff + (i0 + ip * MR + r) * lda + p0;
-        for (let p = 0; p < kc; p++) ap[base + p * MR + r] = a[src + p];
-      } else {
-        for (let p = 0; p < kc; p++) ap[base + p * MR + r] = 0;
-      }
-    }
-  }
-}
+const PANEL = MR;
+if (NR !== PANEL) throw new Error("gemm: the packing routines assume MR = NR");
 
-/** As {@link packA}, for op(A) = Aᵀ: element (i, p) of op(A) is `a[aOff + p·lda + i]`. */
-function packATransposed(
-  a: Float32Array,
-  aOff: number,
-  lda: number,
-  i0: number,
-  mc: number,
-  p0: number,
+/**
+ * Lanes [l0, l0+len) × depths [d0, d0+kc) of a matrix whose lane l, depth d is `x[off + l·ld + d]`
+ * (each lane contiguous): rows of A not transposed, columns of B transposed.
+ */
+function packLanesAlongMemory(
+  x: Float32Array,
+  off: number,
+  ld: number,
+  l0: number,
+  len: number,
+  d0: number,
   kc: number,
-  ap: Float64Array,
+  dst: Float64Array,
 ): void {
-  for (let ip = 0; ip * MR < mc; ip++) {
-    let dst = ip * kc * MR;
-    const rows = Math.min(MR, mc - ip * MR);
-    let src = aOff + p0 * lda + i0 + ip * MR;
-    if (rows === MR) {
-      for (let p = 0; p < kc; p++) {
-        ap[dst] = a[src];
-        ap[dst + 1] = a[src + 1];
-        ap[dst + 2] = a[src + 2];
-        ap[dst + 3] = a[src + 3];
-        dst += MR;
-        src += lda;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        for (let r = 0; r < MR; r++) ap[dst + r] = r < rows ? a[src + r] : 0;
-        dst += MR;
-        src += lda;
+  for (let q = 0; q * PANEL < len; q++) {
+    const base = q * kc * PANEL;
+    const lanes = Math.min(PANEL, len - q * PANEL);
+    for (let l = 0; l < PANEL; l++) {
+      if (l < lanes) {
+        const src = off + (l0 + q * PANEL + l) * ld + d0;
+        for (let p = 0; p < kc; p++) dst[base + p * PANEL + l] = x[src + p];
+      } else {
+        for (let p = 0; p < kc; p++) dst[base + p * PANEL + l] = 0;
       }
     }
   }
 }
 
 /**
- * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of B (not transposed) into micro-panels of NR
- * columns: element (p0 + p, j0 + jp·NR + c) goes to `bp[jp·kc·NR + p·NR + c]`; columns past n are zero.
+ * Lanes [l0, l0+len) × depths [d0, d0+kc) of a matrix whose lane l, depth d is `x[off + d·ld + l]`
+ * (the lanes of one depth contiguous): rows of A transposed, columns of B not transposed.
  */
-function packB(
-  b: Float32Array,
-  bOff: number,
-  ldb: number,
-  p0: number,
+function packLanesAcrossMemory(
+  x: Float32Array,
+  off: number,
+  ld: number,
+  l0: number,
+  len: number,
+  d0: number,
   kc: number,
-  j0: number,
-  nc: number,
-  bp: Float64Array,
+  dst: Float64Array,
 ): void {
-  for (let jp = 0; jp * NR < nc; jp++) {
-    let dst = jp * kc * NR;
-    const cols = Math.min(NR, nc - jp * NR);
-    let src = bOff + p0 * ldb + j0 + jp * NR;
-    if (cols === NR) {
+  for (let q = 0; q * PANEL < len; q++) {
+    let at = q * kc * PANEL;
+    const lanes = Math.min(PANEL, len - q * PANEL);
+    let src = off + d0 * ld + l0 + q * PANEL;
+    if (lanes === PANEL) {
       for (let p = 0; p < kc; p++) {
-        bp[dst] = b[src];
-        bp[dst + 1] = b[src + 1];
-        bp[dst + 2] = b[src + 2];
-        bp[dst + 3] = b[src + 3];
-        dst += NR;
-        src += ldb;
+        dst[at] = x[src];
+        dst[at + 1] = x[src + 1];
+        dst[at + 2] = x[src + 2];
+        dst[at + 3] = x[src + 3];
+        at += PANEL;
+        src += ld;
       }
     } else {
       for (let p = 0; p < kc; p++) {
-        for (let col = 0; col < NR; col++) bp[dst + col] = col < cols ? b[src + col] : 0;
-        dst += NR;
-        src += ldb;
-      }
-    }
-  }
-}
-
-/** As {@link packB}, for op(B) = Bᵀ: element (p, j) of op(B) is `b[bOff + j·ldb + p]`. */
-function packBTransposed(
-  b: Float32Array,
-  bOff: number,
-  ldb: number,
-  p0: number,
-  kc: number,
-  j0: number,
-  nc: number,
-  bp: Float64Array,
-): void {
-  for (let jp = 0; jp * NR < nc; jp++) {
-    const base = jp * kc * NR;
-    const cols = Math.min(NR, nc - jp * NR);
-    for (let col = 0; col < NR; col++) {
-      if (col < cols) {
-        const src = bOff + (j0 + jp * NR + col) * ldb + p0;
-        for (let p = 0; p < kc; p++) bp[base + p * NR + col] = b[src + p];
-      } else {
-        for (let p = 0; p < kc; p++) bp[base + p * NR + col] = 0;
+        for (let l = 0; l < PANEL; l++) dst[at + l] = l < lanes ? x[src + l] : 0;
+        at += PANEL;
+        src += ld;
       }
     }
   }
