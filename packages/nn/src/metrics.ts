@@ -17,13 +17,9 @@ export function countCorrect(
   yOff: number,
   threshold = 0.5,
 ): number {
+  // One output: a yes/no per row, as one entry of the multi-label count.
+  if (cols === 1) return countCorrectEntries(rows, pred, predOff, y, yOff, threshold);
   let correct = 0;
-  if (cols === 1) {
-    for (let r = 0; r < rows; r++) {
-      if (pred[predOff + r] >= threshold === y[yOff + r] >= 0.5) correct++;
-    }
-    return correct;
-  }
   for (let r = 0; r < rows; r++) {
     const pr = predOff + r * cols;
     const yr = yOff + r * cols;

@@ -78,6 +78,8 @@ class NetWorkspace {
    * Dropout between stacked layers, per upper layer l >= 1 (index 0 unused): the mask and the masked
    * input, laid out like the lower layer's `hs` (slot t + 1 is step t). Empty without such dropout.
    */
+  /** Whether training passes apply dropout between the stacked layers (the buffers below exist). */
+  readonly interDropout: boolean;
   readonly dropMask: Float32Array[];
   readonly dropIn: Float32Array[];
   /** Whether the stored window went through dropout between layers (a training pass). */
@@ -100,7 +102,8 @@ class NetWorkspace {
   ) {
     this.layers = cells.map((c) => c.createWorkspace(memory));
     this.head = new DenseWorkspace(head, memory);
-    this.hiddenBelow = cells.map((_, l) => (l > 0 && interDropout ? cells[l - 1].hidden : 0));
+    this.interDropout = interDropout && cells.length > 1;
+    this.hiddenBelow = cells.map((_, l) => (l > 0 && this.interDropout ? cells[l - 1].hidden : 0));
     this.dropMask = cells.map(() => new Float32Array(0));
     this.dropIn = cells.map(() => new Float32Array(0));
   }
@@ -218,7 +221,7 @@ export class RecurrentNet extends ModelBase {
     this.readout = s.readout;
     this.head = new DenseStack(kernels, defs, s.dropout, true);
     // Dropout between stacked layers needs its buffers in the training workspace only.
-    const inter = s.dropout > 0 && cells.length > 1;
+    const inter = s.dropout > 0;
     this.trainWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory, inter);
     this.evalWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory, false);
     if (opts.maxBatch !== undefined) {
@@ -615,7 +618,7 @@ export class RecurrentNet extends ModelBase {
     const tw = keep + steps;
     ws.ensure(n, tw);
     const src = ws.window - keep;
-    const inter = rng !== null && ws.dropMask.some((m) => m.length > 0);
+    const inter = rng !== null && ws.interDropout;
     if (keep > 0 && inter !== ws.interDropped) {
       throw new RangeError(
         `RecurrentNet.forwardSequence: keep = ${keep} continues a window forwarded ${ws.interDropped ? "with" : "without"} dropout, so this chunk must be ${ws.interDropped ? "a training pass (give rng)" : "an inference pass (no rng)"} too`,
