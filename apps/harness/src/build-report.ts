@@ -7,7 +7,7 @@ import type {
   Summary,
   TargetSummary,
 } from "@arena/results";
-import { REPORT_SCHEMA } from "@arena/results";
+import { EMPTY_SUMMARY, REPORT_SCHEMA } from "@arena/results";
 import { Rng } from "@arena/rng";
 import { describe, ert, holm, mannWhitneyU, median, medianCi, varghaDelaneyA12 } from "@arena/stats";
 
@@ -25,23 +25,10 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   bootstrapSeed: "arena-report",
 };
 
-const EMPTY: Summary = {
-  n: 0,
-  median: null,
-  q1: null,
-  q3: null,
-  iqr: null,
-  mean: null,
-  sd: null,
-  min: null,
-  max: null,
-  medianCi: null,
-};
-
 /** Summary of the finite values; with a bootstrap CI of the median when `ci` is given and n ≥ 2. */
 function summarize(values: number[], ci?: { rng: Rng; settings: ReportSettings }): Summary {
   const xs = values.filter(Number.isFinite);
-  if (xs.length === 0) return EMPTY;
+  if (xs.length === 0) return EMPTY_SUMMARY;
   const d = describe(xs);
   let medianCiValue: Summary["medianCi"] = null;
   if (ci && xs.length >= 2) {

@@ -15,6 +15,7 @@ export {
 export {
   type Comparison,
   comparisonSchema,
+  EMPTY_SUMMARY,
   type LearnerSummary,
   learnerSummarySchema,
   type ParseReportResult,

@@ -119,6 +119,20 @@ export type Report = z.output<typeof reportSchema>;
 export type ProblemReport = z.output<typeof problemReportSchema>;
 export type LearnerSummary = z.output<typeof learnerSummarySchema>;
 export type Summary = z.output<typeof summarySchema>;
+
+/** The summary of no values (every run of a row failed, or none reached a checkpoint): n = 0, all null. */
+export const EMPTY_SUMMARY: Readonly<Summary> = Object.freeze({
+  n: 0,
+  median: null,
+  q1: null,
+  q3: null,
+  iqr: null,
+  mean: null,
+  sd: null,
+  min: null,
+  max: null,
+  medianCi: null,
+});
 export type TargetSummary = z.output<typeof targetSummarySchema>;
 export type Comparison = z.output<typeof comparisonSchema>;
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseReport, RecordSchemaError, type Report, type Summary, serializeReport } from "../src/index.ts";
+import {
+  EMPTY_SUMMARY,
+  parseReport,
+  RecordSchemaError,
+  type Report,
+  type Summary,
+  serializeReport,
+} from "../src/index.ts";
 
 function summary(median: number, n = 10): Summary {
   return {
@@ -15,19 +22,6 @@ function summary(median: number, n = 10): Summary {
     medianCi: { lo: median - 0.012, hi: median + 0.011 },
   };
 }
-
-const empty: Summary = {
-  n: 0,
-  median: null,
-  q1: null,
-  q3: null,
-  iqr: null,
-  mean: null,
-  sd: null,
-  min: null,
-  max: null,
-  medianCi: null,
-};
 
 function sampleReport(): Report {
   const row = (learner: string, rank: number, m: number) => ({
@@ -93,7 +87,7 @@ function sampleReport(): Report {
 describe("report.json", () => {
   it("round-trips, infinite ERT included", () => {
     const report = sampleReport();
-    report.problems[0].learners[1].bestValMetric = empty;
+    report.problems[0].learners[1].bestValMetric = { ...EMPTY_SUMMARY };
     const text = serializeReport(report);
     expect(text).toContain('"ertFlops": "Infinity"');
     const back = parseReport(text);
