@@ -1,4 +1,10 @@
 export {
+  canReachSignificance,
+  minAttainableAdjustedP,
+  type PAdjustMethod,
+  type SignificanceDesign,
+} from "./attainable-significance.ts";
+export {
   type BootstrapOptions,
   bootstrapCi,
   type ConfidenceInterval,
@@ -19,6 +25,7 @@ export {
 } from "./ecdf.ts";
 export { a12Magnitude, type EffectMagnitude, rankBiserial, varghaDelaneyA12 } from "./effect-size.ts";
 export { ert, type RunOutcome, successRate } from "./ert.ts";
+export { type HodgesLehmannOptions, type HodgesLehmannResult, hodgesLehmannShift } from "./hodges-lehmann.ts";
 export { holm } from "./holm.ts";
 export {
   type Alternative,
@@ -28,7 +35,8 @@ export {
   mannWhitneyExactDistribution,
   mannWhitneyU,
 } from "./mann-whitney.ts";
+export { type MannWhitneyMinPOptions, mannWhitneyMinP } from "./mann-whitney-min-p.ts";
 export { type DispersionOptions, mean, standardDeviation, variance } from "./moments.ts";
-export { erfc, normalCdf, normalSf } from "./normal.ts";
+export { erfc, normalCdf, normalQuantile, normalSf } from "./normal.ts";
 export { iqr, median, quantile, quantileSorted, quantiles, sortedCopy } from "./quantile.ts";
 export { type Midranks, midranks } from "./ranks.ts";
