@@ -299,8 +299,13 @@ export function loadCsv(path: string, options: CsvOptions): CsvTable {
 /** One numeric column of a CSV as a series, in file order. */
 export interface CsvSeries {
   readonly file: string;
+  /** The column's header name. */
   readonly name: string;
+  /** The column's 1-based field number. */
+  readonly column: number;
   readonly values: Float64Array;
+  /** The 1-based line number of each value in the file. */
+  readonly lines: Int32Array;
 }
 
 /** Which column holds the series: "last" (default), "first", a name or a 0-based index. */
@@ -325,7 +330,7 @@ export function parseSeriesCsv(
   const values = new Float64Array(rows.length);
   for (let r = 0; r < rows.length; r++)
     values[r] = parseNumberCell(rows[r][j], fileName, lines[r], j + 1, header[j]);
-  return { file: fileName, name: header[j], values };
+  return { file: fileName, name: header[j], column: j + 1, values, lines };
 }
 
 /** Loads one numeric column of a CSV file as a series (e.g. a univariate time series). */

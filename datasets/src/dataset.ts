@@ -43,6 +43,22 @@ export interface Problem {
   readonly model?: ModelSpec;
   /** One line: what the problem is. */
   readonly description?: string;
+  /**
+   * Set on forecasting problems cut from one univariate series (windows of past values, chronological
+   * split): feature 0 of every input step is the series itself, scaled like the targets, so the last
+   * step's value is the naive forecast. `period` is the season length when the problem has one
+   * (e.g. 12 for monthly data), for the seasonal naive forecast; that forecast reads step
+   * inputLength − period of the window, so it needs inputLength ≥ period.
+   */
+  readonly forecast?: { readonly period?: number };
+  /**
+   * True for problems defined by a fixed set of points (XOR, parity): train, validation and test are the
+   * same points by definition, so test figures measure fit, not generalisation; also set when options
+   * make the held-out windows repeat training ones (a noise-free sine). Absent or false: the test split
+   * shares no sample (input and target, bit for bit) with train, nor with validation, and validation none
+   * with train; loaders drop exact duplicates to keep it so (`info.duplicatesDropped`).
+   */
+  readonly testIsTrain?: boolean;
 }
 
 /**

@@ -34,7 +34,8 @@ export {
   sha256Hex,
 } from "./data-files.ts";
 export { createDataset, type Dataset, type Metric, type Problem, sampleSize, type Task } from "./dataset.ts";
-export { type FromCsvOptions, fromCsv, fromSeriesCsv } from "./from-csv.ts";
+export { type Deduplicated, dropDuplicateRows, dropRowsFoundIn, sampleKeys } from "./dedupe.ts";
+export { type FromCsvOptions, type FromSeriesCsvOptions, fromCsv, fromSeriesCsv } from "./from-csv.ts";
 export { MACKEY_GLASS, mackeyGlassOptions, mackeyGlassSeries } from "./mackey-glass.ts";
 export type { MlpSpec, ModelSpec, RecurrentSpec } from "./model-spec.ts";
 export { moons, moonsOptions } from "./moons.ts";
@@ -73,7 +74,14 @@ export {
   scaleTargets,
 } from "./scaler.ts";
 export { selectRows } from "./select-rows.ts";
-export { type SeriesProblemOptions, seriesOptions, seriesProblem } from "./series-problem.ts";
+export {
+  minSeriesLength,
+  periodOption,
+  type SeriesProblemOptions,
+  seriesLengthFits,
+  seriesOptions,
+  seriesProblem,
+} from "./series-problem.ts";
 export {
   airlineSeries,
   diabetesTable,
@@ -85,7 +93,7 @@ export {
   shakespeareVocabulary,
   wineTable,
 } from "./shipped-data.ts";
-export { sineOptions, sineSeries } from "./sine.ts";
+export { SINE_NOISE, sineOptions, sineSeries } from "./sine.ts";
 export { langWitbrockSpirals, spirals, spiralsOptions } from "./spirals.ts";
 export {
   chronologicalBounds,

@@ -19,6 +19,12 @@ export interface ProblemEntry {
   readonly outputShape: readonly number[];
   /** A model suggestion for the default options (the loaded Problem carries one for its own options). */
   readonly model: ModelSpec;
+  /**
+   * True when the problem (with its default options) evaluates on its training points by definition
+   * (XOR, parity): test figures measure fit, not generalisation. The loaded `Problem.testIsTrain` says
+   * it for the options actually used.
+   */
+  readonly testIsTrain: boolean;
   /** The model suggestion for the given options, without loading any data. */
   modelFor(options?: Readonly<Record<string, unknown>>): ModelSpec;
   /** The options `load` accepts, with defaults and documentation. */
@@ -39,16 +45,22 @@ export interface ProblemDefinition<S extends OptionSchema> {
   readonly metric: Metric;
   readonly description: string;
   readonly source: string;
+  /** See `ProblemEntry.testIsTrain`; default false. `build` may set it per load (e.g. for some options). */
+  readonly testIsTrain?: boolean;
   readonly options: S;
   shapes(o: ResolvedOptions<S>): { input: readonly number[]; output: readonly number[] };
   model(o: ResolvedOptions<S>): ModelSpec;
   build(
     rng: Rng,
     o: ResolvedOptions<S>,
-  ): Pick<Problem, "train" | "validation" | "test"> & Partial<Pick<Problem, "classes" | "info">>;
+  ): Pick<Problem, "train" | "validation" | "test"> &
+    Partial<Pick<Problem, "classes" | "info" | "forecast" | "testIsTrain">>;
 }
 
-/** Turns a definition into a registry entry with validated options. */
+/**
+ * Turns a definition into a registry entry with validated options. A loaded problem's `testIsTrain` is what
+ * `build` returned, else the definition's (default false).
+ */
 export function defineProblem<S extends OptionSchema>(def: ProblemDefinition<S>): ProblemEntry {
   const defaults = resolveOptions(def.name, def.options, {});
   const s = def.shapes(defaults);
@@ -61,6 +73,7 @@ export function defineProblem<S extends OptionSchema>(def: ProblemDefinition<S>)
     inputShape: s.input,
     outputShape: s.output,
     model: def.model(defaults),
+    testIsTrain: def.testIsTrain ?? false,
     options: def.options,
     modelFor(options) {
       return def.model(resolveOptions(def.name, def.options, options));
@@ -83,6 +96,7 @@ export function defineProblem<S extends OptionSchema>(def: ProblemDefinition<S>)
         metric: def.metric,
         description: def.description,
         model: def.model(o),
+        testIsTrain: built.testIsTrain ?? def.testIsTrain ?? false,
         info: { source: def.source, options: o, ...built.info },
       };
     },

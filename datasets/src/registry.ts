@@ -6,9 +6,11 @@ import { charWindows } from "./char-windows.ts";
 import { circles, circlesOptions } from "./circles.ts";
 import { copyTask, copyTaskOptions } from "./copy-task.ts";
 import type { Dataset, Task } from "./dataset.ts";
+import { dropDuplicateRows, dropRowsFoundIn } from "./dedupe.ts";
 import { mackeyGlassOptions, mackeyGlassSeries } from "./mackey-glass.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import { moons, moonsOptions } from "./moons.ts";
+import { classLabels } from "./one-hot.ts";
 import {
   enumOption,
   integerOption,
@@ -21,7 +23,7 @@ import {
 import { parity, parityOptions } from "./parity.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
 import { selectRows } from "./select-rows.ts";
-import { seriesOptions, seriesProblem } from "./series-problem.ts";
+import { periodOption, seriesOptions, seriesProblem } from "./series-problem.ts";
 import {
   airlineSeries,
   diabetesTable,
@@ -33,7 +35,7 @@ import {
   shakespeareVocabulary,
   wineTable,
 } from "./shipped-data.ts";
-import { sineOptions, sineSeries } from "./sine.ts";
+import { SINE_NOISE, sineOptions, sineSeries } from "./sine.ts";
 import { spirals, spiralsOptions } from "./spirals.ts";
 import { chronologicalBounds, stratifiedSplit } from "./split.ts";
 import { tableDataset } from "./table-dataset.ts";
@@ -49,7 +51,10 @@ function allPoints(ds: Dataset) {
 const SAME_POINTS_NOTE =
   "All points are both training and evaluation data (the classic experiment): validation and test are the same points as train.";
 
-/** A synthetic classification problem generated at once and split at random (stratified). */
+/**
+ * A synthetic classification problem generated at once and split at random (stratified); exact duplicate
+ * points (possible only for degenerate options, e.g. blobs with std 0) are dropped before splitting.
+ */
 function syntheticClassification<G extends OptionSchema>(def: {
   name: string;
   description: string;
@@ -77,19 +82,23 @@ function syntheticClassification<G extends OptionSchema>(def: {
     build(rng, o) {
       const gen = pickOptions(def.generatorOptions, o) as ResolvedOptions<G>;
       const ds = def.generate(rng.fork("data"), gen);
-      const splits = splitAtRandom(ds, "classification", o, rng.fork("split"));
+      const unique = dropDuplicateRows(ds);
+      const splits = splitAtRandom(unique.dataset, "classification", o, rng.fork("split"));
       const k = ds.yShape[0];
       const done = finishSplits(def.name, "classification", splits, rng.fork("subsample"), o);
       return {
         ...done,
         classes: Array.from({ length: k }, (_, i) => String(i)),
-        info: { ...done.info, ...def.info?.(ds) },
+        info: { ...done.info, duplicatesDropped: unique.dropped, ...def.info?.(ds) },
       };
     },
   });
 }
 
-/** A generated sequence problem (i.i.d. sequences), split at random. */
+/**
+ * A generated sequence problem (i.i.d. sequences), split at random after dropping exact duplicate
+ * sequences (a discrete generator such as the copy task draws some patterns twice).
+ */
 function syntheticSequences<G extends OptionSchema>(def: {
   name: string;
   task: Task;
@@ -120,10 +129,15 @@ function syntheticSequences<G extends OptionSchema>(def: {
     build(rng, o) {
       const gen = pickOptions(def.generatorOptions, o) as ResolvedOptions<G>;
       const ds = def.generate(rng.fork("data"), gen);
+      const unique = dropDuplicateRows(ds);
       // Sequences are i.i.d., so a plain random split equals generating the splits separately; sequence
       // targets have no single class to stratify on.
-      const splits = splitAtRandom(ds, "regression", o, rng.fork("split"));
-      return { ...splits, classes: def.classes?.(gen), info: def.info(gen) };
+      const splits = splitAtRandom(unique.dataset, "regression", o, rng.fork("split"));
+      return {
+        ...splits,
+        classes: def.classes?.(gen),
+        info: { ...def.info(gen), duplicatesDropped: unique.dropped },
+      };
     },
   });
 }
@@ -136,6 +150,7 @@ const xorEntry = defineProblem({
   metric: "accuracy",
   description: `The 4 XOR points for a 2-2-1 net with one sigmoid output. ${SAME_POINTS_NOTE}`,
   source: "synthetic; Rumelhart, Hinton & Williams (1986)",
+  testIsTrain: true,
   options: xorOptions,
   shapes: () => ({ input: [2], output: [1] }),
   model: () => mlp([2, 2, 1], "sigmoid", "sigmoid", "mse"),
@@ -148,6 +163,7 @@ const parityEntry = defineProblem({
   metric: "accuracy",
   description: `All 2^n bit patterns, target 1 when the number of ones is odd (one sigmoid output). ${SAME_POINTS_NOTE}`,
   source: "synthetic; Rumelhart, Hinton & Williams (1986)",
+  testIsTrain: true,
   options: parityOptions,
   shapes: (o) => ({ input: [o.bits], output: [1] }),
   model: (o) => mlp([o.bits, o.bits, 1], "sigmoid", "sigmoid", "mse"),
@@ -202,7 +218,8 @@ const blobsEntry = syntheticClassification({
 const irisEntry = tableProblemEntry({
   name: "iris",
   task: "classification",
-  description: "Fisher's iris: 4 flower measurements (cm), 3 species, 50 each.",
+  description:
+    "Fisher's iris: 4 flower measurements (cm), 3 species, 50 each; rows 102 and 143 are identical (virginica 5.8, 2.7, 5.1, 1.9), so the second is dropped and 149 rows are split.",
   source: "UCI Iris / Fisher (1936), CC BY 4.0 (values as in scikit-learn and R)",
   table: irisTable,
   d: 4,
@@ -255,23 +272,28 @@ const digitsEntry = defineProblem({
   task: "classification",
   metric: "accuracy",
   description:
-    "8×8 handwritten digits (UCI optdigits), canonical split: optdigits_train for train+validation, optdigits_test for test.",
+    "8×8 handwritten digits (UCI optdigits), canonical split: optdigits_train for train+validation, optdigits_test for test. Exact duplicate rows of optdigits_train, and its rows identical to a test row, would be dropped (the files have none).",
   source: "UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak 1998), CC BY 4.0",
   options: digitsOptions,
   shapes: () => ({ input: [64], output: [10] }),
   model: () => classifier(64, [32], 10, "relu"),
   build(rng, o) {
     const pool = optdigitsTrainTable();
-    const poolDs = tableDataset(pool);
+    const test = tableDataset(optdigitsTestTable());
+    // The test file is canonical and stays whole; the training pool gives way: its own duplicates and
+    // its rows identical to a test row are dropped (both counts are 0 for the shipped files).
+    const unique = dropDuplicateRows(tableDataset(pool));
+    const notInTest = dropRowsFoundIn(unique.dataset, test);
+    const poolDs = notInTest.dataset;
     const idx = stratifiedSplit(
-      pool.labels as Int32Array,
+      classLabels(poolDs),
       { validation: o.validation, test: 0 },
       rng.fork("split"),
     );
     const splits = {
       train: selectRows(poolDs, idx.train),
       validation: selectRows(poolDs, idx.validation),
-      test: tableDataset(optdigitsTestTable()),
+      test,
     };
     const done = finishSplits("digits", "classification", splits, rng.fork("subsample"), o);
     return {
@@ -280,6 +302,8 @@ const digitsEntry = defineProblem({
       info: {
         ...done.info,
         image: { height: 8, width: 8 },
+        duplicatesDropped: unique.dropped + notInTest.dropped,
+        sameAsTestDropped: notInTest.dropped,
         note: "The test set (optdigits_test, 13 writers) is fixed and disjoint in writers from train/validation (30 writers). digits.csv is the same file as optdigits_test.csv.",
       },
     };
@@ -296,7 +320,7 @@ const facesEntry = defineProblem({
   task: "classification",
   metric: "accuracy",
   description:
-    "Olivetti faces downsampled to 16×16 or 32×32: 40 people × 10 images; split per person (6/2/2 images by default).",
+    "Olivetti faces downsampled to 16×16 or 32×32: 40 people × 10 images; split per person (6/2/2 images by default). Exact duplicate images would be dropped first (there are none).",
   source:
     "AT&T Laboratories Cambridge (ORL), Samaria & Harter (1994); no formal licence, credit AT&T / cite the paper",
   options: facesOptions,
@@ -304,14 +328,24 @@ const facesEntry = defineProblem({
   model: (o) => classifier(o.size * o.size, [64], 40, "relu"),
   build(rng, o) {
     const t = facesTable(o.size as 16 | 32);
-    const splits = splitAtRandom(tableDataset(t), "classification", o, rng.fork("split"));
+    const unique = dropDuplicateRows(tableDataset(t));
+    const splits = splitAtRandom(unique.dataset, "classification", o, rng.fork("split"));
     const done = finishSplits("faces", "classification", splits, rng.fork("subsample"), o);
-    return { ...done, classes: t.classes, info: { ...done.info, image: { height: o.size, width: o.size } } };
+    return {
+      ...done,
+      classes: t.classes,
+      info: {
+        ...done.info,
+        image: { height: o.size, width: o.size },
+        duplicatesDropped: unique.dropped,
+      },
+    };
   },
 });
 
 const airlineOptions = {
   ...seriesOptions({ inputLength: 12, validation: 1 / 6, test: 1 / 6 }),
+  period: periodOption(12),
   transform: enumOption(["none", "log"], "none", "log turns the growing seasonal swings into constant ones"),
 } as const;
 
@@ -333,17 +367,42 @@ const airlineEntry = defineProblem({
       description: "",
       model: regressor(o.inputLength, [8], o.horizon),
       info: { firstMonth: "1949-01", transform: o.transform },
+      period: o.period,
     });
   },
 });
 
+const sineProblemOptions = {
+  ...sineOptions,
+  noise: numberOption(
+    SINE_NOISE,
+    0,
+    1e9,
+    "standard deviation of Gaussian noise added to each value (0: the clean wave, marked testIsTrain)",
+  ),
+  ...seriesOptions({ inputLength: 20, validation: 0.15, test: 0.15 }),
+} as const;
+
+/**
+ * The sine problem. By default the wave carries Gaussian noise (σ = 0.05 for amplitude 1): without noise a
+ * period-25 wave has only 25 distinct windows, every one of them in train, so validation and test were
+ * bit-identical copies of training windows. With noise each window is new, the chronological validation
+ * and test parts are held out and differ from each other, and the noise sets a known floor on the RMSE.
+ *
+ * `noise: 0` is still accepted; the problem then marks itself `testIsTrain` rather than relying on a
+ * non-integer default period. A rational period p/q only stretches the cycle to p steps, and an irrational
+ * one gives windows that never repeat bit for bit yet come arbitrarily close, so no period makes a clean
+ * wave's test a hold-out; an integer default period also gives `forecast.period` for the seasonal naive
+ * forecast. `forecast.period` is the `period` option when it is an integer, and absent otherwise.
+ */
 const sineEntry = defineProblem({
   name: "sine",
   task: "regression",
   metric: "rmse",
-  description: "A sine wave with random phase (and optional noise): predict the next value from a window.",
+  description:
+    "A sine wave (period 25 steps, random phase) plus Gaussian noise σ = 0.05: predict the next value from the past 20. The noise makes every window new, so validation and test (the last 15 % each, in time order) are held out: a clean period-25 wave has only 25 distinct windows, all of them in train. It also bounds the RMSE from below at about σ (≈ 0.07 in the standardised units reported). noise: 0 gives the clean wave, marked testIsTrain.",
   source: "synthetic",
-  options: { ...sineOptions, ...seriesOptions({ inputLength: 20, validation: 0.15, test: 0.15 }) },
+  options: sineProblemOptions,
   shapes: (o) => ({ input: [o.inputLength, 1], output: [o.horizon] }),
   model: (o) => ({ kind: "rnn", input: 1, hidden: 16, output: o.horizon, readout: "last" }),
   build(rng, o) {
@@ -352,6 +411,8 @@ const sineEntry = defineProblem({
       name: "sine",
       description: "",
       model: { kind: "rnn", input: 1, hidden: 16, output: o.horizon, readout: "last" },
+      period: Number.isInteger(o.period) ? o.period : undefined,
+      testIsTrain: o.noise === 0,
     });
   },
 });
@@ -400,7 +461,7 @@ const copyEntry = syntheticSequences({
   name: "copy",
   task: "classification",
   description:
-    "The copy (memory) task: read a pattern of L symbols, wait, then reproduce it after a delimiter; targets at every step.",
+    "The copy (memory) task: read a pattern of L symbols, wait, then reproduce it after a delimiter; targets at every step. A pattern drawn twice gives identical sequences, so exact duplicates are dropped before splitting (about n²/(2·K^L): some 60 of the default 2000; info.duplicatesDropped).",
   source: "synthetic; Hochreiter & Schmidhuber (1997); Arjovsky, Shah & Bengio (2016)",
   generatorOptions: copyTaskOptions,
   generate: copyTask,
@@ -456,7 +517,7 @@ const shakespeareEntry = defineProblem({
   task: "classification",
   metric: "accuracy",
   description:
-    "Next-character prediction on Tiny Shakespeare (65 characters): random windows from the start (train), middle and end (validation, test) of the text.",
+    "Next-character prediction on Tiny Shakespeare (65 characters): random windows from the start (train), middle and end (validation, test) of the text. A validation or test window whose characters already form a window of an earlier split (short windows of real text recur) is skipped for the next draw (info.duplicatesDropped; none at the default length 32).",
   source: "Tiny Shakespeare from karpathy/char-rnn; public-domain text",
   options: shakespeareOptions,
   shapes: (o) => ({
@@ -481,24 +542,60 @@ const shakespeareEntry = defineProblem({
     }
     const { validationStart: a, testStart: b } = chronologicalBounds(text.length, o);
     const T = o.length;
-    const starts = (lo: number, hi: number, k: number, label: string) => {
+    const room = (lo: number, hi: number, k: number, label: string) => {
       const count = hi - lo - T;
       if (k > count) {
         throw new RangeError(
           `shakespeare-chars: ${k} ${label} windows of length ${T} do not fit in its ${hi - lo} characters (max ${Math.max(0, count)})`,
         );
       }
-      const s = rng.fork(label).sample(count, k);
-      for (let i = 0; i < k; i++) s[i] += lo;
-      return s;
+      return count;
+    };
+    // A window is its T + 1 characters (inputs, and the targets one position later).
+    const windowText = (s: number) => text.slice(s, s + T + 1);
+    const seen = new Set<string>();
+    let duplicatesDropped = 0;
+    /**
+     * k random window starts in [lo, hi − T). Held-out windows skip any window whose text is already in an
+     * earlier split (short windows of real text recur) and take the next draw instead; without such
+     * collisions the starts are exactly those of `sample(count, k)`, since a partial Fisher–Yates shuffle
+     * is a prefix of the full one.
+     */
+    const starts = (lo: number, hi: number, k: number, label: string, heldOut: boolean) => {
+      const count = room(lo, hi, k, label);
+      const order = rng.fork(label).sample(count, heldOut ? count : k);
+      const out = new Int32Array(k);
+      let m = 0;
+      for (let i = 0; i < order.length && m < k; i++) {
+        const s = lo + order[i];
+        if (heldOut && seen.has(windowText(s))) {
+          duplicatesDropped++;
+          continue;
+        }
+        out[m++] = s;
+      }
+      if (m < k) {
+        throw new RangeError(
+          `shakespeare-chars: only ${m} ${label} windows of length ${T} differ from the earlier splits' windows; ${k} requested`,
+        );
+      }
+      for (const s of out) seen.add(windowText(s));
+      return out;
     };
     const enc = { length: T, readout: o.readout, encoding: o.encoding } as const;
+    const train = charWindows(text, vocab, starts(0, a, o.windows, "train", false), enc);
+    const validation = charWindows(text, vocab, starts(a, b, o.evalWindows, "validation", true), enc);
+    const test = charWindows(text, vocab, starts(b, text.length, o.evalWindows, "test", true), enc);
     return {
-      train: charWindows(text, vocab, starts(0, a, o.windows, "train"), enc),
-      validation: charWindows(text, vocab, starts(a, b, o.evalWindows, "validation"), enc),
-      test: charWindows(text, vocab, starts(b, text.length, o.evalWindows, "test"), enc),
+      train,
+      validation,
+      test,
       classes: [...vocab],
-      info: { vocabulary: vocab.join(""), textBoundaries: { validationStart: a, testStart: b } },
+      info: {
+        vocabulary: vocab.join(""),
+        textBoundaries: { validationStart: a, testStart: b },
+        duplicatesDropped,
+      },
     };
   },
 });

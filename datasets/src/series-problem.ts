@@ -1,6 +1,14 @@
 import type { Dataset, Problem } from "./dataset.ts";
+import { dropRowsFoundIn } from "./dedupe.ts";
 import type { ModelSpec } from "./model-spec.ts";
-import { enumOption, integerOption, numberOption } from "./options.ts";
+import {
+  enumOption,
+  type IntegerOption,
+  integerOption,
+  numberOption,
+  type OptionalIntegerOption,
+  optionalIntegerOption,
+} from "./options.ts";
 import { fitScaler, type ScalerKind } from "./scaler.ts";
 import { chronologicalBounds } from "./split.ts";
 import { slidingWindows } from "./windows.ts";
@@ -30,6 +38,19 @@ export function seriesOptions(defaults: { inputLength: number; validation: numbe
   } as const;
 }
 
+const PERIOD_DOC =
+  "season length in steps (e.g. 12 for monthly data), reported as Problem.forecast.period for the seasonal naive forecast";
+
+/**
+ * The `period` load option of a forecasting problem: an integer ≥ 2 with the given default, or, without a
+ * default, optional (unset = no season).
+ */
+export function periodOption(def?: number): IntegerOption | OptionalIntegerOption {
+  return def === undefined
+    ? optionalIntegerOption(2, 100_000, PERIOD_DOC)
+    : integerOption(def, 2, 100_000, PERIOD_DOC);
+}
+
 /** Resolved window, split and scaling choices for `seriesProblem`. */
 export interface SeriesProblemOptions {
   readonly inputLength: number;
@@ -37,6 +58,43 @@ export interface SeriesProblemOptions {
   readonly validation: number;
   readonly test: number;
   readonly scale: ScalerKind | "none";
+}
+
+/**
+ * Whether `seriesProblem` can cut a series of `length` values: the training part holds at least one window
+ * (inputLength + horizon values) and the validation and test parts, when their share is not 0, at least one
+ * window's targets (horizon values) each.
+ */
+export function seriesLengthFits(
+  length: number,
+  o: {
+    readonly inputLength: number;
+    readonly horizon: number;
+    readonly validation: number;
+    readonly test: number;
+  },
+): boolean {
+  const { validationStart: a, testStart: b } = chronologicalBounds(length, o);
+  const h = o.horizon;
+  return a >= o.inputLength + h && (o.validation === 0 || b - a >= h) && (o.test === 0 || length - b >= h);
+}
+
+/**
+ * The fewest values a series needs for `seriesLengthFits` (the smallest fitting length above `after`,
+ * default 0).
+ */
+export function minSeriesLength(
+  o: {
+    readonly inputLength: number;
+    readonly horizon: number;
+    readonly validation: number;
+    readonly test: number;
+  },
+  after = 0,
+): number {
+  let n = Math.max(after + 1, o.inputLength + o.horizon);
+  while (!seriesLengthFits(n, o)) n++;
+  return n;
 }
 
 function emptyWindows(L: number, h: number): Dataset {
@@ -48,6 +106,14 @@ function emptyWindows(L: number, h: number): Dataset {
  * validation and a test part (in that order); a window belongs to the part that holds all of its targets,
  * and may read inputs from the part before (those values are history, known at forecast time), so no
  * target is ever shared between splits. The scaler is fitted on the training part only.
+ *
+ * A series that repeats itself exactly can still produce a validation or test window bit-identical to a
+ * training window (inputs and target): such windows are dropped from validation (if in train) and test (if
+ * in train or validation), and `info.duplicatesDropped` counts them, so held-out windows are never ones the
+ * model trained on. With `meta.testIsTrain` (a problem that knows its windows recur, e.g. a noise-free
+ * sine) nothing is dropped and the problem is marked instead.
+ *
+ * The problem carries `forecast: { period }` (`period` only when `meta.period` is given).
  */
 export function seriesProblem(
   series: ArrayLike<number>,
@@ -57,8 +123,15 @@ export function seriesProblem(
     readonly description: string;
     readonly model: ModelSpec;
     readonly info?: Readonly<Record<string, unknown>>;
+    /** The season length, an integer ≥ 1 (Problem.forecast.period); leave out when there is none. */
+    readonly period?: number;
+    /** Windows recur by construction: mark the problem instead of dropping repeated windows. */
+    readonly testIsTrain?: boolean;
   },
 ): Problem {
+  if (meta.period !== undefined && !(Number.isInteger(meta.period) && meta.period >= 1)) {
+    throw new RangeError(`${meta.name}: the period must be an integer >= 1, got ${meta.period}`);
+  }
   const N = series.length;
   const L = o.inputLength;
   const h = o.horizon;
@@ -81,18 +154,32 @@ export function seriesProblem(
   const scaler = o.scale === "none" ? undefined : fitScaler(o.scale, values.subarray(0, a), 1);
   const scaled = scaler ? scaler.transform(values) : values;
   const win = { inputLength: L, horizon: h };
+  const train = slidingWindows(scaled.subarray(0, a), win);
+  let validation = b > a ? slidingWindows(scaled.subarray(a - L, b), win) : emptyWindows(L, h);
+  let test = N > b ? slidingWindows(scaled.subarray(b - L, N), win) : emptyWindows(L, h);
+  let duplicatesDropped = 0;
+  if (!meta.testIsTrain) {
+    const v = dropRowsFoundIn(validation, train);
+    const t = dropRowsFoundIn(test, train, v.dataset);
+    validation = v.dataset;
+    test = t.dataset;
+    duplicatesDropped = v.dropped + t.dropped;
+  }
   return {
     name: meta.name,
     task: "regression",
     metric: "rmse",
     description: meta.description,
     model: meta.model,
-    train: slidingWindows(scaled.subarray(0, a), win),
-    validation: b > a ? slidingWindows(scaled.subarray(a - L, b), win) : emptyWindows(L, h),
-    test: N > b ? slidingWindows(scaled.subarray(b - L, N), win) : emptyWindows(L, h),
+    train,
+    validation,
+    test,
+    forecast: meta.period === undefined ? {} : { period: meta.period },
+    testIsTrain: meta.testIsTrain ?? false,
     info: {
       ...meta.info,
       seriesLength: N,
+      duplicatesDropped,
       splitPoints: { validationStart: a, testStart: b },
       featureScaler: scaler?.state(),
       targetScaler: scaler?.state(),

@@ -1,6 +1,13 @@
 import type { Rng } from "@arena/rng";
 import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
 
+/**
+ * The noise the registry's `sine` problem adds by default (the generator itself defaults to a clean wave):
+ * enough to make every window distinct, so the problem's validation and test windows are held out.
+ */
+export const SINE_NOISE = 0.05;
+
+/** The generator's options; the registry's `sine` problem uses them with `noise` defaulting to SINE_NOISE. */
 export const sineOptions = {
   length: integerOption(1000, 2, 10_000_000, "values in the series"),
   period: numberOption(25, 2, 1e9, "period in steps"),
@@ -10,7 +17,9 @@ export const sineOptions = {
 
 /**
  * A sampled sine wave a·sin(2π·t/period + φ) for t = 0..length−1, with a random phase φ ~ U[0, 2π) drawn
- * from `rng` and optional N(0, noise²) per value.
+ * from `rng` and optional N(0, noise²) per value. The generator defaults to no noise; the `sine` problem
+ * of the registry defaults to `SINE_NOISE`, because a clean wave with an integer period repeats every
+ * period steps, so a chronological split of it holds nothing out.
  *
  * @example
  * ```ts

@@ -1,6 +1,7 @@
 import { finishSplits, splitAtRandom, splitOptions, targetScaleOption } from "./assemble-problem.ts";
 import type { CsvTable } from "./csv.ts";
 import type { Task } from "./dataset.ts";
+import { dropDuplicateRows } from "./dedupe.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
 import type { ScalerKind } from "./scaler.ts";
@@ -44,9 +45,11 @@ export interface TableProblemDefinition {
 }
 
 /**
- * A problem over a numeric table: a seeded random split (stratified by class for classification), an
- * optional stratified subsample of the training split, and scalers fitted on the training split. Regression
- * targets are scaled too (option `scaleTargets`); `info.rmseScale` turns an RMSE back into target units.
+ * A problem over a numeric table: exact duplicate rows (features and label bit-identical) are dropped,
+ * keeping the first, so no copy can land in train and another in test (`info.duplicatesDropped` counts
+ * them); then a seeded random split (stratified by class for classification), an optional stratified
+ * subsample of the training split, and scalers fitted on the training split. Regression targets are scaled
+ * too (option `scaleTargets`); `info.rmseScale` turns an RMSE back into target units.
  */
 export function tableProblemEntry(def: TableProblemDefinition): ProblemEntry {
   const options = {
@@ -65,13 +68,19 @@ export function tableProblemEntry(def: TableProblemDefinition): ProblemEntry {
     model: () => (regression ? regressor(def.d, def.hidden, def.k) : classifier(def.d, def.hidden, def.k)),
     build(rng, o) {
       const t = def.table();
-      const splits = splitAtRandom(tableDataset(t), def.task, o, rng.fork("split"));
+      const unique = dropDuplicateRows(tableDataset(t));
+      const splits = splitAtRandom(unique.dataset, def.task, o, rng.fork("split"));
       const scaleTargets = "scaleTargets" in o ? (o.scaleTargets as ScalerKind | "none") : "none";
       const done = finishSplits(def.name, def.task, splits, rng.fork("subsample"), { ...o, scaleTargets });
       return {
         ...done,
         classes: def.classNames ?? t.classes,
-        info: { ...done.info, featureNames: t.featureNames, labelName: t.labelName },
+        info: {
+          ...done.info,
+          featureNames: t.featureNames,
+          labelName: t.labelName,
+          duplicatesDropped: unique.dropped,
+        },
       };
     },
   });

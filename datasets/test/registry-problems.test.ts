@@ -156,6 +156,7 @@ describe("registry", () => {
       expect(p.validation.x).toEqual(p.train.x);
       expect(p.test.y).toEqual(p.train.y);
       expect(String(p.info?.note)).toMatch(/both training and evaluation data/);
+      expect([getProblem(name).testIsTrain, p.testIsTrain]).toEqual([true, true]);
       expect(getProblem(name).description).toMatch(/validation and test are the same points/);
     }
     expect(load("xor").train.n).toBe(4);

@@ -1,6 +1,15 @@
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
-import { airlineSeries, getProblem, restoreScaler, type ScalerState, seriesProblem } from "../src/index.ts";
+import {
+  airlineSeries,
+  getProblem,
+  problems,
+  restoreScaler,
+  type ScalerState,
+  seriesProblem,
+} from "../src/index.ts";
+
+const RAMP_MODEL = { kind: "mlp", layers: [3, 1], activation: "tanh", output: "linear" } as const;
 
 describe("forecasting problems", () => {
   it("airline: chronological split, targets never shared, scaler fitted on the first 96 months", () => {
@@ -54,5 +63,53 @@ describe("forecasting problems", () => {
   it("log transform: the series is logged before scaling", () => {
     const p = getProblem("airline").load(new Rng(1), { transform: "log", scale: "none" });
     expect(p.train.x[0]).toBeCloseTo(Math.log(112), 5);
+  });
+
+  it("every forecasting problem says so in forecast, with its season when it has one", () => {
+    const forecasting = new Map<string, unknown>([
+      ["airline", { period: 12 }],
+      ["sine", { period: 25 }],
+      ["mackey-glass", {}],
+    ]);
+    for (const e of problems()) {
+      const p = e.load(new Rng(1), e.name === "shakespeare-chars" ? { windows: 10, evalWindows: 10 } : {});
+      expect(p.forecast, e.name).toEqual(forecasting.get(e.name));
+    }
+    expect(getProblem("airline").load(new Rng(1), { period: 6 }).forecast).toEqual({ period: 6 });
+    expect(() => getProblem("airline").load(new Rng(1), { period: 1 })).toThrow(
+      /option "period" must be an integer in \[2, 100000\]/,
+    );
+  });
+
+  it("forecast: seriesProblem passes the period on and rejects a non-integer one", () => {
+    const series = Array.from({ length: 50 }, (_, t) => Math.sin(t));
+    const o = { inputLength: 3, horizon: 1, validation: 0.2, test: 0.2, scale: "none" } as const;
+    const meta = { name: "wave", description: "", model: RAMP_MODEL };
+    expect(seriesProblem(series, o, meta).forecast).toEqual({});
+    expect(seriesProblem(series, o, { ...meta, period: 7 }).forecast).toEqual({ period: 7 });
+    expect(() => seriesProblem(series, o, { ...meta, period: 6.5 })).toThrow(
+      "wave: the period must be an integer >= 1, got 6.5",
+    );
+  });
+
+  it("a held-out window identical to an earlier split's window is dropped and counted", () => {
+    // 0..59, then 0..19 again (validation), then 80..99 (test): validation windows reading 0..19 repeat
+    // training windows exactly, except the first three, whose inputs reach back into 57..59.
+    const series = [...Array.from({ length: 60 }, (_, t) => t), ...Array.from({ length: 20 }, (_, t) => t)];
+    for (let t = 80; t < 100; t++) series.push(t);
+    const o = { inputLength: 3, horizon: 1, validation: 0.2, test: 0.2, scale: "none" } as const;
+    const p = seriesProblem(series, o, { name: "repeat", description: "", model: RAMP_MODEL });
+    expect(Array.from(p.validation.y)).toEqual([0, 1, 2]);
+    expect(p.test.n).toBe(20);
+    expect(p.info?.duplicatesDropped).toBe(17);
+    expect(p.testIsTrain).toBe(false);
+    // A problem that knows its windows recur keeps them and says so instead.
+    const marked = seriesProblem(series, o, {
+      name: "repeat",
+      description: "",
+      model: RAMP_MODEL,
+      testIsTrain: true,
+    });
+    expect([marked.validation.n, marked.info?.duplicatesDropped, marked.testIsTrain]).toEqual([20, 0, true]);
   });
 });
