@@ -110,12 +110,25 @@ export class BackpropLearner implements Learner {
    * One update. With early stopping, every `evalEvery` updates the validation split is evaluated too,
    * and its forward pass is added to the cost (it is work the algorithm does). Throws nn's
    * `DivergenceError` when the loss or the gradient is not finite.
+   *
+   * With `allowance`, the cost stays within it: the minibatch is cut to the samples it pays for (see
+   * `BackpropStepper.step`), after setting aside the validation pass when this update is due one. When
+   * not one sample fits, nothing is done and the cost is zero.
    */
-  step(): Cost {
-    const r = this.stepper.step();
-    const cost: Cost = { flops: r.flops, evaluations: r.evaluations };
+  step(allowance?: Cost): Cost {
     const es = this.earlyStopping;
-    if (es !== null && !es.stopped && this.stepper.steps % this.evalEvery === 0) {
+    const validate = es !== null && !es.stopped && (this.stepper.steps + 1) % this.evalEvery === 0;
+    const left =
+      allowance === undefined || !validate
+        ? allowance
+        : {
+            flops: allowance.flops - this.valCost.flops,
+            evaluations: allowance.evaluations - this.valCost.evaluations,
+          };
+    const r = this.stepper.step(left);
+    if (r.batch === 0) return { flops: 0, evaluations: 0 };
+    const cost: Cost = { flops: r.flops, evaluations: r.evaluations };
+    if (es !== null && validate) {
       const ev = this.model.evaluate(this.problem.validation);
       es.update(es.config.monitor === "loss" ? ev.loss : ev.value, this.stepper.steps, this.model.params);
       cost.flops += this.valCost.flops;

@@ -3,7 +3,7 @@
  * BPTT), with clipping, divergence detection and analytic cost. `train` and `backpropLearner` are both
  * loops around it.
  */
-import { type AnyModel, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
+import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
 import { Rng, type RngState } from "@arena/rng";
 import { type BpttChunk, bpttChunks } from "./bptt-chunks.ts";
 import { clipGradNorm, clipGradValue, gradNorm } from "./clipping.ts";
@@ -36,7 +36,7 @@ export interface StepResult {
   flops: number;
   /** Samples forwarded by the update; a sequence counts once (at its first chunk). */
   evaluations: number;
-  /** Sequences (samples) in the minibatch. */
+  /** Sequences (samples) in the minibatch; 0 when nothing fitted the allowance (nothing was done). */
   batch: number;
 }
 
@@ -246,14 +246,30 @@ export class BackpropStepper {
     this.chunk = 0;
   }
 
-  /** One parameter update. Throws `DivergenceError` on a non-finite loss or gradient. */
-  step(): StepResult {
+  /**
+   * One parameter update. Throws `DivergenceError` on a non-finite loss or gradient.
+   *
+   * With `allowance` (what is left of a budget), the update costs at most that in FLOPs and samples: a
+   * minibatch that does not fit is cut to the samples the allowance pays for, found before any work from
+   * the analytic cost (clipping counted as if it rescaled, the optimizer's update included). When not one
+   * sample fits (or, between the chunk updates of a minibatch, the chunk, whose batch the carried state
+   * fixes, does not fit) nothing is done and the result has `batch` 0 and no cost. While the allowance is
+   * not binding the update is exactly the one without it.
+   */
+  step(allowance?: Cost): StepResult {
     const net = this.net;
     let flops = 0;
     let evaluations = 0;
     if (this.chunk === 0) {
-      this.n = this.sampler.next();
+      let take = this.sampler.nextCount;
+      if (allowance !== undefined) {
+        take = this.batchWithin(take, allowance);
+        if (take === 0) return nothingDone();
+      }
+      this.n = this.sampler.next(take);
       evaluations = this.n;
+    } else if (allowance !== undefined && this.maxFlops(this.n) > allowance.flops) {
+      return nothingDone();
     }
     const n = this.n;
     const x = this.sampler.x;
@@ -340,6 +356,54 @@ export class BackpropStepper {
     return { loss, gradNorm: norm, flops, evaluations, batch: n };
   }
 
+  /**
+   * The largest batch of at most `full` samples whose update fits `allowance` (0 when not one sample
+   * does). The cost grows with the batch, so a bisection over the analytic count finds it.
+   */
+  private batchWithin(full: number, allowance: Cost): number {
+    const flops = allowance.flops;
+    let hi = Math.min(full, Math.floor(allowance.evaluations));
+    if (!(hi >= 1)) return 0;
+    if (this.maxFlops(hi) <= flops) return hi;
+    // maxFlops(lo) fits (lo = 0: nothing, vacuously), maxFlops(hi) does not.
+    let lo = 0;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (this.maxFlops(mid) <= flops) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The most the next update can cost with a batch of n: `step()`'s own count, with clipping by norm
+   * taken as rescaling (whether it does depends on the gradient, unknown before the pass).
+   */
+  private maxFlops(n: number): number {
+    const size = this.model.size;
+    const clip = this.clip;
+    const clipMax =
+      clip === null ? 0 : (clip.value === null ? 0 : 2 * size) + (clip.norm === null ? 0 : 3 * size);
+    let f = 0;
+    if (this.net === null) {
+      f = this.passFlops(n, 1, 1, true) + clipMax;
+    } else if (this.everyStep && this.update === "chunk") {
+      const ch = this.chunks[this.chunk];
+      f = this.passFlops(n, ch.steps, ch.lastK, true) + clipMax;
+    } else if (this.everyStep && this.acc !== null) {
+      const perChunk = clip !== null && clip.per === "chunk";
+      for (const ch of this.chunks) {
+        f += this.passFlops(n, ch.steps, ch.lastK, true) + 2 * size + (perChunk ? clipMax : 0);
+      }
+      if (!perChunk) f += clipMax;
+    } else {
+      const last = this.chunks.length - 1;
+      for (let c = 0; c < last; c++) f += this.passFlops(n, this.chunks[c].steps, 0, false);
+      f += this.passFlops(n, this.chunks[last].steps, this.chunks[last].lastK, true) + clipMax;
+    }
+    return f + this.optimizer.flopsPerStep(size);
+  }
+
   /** Clips `g` in place as configured; returns the FLOPs (2 per entry per norm computed, 1 per entry rescaled). */
   private applyClip(g: Float32Array): number {
     const clip = this.clip;
@@ -402,4 +466,9 @@ export class BackpropStepper {
     this.flopMemo.set(key, total);
     return total;
   }
+}
+
+/** The result of a step that did nothing (not one sample fitted the allowance). */
+function nothingDone(): StepResult {
+  return { loss: Number.NaN, gradNorm: Number.NaN, flops: 0, evaluations: 0, batch: 0 };
 }

@@ -154,13 +154,23 @@ export class MinibatchSampler {
     return this.last;
   }
 
+  /** Samples the next full batch holds: `batchSize`, or fewer at the end of an epoch. */
+  get nextCount(): number {
+    return Math.min(this.batchSize, this.n - this.pos);
+  }
+
   /**
    * Gathers the next batch into `x` and `y` and returns its number of samples. The first call of an
    * epoch reshuffles the order (Fisher–Yates on the previous order, which is again uniform).
+   * `limit` (an integer >= 1) cuts the batch to its first `limit` samples; the epoch goes on from there
+   * (a budget's last, smaller batch).
    */
-  next(): number {
+  next(limit?: number): number {
+    if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
+      throw new RangeError(`MinibatchSampler.next: limit must be an integer >= 1, got ${limit}`);
+    }
     if (this.pos === 0 && this.shuffle) this.rng.shuffle(this.order);
-    const count = Math.min(this.batchSize, this.n - this.pos);
+    const count = Math.min(this.batchSize, this.n - this.pos, limit ?? Number.POSITIVE_INFINITY);
     const xs = this.xPerSample;
     const ys = this.yPerSample;
     const srcX = this.data.x;

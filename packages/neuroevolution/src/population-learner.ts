@@ -60,6 +60,17 @@ export interface NeuroevolutionState {
   readonly optimizer: unknown;
   /** Stagnation tracking (absent in states saved before it existed): the reference loss and the count. */
   readonly stagnation?: { readonly reference: JsonFloat; readonly stale: number };
+  /**
+   * Present only after a step cut to its allowance left a generation part-scored: how many of the
+   * pending candidates are scored, their scores (one entry per candidate, the rest unused) and the
+   * minibatch stream before the generation's draw, from which its minibatch is drawn again (null with
+   * full fitness).
+   */
+  readonly pending?: {
+    readonly scored: number;
+    readonly fitness: JsonFloat[];
+    readonly minibatchDraw: RngState | null;
+  };
 }
 
 /**
@@ -71,7 +82,14 @@ export interface NeuroevolutionState {
  *
  * Cost per generation: `evaluations` = population × samples scored (plus re-scored candidates × the
  * training samples); `flops` = the same candidates × `model.flops({ batch, steps }).forward` plus the
- * L1/L2 penalty per candidate, plus the optimizer's own arithmetic (see `optimizer-flops.ts`).
+ * L1/L2 penalty per candidate, plus the optimizer's own arithmetic (see `optimizer-flops.ts`), which is
+ * charged with the `tell` whose move it pays for.
+ *
+ * A budget's last generation (`step(allowance)`, when the whole generation and the optimizer's move do
+ * not fit): only the first m candidates the allowance pays for are scored, `current()` is updated from
+ * them by the rule below, the optimizer is not told (so its move is not charged), and re-scoring, when
+ * due, takes only as many of the top candidates as still fit. The generation stays pending: a later
+ * step with room scores the rest (on the same minibatch) and tells it.
  *
  * `current()`: with full fitness, the candidate with the lowest training objective seen so far (exact:
  * the scores are deterministic). With minibatch fitness and re-scoring, the best of the candidates
@@ -113,6 +131,10 @@ export class PopulationLearner implements Learner {
   readonly fullCandidateFlops: number;
   readonly optimizerFlops: number;
   private minibatchRng: Rng;
+  /** Candidates of the pending generation a cut step already scored (0 between generations). */
+  private scored = 0;
+  /** The minibatch stream before the part-scored generation's draw (null without one, or full fitness). */
+  private minibatchDraw: RngState | null = null;
   private generationCount = 0;
   private flopCount = 0;
   private evaluationCount = 0;
@@ -205,21 +227,47 @@ export class PopulationLearner implements Learner {
     return this.stagnation !== null && this.stale >= this.stagnation.generations;
   }
 
-  /** One generation: score the population, tell the optimizer, update `current()`. */
-  step(): Cost {
+  /**
+   * One generation: score the population, tell the optimizer, update `current()`. With `allowance`, the
+   * cost stays within it (see the class notes); when not one more candidate (or, once all are scored,
+   * the optimizer's move) fits, nothing is done and the cost is zero.
+   */
+  step(allowance?: Cost): Cost {
     const opt = this.optimizer;
     const n = opt.populationSize;
+    const s = this.scored;
+    const samples = this.sampler ? this.sampler.size : this.train.n;
+    const c = this.candidateFlops;
+    // Candidates to score now, and whether the generation completes (is told) in this step.
+    let m = n - s;
+    let complete = true;
+    if (
+      allowance !== undefined &&
+      !(m * c + this.optimizerFlops <= allowance.flops && m * samples <= allowance.evaluations)
+    ) {
+      complete = false;
+      m = Math.min(m, Math.floor(allowance.flops / c), Math.floor(allowance.evaluations / samples));
+      if (!(m >= 1)) return { flops: 0, evaluations: 0 };
+    }
     const xs = opt.ask();
-    const samples = this.sampler ? this.sampler.draw().n : this.train.n;
+    if (s === 0 && this.sampler) {
+      if (!complete) this.minibatchDraw = this.minibatchRng.state();
+      this.sampler.draw();
+    }
     const fitness = this.fitness;
-    this.objective.evaluateBatch(xs, n, fitness);
+    const dim = this.model.size;
+    const end = s + m;
+    if (m === n) this.objective.evaluateBatch(xs, n, fitness);
+    else if (m > 0) {
+      this.objective.evaluateBatch(xs.subarray(s * dim, end * dim), m, fitness.subarray(s, end));
+    }
     const g = this.generationCount + 1;
-    let flops = n * this.candidateFlops + this.optimizerFlops;
-    let evaluations = n * samples;
+    let flops = m * c + (complete ? this.optimizerFlops : 0);
+    let evaluations = m * samples;
 
     let best = -1;
     let bestF = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < end; i++) {
       const f = fitness[i];
       if (f < bestF) {
         bestF = f;
@@ -228,43 +276,58 @@ export class PopulationLearner implements Learner {
     }
     if (best < 0) {
       throw new DivergenceError(
-        `${this.name}: the training loss is non-finite for all ${n} candidates of generation ${g}`,
+        `${this.name}: the training loss is non-finite for all ${end} candidates of generation ${g}`,
         g,
         this.flopCount + flops,
       );
     }
-    const dim = this.model.size;
     if (this.sampler === null) {
       if (bestF < this.incumbentF) this.adopt(xs, best, bestF);
     } else if (this.rescore === null) {
       this.adopt(xs, best, bestF);
-    } else if ((g - 1) % this.rescore.every === 0) {
-      const m = this.selectTop(fitness, n);
-      const buf = this.rescoreBuf;
-      for (let k = 0; k < m; k++) {
-        const src = this.rescoreRows[k] * dim;
-        for (let d = 0; d < dim; d++) buf[k * dim + d] = xs[src + d];
+    } else if ((g - 1) % this.rescore.every === 0 && m > 0) {
+      let r = this.selectTop(fitness, s, end);
+      if (allowance !== undefined) {
+        // Only as many as the rest of the allowance pays for (the best first).
+        r = Math.min(
+          r,
+          Math.floor((allowance.flops - flops) / this.fullCandidateFlops),
+          Math.floor((allowance.evaluations - evaluations) / this.train.n),
+        );
       }
-      this.fullObjective.evaluateBatch(buf, m, this.rescoreOut);
-      flops += m * this.fullCandidateFlops;
-      evaluations += m * this.train.n;
-      for (let k = 0; k < m; k++) {
-        const f = this.rescoreOut[k];
-        if (f < this.incumbentF) this.adopt(buf, k, f);
+      if (r > 0) {
+        const buf = this.rescoreBuf;
+        for (let k = 0; k < r; k++) {
+          const src = this.rescoreRows[k] * dim;
+          for (let d = 0; d < dim; d++) buf[k * dim + d] = xs[src + d];
+        }
+        this.fullObjective.evaluateBatch(buf, r, this.rescoreOut);
+        flops += r * this.fullCandidateFlops;
+        evaluations += r * this.train.n;
+        for (let k = 0; k < r; k++) {
+          const f = this.rescoreOut[k];
+          if (f < this.incumbentF) this.adopt(buf, k, f);
+        }
       }
     }
-    this.lastFitness.set(fitness);
-    opt.tell(fitness);
-    opt.ask();
-    if (this.stagnation !== null) {
-      if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
-        this.stagnationReference = this.incumbentF;
-        this.stale = 0;
-      } else {
-        this.stale++;
+    if (complete) {
+      this.lastFitness.set(fitness);
+      opt.tell(fitness);
+      opt.ask();
+      if (this.stagnation !== null) {
+        if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
+          this.stagnationReference = this.incumbentF;
+          this.stale = 0;
+        } else {
+          this.stale++;
+        }
       }
+      this.generationCount = g;
+      this.scored = 0;
+      this.minibatchDraw = null;
+    } else {
+      this.scored = end;
     }
-    this.generationCount = g;
     this.flopCount += flops;
     this.evaluationCount += evaluations;
     return { flops, evaluations };
@@ -278,12 +341,15 @@ export class PopulationLearner implements Learner {
     this.incumbentF = f;
   }
 
-  /** Puts the indices of the `top` finite lowest fitness values into `rescoreRows`; returns how many. */
-  private selectTop(fitness: Float64Array, n: number): number {
+  /**
+   * Puts the indices of the `top` finite lowest fitness values among candidates from..to−1 into
+   * `rescoreRows`, best first; returns how many.
+   */
+  private selectTop(fitness: Float64Array, from: number, to: number): number {
     const rows = this.rescoreRows;
     const top = rows.length;
     let m = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const f = fitness[i];
       if (!Number.isFinite(f)) continue;
       if (m < top) {
@@ -378,6 +444,15 @@ export class PopulationLearner implements Learner {
       minibatchRng: this.minibatchRng.state(),
       optimizer: this.optimizer.state(),
       stagnation: { reference: floatToJson(this.stagnationReference), stale: this.stale },
+      ...(this.scored === 0
+        ? {}
+        : {
+            pending: {
+              scored: this.scored,
+              fitness: floatsToJson(this.fitness),
+              minibatchDraw: structuredClone(this.minibatchDraw),
+            },
+          }),
     };
   }
 
@@ -395,6 +470,31 @@ export class PopulationLearner implements Learner {
     floatsFromJson(owner, "incumbent.x", s.incumbent?.x, this.incumbent.length, this.incumbent);
     this.incumbentF = floatFromJson(owner, "incumbent.f", s.incumbent.f);
     floatsFromJson(owner, "lastFitness", s.lastFitness, this.lastFitness.length, this.lastFitness);
+    const pending = s.pending;
+    if (pending === undefined) {
+      this.scored = 0;
+      this.minibatchDraw = null;
+    } else {
+      const n = this.fitness.length;
+      if (!Number.isInteger(pending.scored) || pending.scored < 1 || pending.scored > n) {
+        throw new TypeError(
+          `${owner}: state.pending.scored must be an integer in [1, ${n}], got ${String(pending.scored)}`,
+        );
+      }
+      if ((pending.minibatchDraw === null) !== (this.sampler === null)) {
+        throw new TypeError(
+          `${owner}: state.pending.minibatchDraw must be ${this.sampler === null ? "null with full fitness" : "the minibatch stream with minibatch fitness"}`,
+        );
+      }
+      floatsFromJson(owner, "pending.fitness", pending.fitness, n, this.fitness);
+      this.scored = pending.scored;
+      this.minibatchDraw = structuredClone(pending.minibatchDraw);
+      if (this.sampler && pending.minibatchDraw !== null) {
+        // The part-scored generation's minibatch, drawn again from the stream as it was before.
+        this.sampler.stream = Rng.fromState(pending.minibatchDraw);
+        this.sampler.draw();
+      }
+    }
     this.minibatchRng = Rng.fromState(s.minibatchRng);
     if (this.sampler) this.sampler.stream = this.minibatchRng;
     if (s.stagnation !== undefined) {

@@ -15,8 +15,15 @@ export interface Learner {
   /**
    * One unit of work: a minibatch step (or a chunk of truncated BPTT), a generation, a swarm
    * iteration. Returns its cost. May throw; the harness records the run as failed.
+   *
+   * `allowance` is what is left of the run's budget (Infinity in a unit without a limit; absent: no
+   * limit). The returned cost never exceeds it in either unit: a unit of work that does not fit is cut
+   * to its largest part that does (fewer samples in the minibatch, the first candidates of the
+   * generation), and when not even its smallest part fits (one sample, one candidate) the learner does
+   * nothing and returns `{ flops: 0, evaluations: 0 }`, which tells the harness the budget is spent.
+   * While the allowance is not binding the step is exactly the one `step()` would take.
    */
-  step(): Cost;
+  step(allowance?: Cost): Cost;
   /** The parameters to evaluate now (length model.size). The harness evaluates them; the learner never touches the test split. */
   current(): Float32Array;
   /** Optional series to record at checkpoints, e.g. gradient norms per layer, or through time. */
