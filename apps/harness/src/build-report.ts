@@ -1,5 +1,4 @@
 import type {
-  Comparison,
   LearnerSummary,
   ProblemReport,
   Report,
@@ -9,13 +8,33 @@ import type {
 } from "@arena/results";
 import { EMPTY_SUMMARY, REPORT_SCHEMA } from "@arena/results";
 import { Rng } from "@arena/rng";
-import { describe, ert, holm, mannWhitneyU, median, medianCi, varghaDelaneyA12 } from "@arena/stats";
+import { describe, ert, median, medianCi } from "@arena/stats";
+import {
+  baselineSummaries,
+  didNotLearn,
+  groupBy,
+  isBaseline,
+  rowKey,
+  worseThanBaselines,
+} from "./baseline-rows.ts";
+import {
+  type ComparedRow,
+  detectability,
+  pairwiseComparisons,
+  versusBestComparisons,
+} from "./compare-learners.ts";
 
 export interface ReportSettings {
+  /** Level of the bootstrap CIs of medians. */
   confidence: number;
+  /** Family-wise significance level of the Holm-corrected tests. */
   alpha: number;
   bootstrapResamples: number;
   bootstrapSeed: string;
+  /** Level of the Hodges–Lehmann intervals of the difference between two rows. */
+  shiftConfidence: number;
+  /** A run "did not learn" when it closed less than this share of the gap from the trivial baseline to a perfect fit. */
+  learnedFraction: number;
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
@@ -23,6 +42,8 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   alpha: 0.05,
   bootstrapResamples: 10_000,
   bootstrapSeed: "arena-report",
+  shiftConfidence: 0.95,
+  learnedFraction: 0.05,
 };
 
 /** Summary of the finite values; with a bootstrap CI of the median when `ci` is given and n ≥ 2. */
@@ -113,85 +134,111 @@ function assignRanks(rows: { median: number | null }[], higherIsBetter: boolean)
   return ranks;
 }
 
+function learnerRow(
+  key: string,
+  rs: RunRecord[],
+  baselineRecords: RunRecord[],
+  higher: boolean,
+  rng: Rng,
+  settings: ReportSettings,
+  ladder: number[],
+): Omit<LearnerSummary, "rank"> {
+  const ci = { rng: rng.fork(key), settings };
+  const finals = rs.filter((r) => r.final !== null).map((r) => r.final!);
+  const bests = rs.filter((r) => r.best !== null).map((r) => r.best!);
+  const stuck = didNotLearn(rs, baselineRecords, higher, settings.learnedFraction);
+  return {
+    key,
+    model: rs[0].model.name,
+    learner: rs[0].learner.name,
+    runs: rs.length,
+    ok: rs.filter((r) => r.status === "ok").length,
+    diverged: rs.filter((r) => r.status === "diverged").length,
+    failed: rs.filter((r) => r.status === "failed").length,
+    finalTestMetric: summarize(
+      finals.map((f) => f.testMetric),
+      ci,
+    ),
+    bestValMetric: summarize(bests.map((b) => b.valMetric)),
+    testAtBestVal: summarize(
+      bests.map((b) => b.testMetric),
+      { rng: rng.fork(`${key}/best`), settings },
+    ),
+    // Oriented so that a positive gap always means the model does better on its training data.
+    trainValGap: summarize(
+      finals.map((f) => (higher ? f.trainMetric - f.valMetric : f.valMetric - f.trainMetric)),
+    ),
+    flops: summarize(rs.map((r) => r.cost.flops)),
+    wallMs: summarize(rs.map(trainingWallMs)),
+    targets: targetSummaries(rs, ladder),
+    ...(stuck ? { didNotLearn: stuck } : {}),
+  };
+}
+
+/** Orders two rows by mean final test metric, better first; rows without a mean last. */
+function meanOrder(a: LearnerSummary, b: LearnerSummary, higher: boolean): number {
+  const ma = a.finalTestMetric.mean;
+  const mb = b.finalTestMetric.mean;
+  if (ma === null || mb === null) return ma === mb ? 0 : ma === null ? 1 : -1;
+  return higher ? mb - ma : ma - mb;
+}
+
 function problemReport(problem: string, records: RunRecord[], settings: ReportSettings): ProblemReport {
   const metric = records.find((r) => r.status !== "failed")?.metric ?? records[0].metric;
   const higher = metric.higherIsBetter;
-  const ladder = records.find((r) => r.targets.length > 0)?.targets.map((t) => t.target) ?? [];
-  const groups = new Map<string, RunRecord[]>();
-  for (const r of records) {
-    const key = `${r.model.name}/${r.learner.name}`;
-    const g = groups.get(key);
-    if (g) g.push(r);
-    else groups.set(key, [r]);
-  }
+  const learnerRecords = records.filter((r) => !isBaseline(r));
+  const baselineRecords = records.filter(isBaseline);
+  const ladder = learnerRecords.find((r) => r.targets.length > 0)?.targets.map((t) => t.target) ?? [];
+  const groups = groupBy(learnerRecords, rowKey);
   const rng = new Rng(settings.bootstrapSeed).fork(problem);
-  const rows: Omit<LearnerSummary, "rank">[] = [...groups.entries()].map(([key, rs]) => {
-    const ci = { rng: rng.fork(key), settings };
-    const finals = rs.filter((r) => r.final !== null).map((r) => r.final!);
-    const bests = rs.filter((r) => r.best !== null).map((r) => r.best!);
-    return {
-      key,
-      model: rs[0].model.name,
-      learner: rs[0].learner.name,
-      runs: rs.length,
-      ok: rs.filter((r) => r.status === "ok").length,
-      diverged: rs.filter((r) => r.status === "diverged").length,
-      failed: rs.filter((r) => r.status === "failed").length,
-      finalTestMetric: summarize(
-        finals.map((f) => f.testMetric),
-        ci,
-      ),
-      bestValMetric: summarize(bests.map((b) => b.valMetric)),
-      testAtBestVal: summarize(
-        bests.map((b) => b.testMetric),
-        { rng: rng.fork(`${key}/best`), settings },
-      ),
-      // Oriented so that a positive gap always means the model does better on its training data.
-      trainValGap: summarize(
-        finals.map((f) => (higher ? f.trainMetric - f.valMetric : f.valMetric - f.trainMetric)),
-      ),
-      flops: summarize(rs.map((r) => r.cost.flops)),
-      wallMs: summarize(rs.map(trainingWallMs)),
-      targets: targetSummaries(rs, ladder),
-    };
-  });
+  const baselines = baselineSummaries(baselineRecords, (vs) => summarize(vs));
+  const rows = [...groups.entries()].map(([key, rs]) =>
+    learnerRow(key, rs, baselineRecords, higher, rng, settings, ladder),
+  );
   const ranks = assignRanks(
     rows.map((r) => ({ median: r.finalTestMetric.median })),
     higher,
   );
   const ranked: LearnerSummary[] = rows
-    .map((r, i) => ({ ...r, rank: ranks[i] }))
-    .sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
+    .map((r, i) => {
+      const worseThan = worseThanBaselines(r.finalTestMetric.median, baselines, higher);
+      return { ...r, rank: ranks[i], ...(baselines.length > 0 ? { worseThan } : {}) };
+    })
+    // Within a shared rank the better mean comes first, so the control of the versus-best family is the
+    // row that does best when medians tie (e.g. several rows at accuracy 1 on XOR).
+    .sort((a, b) => a.rank - b.rank || meanOrder(a, b, higher) || a.key.localeCompare(b.key));
 
-  const values = new Map<string, number[]>();
-  for (const row of ranked) {
-    const vs = (groups.get(row.key) ?? []).map(comparisonValue).filter((v): v is number => v !== null);
-    values.set(row.key, vs);
-  }
-  const pairs: Omit<Comparison, "pHolm" | "significant" | "better">[] = [];
-  for (let i = 0; i < ranked.length; i++) {
-    for (let j = i + 1; j < ranked.length; j++) {
-      const a = values.get(ranked[i].key)!;
-      const b = values.get(ranked[j].key)!;
-      if (a.length === 0 || b.length === 0) continue;
-      const mw = mannWhitneyU(a, b);
-      const a12 = higher ? varghaDelaneyA12(a, b) : varghaDelaneyA12(b, a);
-      pairs.push({ a: ranked[i].key, b: ranked[j].key, u: mw.u, z: mw.z, p: mw.p, method: mw.method, a12 });
-    }
-  }
-  const adjusted = pairs.length > 0 ? holm(pairs.map((p) => p.p)) : [];
-  const comparisons: Comparison[] = pairs.map((p, i) => {
-    const significant = adjusted[i] <= settings.alpha;
-    return { ...p, pHolm: adjusted[i], significant, better: significant ? (p.a12 > 0.5 ? p.a : p.b) : null };
-  });
-  return { problem, metric, targets: ladder, learners: ranked, comparisons };
+  const compared: ComparedRow[] = ranked.map((row) => ({
+    key: row.key,
+    values: (groups.get(row.key) ?? []).map(comparisonValue).filter((v): v is number => v !== null),
+  }));
+  const runsOf = (key: string) => compared.find((c) => c.key === key)?.values.length ?? 0;
+  const comparisonSettings = { alpha: settings.alpha, shiftConfidence: settings.shiftConfidence };
+  const comparisons = pairwiseComparisons(compared, higher, comparisonSettings);
+  const versusBest = versusBestComparisons(compared, higher, comparisonSettings);
+  return {
+    problem,
+    metric,
+    targets: ladder,
+    learners: ranked,
+    comparisons,
+    testIsTrain: records.some((r) => r.problem.testIsTrain === true),
+    baselines,
+    versusBest,
+    detectability: [
+      detectability("versus-best", versusBest?.comparisons ?? [], runsOf, settings.alpha),
+      detectability("pairwise", comparisons, runsOf, settings.alpha),
+    ],
+  };
 }
 
 /**
  * The statistics of a results file: per problem, per (model, learner) row: final test metric
  * (median, IQR, bootstrap CI of the median), best validation, test at best validation, the
- * train–validation gap, cost, time-to-target with success rate and ERT; and pairwise Mann–Whitney U
- * tests on the final test metric with Holm-corrected p-values.
+ * train–validation gap, cost, time-to-target with success rate and ERT, and whether it learned at all
+ * or ends worse than a baseline; the baselines' rows; Mann–Whitney U tests on the final test metric with
+ * Hodges–Lehmann shifts, in two Holm-corrected families (each learner against the best, and all pairs),
+ * and whether each family can reach significance with its seed counts.
  */
 export function buildReport(
   suite: string,
@@ -199,12 +246,7 @@ export function buildReport(
   source: Report["source"],
   settings: ReportSettings = DEFAULT_REPORT_SETTINGS,
 ): Report {
-  const byProblem = new Map<string, RunRecord[]>();
-  for (const r of records) {
-    const g = byProblem.get(r.problem.name);
-    if (g) g.push(r);
-    else byProblem.set(r.problem.name, [r]);
-  }
+  const byProblem = groupBy(records, (r) => r.problem.name);
   return {
     schema: REPORT_SCHEMA,
     suite,

@@ -6,10 +6,11 @@ import { fileURLToPath } from "node:url";
 import { problems } from "@arena/datasets";
 import { cac } from "cac";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
+import { problemEntryFor } from "./problem-loader.ts";
 import { mergeResults, writeReport } from "./results-files.ts";
 import { parseShard } from "./run-plan.ts";
 import { runSuite } from "./run-suite.ts";
-import { loadSuite, parseSuite, type Suite, UsageError } from "./suite.ts";
+import { type CsvSource, loadSuite, parseSuite, type Suite, UsageError } from "./suite.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const suitesDir = resolve(here, "../suites");
@@ -23,28 +24,80 @@ function parseWorkers(v: unknown): number {
   return n;
 }
 
-/** A suite over every learner of the quick suite for a user's CSV file. */
-function csvSuite(path: string, label: string, task: string): Suite {
-  if (task !== "classification" && task !== "regression") {
-    throw new UsageError(`--task must be "classification" or "regression", got "${task}"`);
+/** Parses a decimal integer flag; undefined when the flag is absent. */
+function integerFlag(name: string, v: unknown, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v).trim();
+  if (!/^\d+$/.test(s) || Number(s) < min)
+    throw new UsageError(`--${name} must be an integer >= ${min}, got "${String(v)}"`);
+  return Number(s);
+}
+
+/** The models a user's series is forecast with: an MLP on the window and the three recurrent nets. */
+const FORECAST_MODELS = ["rnn", "lstm", "gru"].map((kind) => ({
+  kind,
+  input: 1,
+  hidden: 16,
+  output: 1,
+  readout: "last",
+}));
+
+/**
+ * A suite over every learner of the quick suite for a user's CSV file: a table with a label column, or
+ * (`--task forecast`) one column as a series, forecast one step ahead by an MLP on windows and by the
+ * recurrent nets. Ten repetitions, so that a consistent difference between learners is detectable.
+ */
+function csvSuite(path: string, flags: Record<string, unknown>): Suite {
+  const task = String(flags.task);
+  if (task !== "classification" && task !== "regression" && task !== "forecast") {
+    throw new UsageError(`--task must be "classification", "regression" or "forecast", got "${task}"`);
+  }
+  const forecast = task === "forecast";
+  const misplaced = forecast ? ["label"] : ["column", "window", "period"];
+  for (const f of misplaced) {
+    if (flags[f] !== undefined) throw new UsageError(`--${f} does not apply to --task ${task}`);
   }
   const quick = loadSuite(join(suitesDir, "quick.json"));
   const name =
     basename(path)
       .replace(/\.csv$/i, "")
       .replace(/[^A-Za-z0-9._-]/g, "-") || "data";
+  const window = integerFlag("window", flags.window, 1);
+  const period = integerFlag("period", flags.period, 2);
+  const csv = forecast
+    ? {
+        path: resolve(path),
+        task,
+        column: String(flags.column ?? "last"),
+        ...(window !== undefined ? { window } : {}),
+        ...(period !== undefined ? { period } : {}),
+      }
+    : { path: resolve(path), task, label: String(flags.label ?? "last") };
+  const problem = { name: name.toLowerCase(), csv };
+  const models = forecast
+    ? [{ ...fromSeriesCsvModel(csv as never) }, ...FORECAST_MODELS.map((m) => ({ ...m }))]
+    : undefined;
   return parseSuite(
     {
       name: `csv-${name}`,
       seed: quick.seed,
-      repetitions: 3,
-      budget: { flops: 2e8 },
+      repetitions: 10,
+      budget: { flops: 1e8 },
       checkpoints: quick.checkpoints,
       learners: quick.learners,
-      problems: [{ name: name.toLowerCase(), csv: { path: resolve(path), label, task } }],
+      problems: [{ ...problem, ...(models ? { models } : {}) }],
     },
     `--data ${path}`,
   );
+}
+
+/** The window MLP the series entry suggests (its input size follows the window). */
+function fromSeriesCsvModel(csv: CsvSource): Record<string, unknown> {
+  try {
+    return { ...problemEntryFor({ id: "csv", name: "csv", options: {}, csv }).model };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, unknown>): Promise<number> {
@@ -89,14 +142,30 @@ cli
   .option("--filter <pattern>", "Only runs whose id contains the pattern (* matches anything)")
   .option("--shard <i/n>", "Run shard i of n (merge the shards' files with `arena merge`)")
   .option("--data <csv>", "Your CSV file: a quick suite over all learners")
-  .option("--label <column>", "With --data: the label column, or 'last'", { default: "last" })
-  .option("--task <task>", "With --data: classification or regression", { default: "classification" })
+  .option("--label <column>", "With --data: the label column, or 'last' (the default)")
+  .option("--task <task>", "With --data: classification, regression or forecast", {
+    default: "classification",
+  })
+  .option("--column <name>", "With --task forecast: the value column, or 'last' (the default)")
+  .option(
+    "--window <n>",
+    "With --task forecast: past values per window (default 12 or a quarter of the series)",
+  )
+  .option(
+    "--period <n>",
+    "With --task forecast: season length in rows (12 for monthly data), for seasonal naive",
+  )
   .action(async (suitePath: string | undefined, flags: Record<string, unknown>) => {
     let suite: Suite;
     let suiteDir = process.cwd();
     if (flags.data !== undefined) {
       if (suitePath) throw new UsageError("give either a suite file or --data, not both");
-      suite = csvSuite(String(flags.data), String(flags.label), String(flags.task));
+      suite = csvSuite(String(flags.data), flags);
+      const out = resolve(String(flags.out ?? join("results", suite.name)));
+      const code = await runCommand(suite, process.cwd(), { ...flags, out });
+      await reportCommand(out, true);
+      process.exitCode = code;
+      return;
     } else {
       if (!suitePath)
         throw new UsageError("run: give a suite file (see apps/harness/suites/) or --data my.csv");

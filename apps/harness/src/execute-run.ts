@@ -1,31 +1,18 @@
-import { cpus } from "node:os";
-import type { Problem } from "@arena/datasets";
-import { type AnyModel, createModel, DivergenceError, type Evaluation, type Learner } from "@arena/nn";
+import { createModel, DivergenceError, type Evaluation } from "@arena/nn";
 import type { BestFigures, Checkpoint, Figures, RunRecord, TargetHit } from "@arena/results";
-import { RUN_SCHEMA } from "@arena/results";
 import { Rng } from "@arena/rng";
 import { logCheckpoints } from "./checkpoint-schedule.ts";
-import type { RunSpec } from "./run-plan.ts";
+import { executeBaseline } from "./execute-baseline.ts";
+import type { RunContext } from "./run-context.ts";
+import { BASELINE_KIND, type RunSpec } from "./run-plan.ts";
+import { errorMessage, hostInfo, recordIdentity } from "./spec-record.ts";
+import { DEFAULT_DIVERGENCE_FACTOR } from "./suite.ts";
 
-/** Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng. */
-export type LearnerFactory = (
-  model: AnyModel,
-  problem: Problem,
-  config: Record<string, unknown>,
-  rng: Rng,
-) => Learner;
-
-export interface LearnerKind {
-  readonly kind: string;
-  readonly description: string;
-  readonly create: LearnerFactory;
-}
-
-export interface RunContext {
-  learners: ReadonlyMap<string, LearnerKind>;
-  /** Loads (or returns a cached copy of) the problem of a run, split with the run's data stream. */
-  loadProblem(spec: RunSpec): Problem;
-}
+/**
+ * The least initial training loss the divergence factor is applied to, so that a run starting at a zero
+ * loss is not declared diverged by the first rounding error.
+ */
+export const DIVERGENCE_LOSS_FLOOR = 1e-6;
 
 /** Which budget drives the checkpoints and the stopping rule, in the order of precedence. */
 function primaryUnit(spec: RunSpec): "flops" | "evaluations" | "epochs" | "wallMs" {
@@ -60,30 +47,21 @@ export function splitDiagnostics(diag: Record<string, number[]>): Partial<Checkp
   return out;
 }
 
-function hostInfo() {
-  const c = cpus();
-  return {
-    node: process.version,
-    cpu: c[0]?.model ?? "unknown",
-    cores: c.length,
-    platform: process.platform,
-    arch: process.arch,
-  };
-}
-
-function errorMessage(e: unknown): { message: string; stack?: string } {
-  if (e instanceof Error) return { message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
-  return { message: String(e) };
-}
-
 /**
  * Executes one run: builds the problem, model and learner from the spec's seed paths, calls `step()`
  * until the budget is spent, evaluates `current()` on train and validation at log-spaced checkpoints,
  * and returns the record. It never throws for a learner's failure: a throw becomes status `failed`, a
- * non-finite loss (or a DivergenceError) status `diverged`, with everything measured up to then.
+ * non-finite loss (or a DivergenceError), or a training loss above `divergence.factor` × the one at
+ * step 0, status `diverged` with a `reason`, with everything measured up to then.
  * The test split is evaluated only at the end, for the final and the best-validation parameters.
+ *
+ * Budgets are equal, not overshot: every `step()` gets what is left of the FLOP and evaluation budgets
+ * (epochs count as epochs × training samples) as its allowance and cuts its work to fit it; a step that
+ * returns no cost (not even one sample or candidate fitted) ends the run. Wall time cannot be predicted,
+ * so a `wallMs` budget may be overshot by one step.
  */
 export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
+  if (spec.learner.kind === BASELINE_KIND) return executeBaseline(spec, ctx);
   const startedAt = new Date();
   const t0 = performance.now();
   let peakRss = process.memoryUsage.rss();
@@ -106,6 +84,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
   let status: RunRecord["status"] = "ok";
   let error: RunRecord["error"];
   let divergedAt: RunRecord["divergedAt"];
+  let reason: string | undefined;
   let final: Figures | null = null;
   let best: BestFigures | null = null;
   let metric: RunRecord["metric"] = { name: "accuracy", higherIsBetter: true };
@@ -117,8 +96,10 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
 
   // The model's arrays live in the kernel backend's memory (WASM): give them back on every outcome.
   let disposeModel = (): void => {};
+  let testIsTrain: boolean | undefined;
   try {
     const problem = ctx.loadProblem(spec);
+    testIsTrain = problem.testIsTrain === true;
     metric = { name: problem.metric, higherIsBetter: problem.metric === "accuracy" };
     const higher = metric.higherIsBetter;
     const kind = ctx.learners.get(spec.learner.kind);
@@ -146,6 +127,9 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
     let next = 0;
     const progress = () => (unit === "flops" ? flops : unit === "wallMs" ? trainMs : evaluations);
     const spent = () => flops >= limit.flops || evaluations >= limit.evaluations || trainMs >= limit.wallMs;
+    const divergenceFactor = spec.divergence?.factor ?? DEFAULT_DIVERGENCE_FACTOR;
+    /** The training loss above which the run counts as diverged; set by the first checkpoint. */
+    let lossLimit = Number.POSITIVE_INFINITY;
 
     const evaluateOn = (params: Float32Array, which: "train" | "validation" | "test"): Evaluation =>
       model.evaluate(problem[which], { params });
@@ -173,6 +157,14 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
       if (!Number.isFinite(tr.loss) || !Number.isFinite(va.loss)) {
         status = "diverged";
         divergedAt = { step: steps, flops, evaluations };
+        reason = `${Number.isFinite(tr.loss) ? "validation" : "training"} loss is ${Number.isFinite(tr.loss) ? va.loss : tr.loss} at step ${steps}`;
+        return false;
+      }
+      if (trace.length === 1) lossLimit = divergenceFactor * Math.max(tr.loss, DIVERGENCE_LOSS_FLOOR);
+      else if (tr.loss > lossLimit) {
+        status = "diverged";
+        divergedAt = { step: steps, flops, evaluations };
+        reason = `training loss ${tr.loss} at step ${steps} exceeds ${divergenceFactor} × its initial value ${trace[0].trainLoss}`;
         return false;
       }
       const v = va.value;
@@ -211,8 +203,15 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
     try {
       while (alive && !spent() && !(learner.finished?.() ?? false)) {
         const s0 = performance.now();
-        const cost = learner.step();
+        // What is left of the budget: the learner cuts its step to fit (wall time is not predictable:
+        // a wallMs budget may be overshot by one step).
+        const cost = learner.step({
+          flops: limit.flops - flops,
+          evaluations: limit.evaluations - evaluations,
+        });
         trainMs += performance.now() - s0;
+        // Not even the smallest part of a step fitted: the budget is spent.
+        if (cost.flops === 0 && cost.evaluations === 0) break;
         steps++;
         flops += cost.flops;
         evaluations += cost.evaluations;
@@ -232,6 +231,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
       if (e instanceof DivergenceError) {
         status = "diverged";
         divergedAt = { step: e.step, flops: e.flops, evaluations };
+        reason = e.message;
       } else {
         status = "failed";
         error = errorMessage(e);
@@ -265,13 +265,16 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
   disposeModel();
   sampleMemory();
 
+  const identity = recordIdentity(spec);
   return {
-    ...recordIdentity(spec),
+    ...identity,
+    ...(testIsTrain === undefined ? {} : { problem: { ...identity.problem, testIsTrain } }),
     parameters,
     metric,
     status,
     ...(error ? { error } : {}),
     ...(divergedAt ? { divergedAt } : {}),
+    ...(reason === undefined ? {} : { reason }),
     trace,
     final,
     best,
@@ -283,52 +286,6 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
       wallMs: performance.now() - t0,
       peakRssBytes: peakRss,
       peakHeapBytes: peakHeap,
-      host: hostInfo(),
-    },
-  };
-}
-
-/** The fields of a record that the spec alone decides. */
-function recordIdentity(spec: RunSpec) {
-  return {
-    schema: RUN_SCHEMA,
-    runId: spec.runId,
-    suite: spec.suite,
-    problem: { name: spec.problem.id, options: spec.problem.options as never },
-    model: { name: spec.model.name, spec: spec.model.spec as never },
-    learner: { name: spec.learner.id, config: { kind: spec.learner.kind, ...spec.learner.config } as never },
-    seedPath: spec.seedPath,
-    repetition: spec.repetition,
-  } as const;
-}
-
-/** The record of a run whose worker died before it could report: status failed, nothing measured. */
-export function failedRecord(spec: RunSpec, e: unknown): RunRecord {
-  const now = new Date().toISOString();
-  return {
-    ...recordIdentity(spec),
-    parameters: 0,
-    metric: { name: "accuracy", higherIsBetter: true },
-    status: "failed",
-    error: errorMessage(e),
-    trace: [],
-    final: null,
-    best: null,
-    cost: { steps: 0, flops: 0, evaluations: 0 },
-    targets: (spec.targets?.values ?? []).map((target) => ({
-      target,
-      reached: false,
-      flops: null,
-      evaluations: null,
-      step: null,
-      wallMs: null,
-    })),
-    measured: {
-      startedAt: now,
-      endedAt: now,
-      wallMs: 0,
-      peakRssBytes: null,
-      peakHeapBytes: null,
       host: hostInfo(),
     },
   };

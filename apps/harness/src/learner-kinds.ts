@@ -1,6 +1,6 @@
 import { backpropLearner } from "@arena/backprop";
 import { gaLearner, psoLearner, randomSearchLearner } from "@arena/neuroevolution";
-import type { LearnerKind } from "./execute-run.ts";
+import type { LearnerKind } from "./run-context.ts";
 
 /** The learner kinds a suite can name in `learners[].kind`. */
 export const LEARNER_KINDS: ReadonlyMap<string, LearnerKind> = new Map(

@@ -1,6 +1,24 @@
-import { fromCsv, getProblem, type Problem } from "@arena/datasets";
+import { fromCsv, fromSeriesCsv, getProblem, type Problem, type ProblemEntry } from "@arena/datasets";
 import { Rng } from "@arena/rng";
 import type { RunSpec } from "./run-plan.ts";
+
+/**
+ * The registry entry of a run's problem: a built-in by name, or the user's CSV (a table, or one column
+ * as a series to forecast). A CSV is read and checked here, so a bad file throws before any run.
+ */
+export function problemEntryFor(problem: RunSpec["problem"]): ProblemEntry {
+  const csv = problem.csv;
+  if (!csv) return getProblem(problem.name);
+  if (csv.task === "forecast") {
+    return fromSeriesCsv(csv.path, {
+      column: csv.column ?? "last",
+      name: problem.name,
+      ...(csv.window !== undefined ? { window: csv.window } : {}),
+      ...(csv.period !== undefined ? { period: csv.period } : {}),
+    });
+  }
+  return fromCsv(csv.path, { label: csv.label ?? "last", task: csv.task, name: problem.name });
+}
 
 /**
  * Loads the problem of a run from its data seed path. A worker keeps the last few problems: every
@@ -16,12 +34,7 @@ export function createProblemLoader(capacity = 4): (spec: RunSpec) => Problem {
       cache.set(key, hit); // most recently used last
       return hit;
     }
-    const rng = new Rng(spec.dataSeedPath);
-    const csv = spec.problem.csv;
-    const entry = csv
-      ? fromCsv(csv.path, { label: csv.label, task: csv.task, name: spec.problem.name })
-      : getProblem(spec.problem.name);
-    const problem = entry.load(rng, spec.problem.options);
+    const problem = problemEntryFor(spec.problem).load(new Rng(spec.dataSeedPath), spec.problem.options);
     cache.set(key, problem);
     if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
     return problem;

@@ -1,4 +1,11 @@
-import type { LearnerSummary, ProblemReport, Report, Summary } from "@arena/results";
+import type {
+  Comparison,
+  Detectability,
+  LearnerSummary,
+  ProblemReport,
+  Report,
+  Summary,
+} from "@arena/results";
 
 /** A number for a table: 3 significant digits, exponent form for very large or small values. */
 export function fmt(x: number | null | undefined): string {
@@ -36,38 +43,158 @@ function table(header: string[], rows: string[][]): string {
   ].join("\n");
 }
 
-function problemSection(p: ProblemReport, confidence: number): string {
+function learnerNotes(l: LearnerSummary): string {
+  const notes: string[] = [];
+  if (l.didNotLearn && l.didNotLearn.runs > 0) {
+    notes.push(`did not learn within the budget (${l.didNotLearn.runs}/${l.didNotLearn.of} runs)`);
+  }
+  if (l.worseThan && l.worseThan.length > 0) notes.push(`worse than ${l.worseThan.join(", ")}`);
+  return notes.join("; ");
+}
+
+function resultsTable(p: ProblemReport, confidence: number): string {
   const m = p.metric.name;
-  const better = p.metric.higherIsBetter ? "higher is better" : "lower is better";
-  const out: string[] = [`## ${p.problem}`, "", `Metric: **${m}** (${better}). Median [IQR] over seeds.`, ""];
+  const learnerRows = p.learners.map((l) => [
+    String(l.rank),
+    l.key,
+    runsText(l),
+    medianIqr(l.finalTestMetric),
+    ciText(l.finalTestMetric),
+    medianIqr(l.bestValMetric),
+    medianIqr(l.testAtBestVal),
+    medianIqr(l.trainValGap),
+    fmt(l.flops.median),
+    fmt(l.wallMs.median === null ? null : l.wallMs.median / 1000),
+    learnerNotes(l),
+  ]);
+  const baselineRows = (p.baselines ?? []).map((b) => [
+    "baseline",
+    b.key,
+    String(b.runs),
+    medianIqr(b.finalTestMetric),
+    "–",
+    medianIqr(b.valMetric),
+    "–",
+    "–",
+    "0 (no budget)",
+    "–",
+    b.description,
+  ]);
+  return table(
+    [
+      "rank",
+      "model / learner",
+      "runs",
+      `final test ${m}`,
+      `${Math.round(confidence * 100)}% CI of median`,
+      `best val ${m}`,
+      `test at best val`,
+      "train–val gap",
+      "FLOPs",
+      "train wall s",
+      "notes",
+    ],
+    [...learnerRows, ...baselineRows],
+  );
+}
+
+function shiftText(c: Comparison): string {
+  const s = c.shift;
+  if (!s) return "–";
+  return `${fmt(s.estimate)} [${fmt(s.lo)}, ${fmt(s.hi)}]`;
+}
+
+/** Why a family of tests cannot come out significant, in words; empty when it can. */
+function undetectableText(d: Detectability | undefined, alpha: number, what: string): string {
+  if (!d || d.canDetect || d.comparisons === 0) return "";
+  return (
+    `With ${d.minRuns} runs per learner and ${d.comparisons} Holm-corrected ${what} no difference can reach ` +
+    `α = ${alpha}: the smallest attainable p is ${fmt(d.smallestP)}, ${fmt(d.smallestAdjustedP)} after correction. ` +
+    "These tests cannot detect anything; add repetitions."
+  );
+}
+
+function versusBestSection(p: ProblemReport, alpha: number, shiftLevel: number): string[] {
+  const vb = p.versusBest;
+  if (!vb || vb.comparisons.length === 0) return [];
+  const m = p.metric.name;
+  const d = p.detectability?.find((x) => x.family === "versus-best");
+  const out = [
+    "",
+    `Each learner against the best (${vb.control}): two-sided Mann–Whitney U on the final test ${m}, Holm-corrected over ${vb.comparisons.length} comparisons; the shift is the Hodges–Lehmann estimate of other − best with its ${Math.round(shiftLevel * 100)}% interval.`,
+  ];
+  const why = undetectableText(d, alpha, "comparisons");
+  if (why) out.push("", `**${why}**`);
   out.push(
+    "",
     table(
-      [
-        "rank",
-        "model / learner",
-        "runs",
-        `final test ${m}`,
-        `${Math.round(confidence * 100)}% CI of median`,
-        `best val ${m}`,
-        `test at best val`,
-        "train–val gap",
-        "FLOPs",
-        "train wall s",
-      ],
-      p.learners.map((l) => [
-        String(l.rank),
-        l.key,
-        runsText(l),
-        medianIqr(l.finalTestMetric),
-        ciText(l.finalTestMetric),
-        medianIqr(l.bestValMetric),
-        medianIqr(l.testAtBestVal),
-        medianIqr(l.trainValGap),
-        fmt(l.flops.median),
-        fmt(l.wallMs.median === null ? null : l.wallMs.median / 1000),
+      ["learner", "shift vs best [CI]", "A12 of best", "p", "p (Holm)", "verdict"],
+      vb.comparisons.map((c) => [
+        c.b,
+        c.shift ? `${fmt(-c.shift.estimate)} [${fmt(-c.shift.hi)}, ${fmt(-c.shift.lo)}]` : "–",
+        fmt(c.a12),
+        fmt(c.p),
+        fmt(c.pHolm),
+        c.significant
+          ? `${c.better} better`
+          : d && !d.canDetect
+            ? "undetectable here"
+            : "no significant difference",
       ]),
     ),
   );
+  return out;
+}
+
+function pairwiseSection(p: ProblemReport, alpha: number): string[] {
+  const m = p.metric.name;
+  const out = [
+    "",
+    `All pairs: Mann–Whitney U on the final test ${m}, Holm-corrected over ${p.comparisons.length} pairs (report.json has every pair).`,
+  ];
+  if (p.comparisons.length === 0) return [...out, "No pairs to compare."];
+  const why = undetectableText(
+    p.detectability?.find((x) => x.family === "pairwise"),
+    alpha,
+    "pairs",
+  );
+  if (why) return [...out, why];
+  const sig = p.comparisons.filter((c) => c.significant);
+  if (sig.length === 0) return [...out, "No pair differs significantly."];
+  return [
+    ...out,
+    "",
+    table(
+      ["better", "than", "shift (HL) [CI]", "p (Holm)", "A12"],
+      sig.map((c) => {
+        const aBetter = c.better === c.a;
+        const shift =
+          c.shift && !aBetter
+            ? { ...c, shift: { ...c.shift, estimate: -c.shift.estimate, lo: -c.shift.hi, hi: -c.shift.lo } }
+            : c;
+        return [
+          c.better ?? "",
+          aBetter ? c.b : c.a,
+          shiftText(shift),
+          fmt(c.pHolm),
+          fmt(aBetter ? c.a12 : 1 - c.a12),
+        ];
+      }),
+    ),
+  ];
+}
+
+function problemSection(p: ProblemReport, settings: Report["settings"]): string {
+  const m = p.metric.name;
+  const better = p.metric.higherIsBetter ? "higher is better" : "lower is better";
+  const out: string[] = [`## ${p.problem}`, "", `Metric: **${m}** (${better}). Median [IQR] over seeds.`, ""];
+  if (p.testIsTrain) {
+    out.push(
+      "**Test = train by definition**: this problem is a fixed set of points, so its test figures measure fit, not generalisation.",
+      "",
+    );
+  }
+  out.push(resultsTable(p, settings.confidence));
   if (p.targets.length > 0) {
     out.push(
       "",
@@ -84,27 +211,34 @@ function problemSection(p: ProblemReport, confidence: number): string {
       ),
     );
   }
-  const sig = p.comparisons.filter((c) => c.significant);
-  out.push(
-    "",
-    `Pairwise Mann–Whitney U on the final test ${m}, Holm-corrected over ${p.comparisons.length} pairs:`,
-  );
-  if (p.comparisons.length === 0) out.push("no pairs to compare.");
-  else if (sig.length === 0) out.push("no significant difference.");
-  else {
-    out.push(
-      "",
-      table(
-        ["better", "than", "p (Holm)", "A12"],
-        sig.map((c) => {
-          const worse = c.better === c.a ? c.b : c.a;
-          const a12 = c.better === c.a ? c.a12 : 1 - c.a12;
-          return [c.better ?? "", worse, fmt(c.pHolm), fmt(a12)];
-        }),
-      ),
-    );
-  }
+  out.push(...versusBestSection(p, settings.alpha, settings.shiftConfidence ?? 0.95));
+  out.push(...pairwiseSection(p, settings.alpha));
   return out.join("\n");
+}
+
+/** One line per problem: who wins, whether significantly, and against which baseline. */
+export function verdictLine(p: ProblemReport): string {
+  const best = p.learners[0];
+  if (!best) return `${p.problem}: no learner finished.`;
+  const parts = [`${p.problem}: best ${best.key} (${p.metric.name} ${fmt(best.finalTestMetric.median)})`];
+  const vb = p.versusBest;
+  const d = p.detectability?.find((x) => x.family === "versus-best");
+  if (vb && vb.comparisons.length > 0) {
+    const beaten = vb.comparisons.filter((c) => c.significant).length;
+    if (d && !d.canDetect) parts.push("no test can reach significance with these seeds");
+    else parts.push(`significantly better than ${beaten} of ${vb.comparisons.length} others`);
+  }
+  const baselines = p.baselines ?? [];
+  if (baselines.length > 0) {
+    const beats = baselines.filter((b) => !(best.worseThan ?? []).includes(b.key)).map((b) => b.key);
+    const loses = best.worseThan ?? [];
+    if (loses.length > 0) parts.push(`worse than ${loses.join(", ")}`);
+    else parts.push(`beats ${beats.join(", ")}`);
+  }
+  const stuck = p.learners.filter((l) => l.didNotLearn && l.didNotLearn.runs * 2 > l.didNotLearn.of);
+  if (stuck.length > 0) parts.push(`did not learn: ${stuck.map((l) => l.key).join(", ")}`);
+  if (p.testIsTrain) parts.push("test = train by definition");
+  return `${parts.join("; ")}.`;
 }
 
 /** The report as Markdown: one section per problem, tables a reader can scan. */
@@ -114,9 +248,13 @@ export function renderReportMarkdown(r: Report): string {
     "",
     `${r.source.records} runs read${r.source.skipped ? `, ${r.source.skipped} lines skipped` : ""}${r.source.tornTail ? ", torn last line ignored" : ""}. Generated ${r.generatedAt}.`,
     "",
-    `Statistics: median and inter-quartile range over seeds; ${Math.round(r.settings.confidence * 100)}% percentile-bootstrap CI of the median (${r.settings.bootstrapResamples} resamples); pairwise two-sided Mann–Whitney U with Holm correction at α = ${r.settings.alpha}; A12 is the Vargha–Delaney probability that the better row beats the other. A diverged run counts as the worst value in comparisons; a failed run is left out of them. The train–val gap is oriented so that positive means better on the training data (overfitting).`,
+    `Statistics: median and inter-quartile range over seeds; ${Math.round(r.settings.confidence * 100)}% percentile-bootstrap CI of the median (${r.settings.bootstrapResamples} resamples). Significance: two-sided Mann–Whitney U on the final test metric, in two Holm-corrected families at α = ${r.settings.alpha}: each learner against the best-ranked one (the headline), and all pairs. Beside each p: the Hodges–Lehmann shift with its ${Math.round((r.settings.shiftConfidence ?? 0.95) * 100)}% interval and A12, the Vargha–Delaney probability that one row beats the other. When a family cannot reach α with its seed counts the report says so instead of testing. A diverged run counts as the worst value in comparisons; a failed run is left out of them. The train–val gap is oriented so that positive means better on the training data (overfitting). Baselines are fitted in closed form on the same splits and charged to no budget; a learner "did not learn" when its best training metric closed less than ${Math.round((r.settings.learnedFraction ?? 0.05) * 100)}% of the gap from the trivial baseline (majority class or mean) to a perfect fit. docs/METHODS.md explains each step.`,
+    "",
+    "## Verdicts",
+    "",
+    ...r.problems.map((p) => `- ${verdictLine(p)}`),
   ];
-  return `${[...head, ...r.problems.map((p) => `\n${problemSection(p, r.settings.confidence)}`)].join("\n")}\n`;
+  return `${[...head, ...r.problems.map((p) => `\n${problemSection(p, r.settings)}`)].join("\n")}\n`;
 }
 
 /** A few lines for the terminal: per problem, each row's final test metric and rank. */
@@ -126,10 +264,15 @@ export function renderSummary(r: Report): string {
     lines.push(`${p.problem} (${p.metric.name}, ${p.metric.higherIsBetter ? "higher" : "lower"} is better):`);
     for (const l of p.learners) {
       const flag = l.diverged || l.failed ? `  [${l.diverged} diverged, ${l.failed} failed]` : "";
+      const notes = learnerNotes(l);
       lines.push(
-        `  ${String(l.rank).padStart(2)}. ${l.key.padEnd(28)} ${medianIqr(l.finalTestMetric).padEnd(28)} FLOPs ${fmt(l.flops.median)}${flag}`,
+        `  ${String(l.rank).padStart(2)}. ${l.key.padEnd(28)} ${medianIqr(l.finalTestMetric).padEnd(28)} FLOPs ${fmt(l.flops.median)}${flag}${notes ? `  (${notes})` : ""}`,
       );
     }
+    for (const b of p.baselines ?? []) {
+      lines.push(`   - ${b.key.padEnd(28)} ${medianIqr(b.finalTestMetric).padEnd(28)} baseline`);
+    }
+    lines.push(`  ${verdictLine(p)}`);
   }
   return lines.join("\n");
 }

@@ -1,8 +1,14 @@
 import { isAbsolute, resolve } from "node:path";
-import { fromCsv, getProblem } from "@arena/datasets";
+import { baselineMethods } from "@arena/baselines";
+import type { ProblemEntry } from "@arena/datasets";
 import { runId } from "@arena/results";
-import type { Budget, Checkpoints, CsvSource, Suite, Targets } from "./suite.ts";
+import { Rng } from "@arena/rng";
+import { problemEntryFor } from "./problem-loader.ts";
+import type { Budget, Checkpoints, CsvSource, Divergence, Suite, Targets } from "./suite.ts";
 import { UsageError } from "./suite.ts";
+
+/** The learner kind of baseline runs (closed-form fits, no budget): see execute-baseline.ts. */
+export const BASELINE_KIND = "baseline";
 
 /** Everything a worker needs to execute one run; plain data (it crosses to worker threads). */
 export interface RunSpec {
@@ -30,6 +36,8 @@ export interface RunSpec {
   budget: Budget;
   checkpoints: Checkpoints;
   targets?: Targets;
+  /** The problem's `divergence`, else the suite's (absent: the default factor, see suite.ts). */
+  divergence?: Divergence;
 }
 
 /** A readable model name: `mlp-64-32-10`, `lstm-32`, `gru-32x32`; an explicit `name` wins. */
@@ -47,77 +55,102 @@ export function modelSpecOf(spec: Record<string, unknown>): Record<string, unkno
   return rest;
 }
 
-function suggestedModel(name: string, options: Record<string, unknown>): Record<string, unknown> {
-  const entry = getProblem(name);
-  return { ...entry.modelFor(options) };
+/** The model name of baseline records: baselines are no nn model. */
+export const BASELINE_MODEL = "baseline";
+
+/** A problem entry of the suite, resolved: its entry in the registry (or CSV), its models and learners. */
+function resolveProblem(suite: Suite, pi: number, suiteDir: string) {
+  const p = suite.problems[pi];
+  const problemId = p.id ?? p.name;
+  const csv = p.csv
+    ? { ...p.csv, path: isAbsolute(p.csv.path) ? p.csv.path : resolve(suiteDir, p.csv.path) }
+    : undefined;
+  const problem = { id: problemId, name: p.name, options: p.options, ...(csv ? { csv } : {}) };
+  let entry: ProblemEntry;
+  let models: Record<string, unknown>[];
+  try {
+    entry = problemEntryFor(problem);
+    models = p.models ?? [{ ...entry.modelFor(p.options) }];
+  } catch (e) {
+    throw new UsageError(`problems[${pi}] (${problemId}): ${(e as Error).message}`);
+  }
+  const names = models.map(modelName);
+  names.forEach((n, i) => {
+    if (n === BASELINE_MODEL) {
+      throw new UsageError(`problems[${pi}].models[${i}]: the model name "${n}" is reserved for baselines`);
+    }
+    if (names.indexOf(n) !== i) {
+      throw new UsageError(
+        `problems[${pi}].models[${i}]: model name "${n}" is used twice; add a "name" to one`,
+      );
+    }
+  });
+  return { p, problemId, problem, entry, models, names };
 }
 
 /**
- * Expands a suite into its runs: problems × models × learners × repetitions, in that nesting order.
- * `suiteDir` resolves relative CSV paths.
+ * The baselines that apply to a problem entry: its problem is loaded once, with the first repetition's
+ * data stream, to see its task and shapes (every repetition has the same ones).
+ */
+function baselinesOf(entry: ProblemEntry, options: Record<string, unknown>, dataSeedPath: string) {
+  return baselineMethods(entry.load(new Rng(dataSeedPath), options)).applicable;
+}
+
+/**
+ * Expands a suite into its runs: problems × models × learners × repetitions, in that nesting order, then
+ * (unless `baselines: false`) each applicable baseline × repetitions. `suiteDir` resolves relative CSV paths.
  */
 export function planSuite(suite: Suite, suiteDir = process.cwd()): RunSpec[] {
   const runs: RunSpec[] = [];
   const seed = String(suite.seed);
-  for (const [pi, p] of suite.problems.entries()) {
-    const problemId = p.id ?? p.name;
-    let models: Record<string, unknown>[];
-    if (p.models) {
-      models = p.models;
-    } else if (p.csv) {
-      const path = isAbsolute(p.csv.path) ? p.csv.path : resolve(suiteDir, p.csv.path);
-      try {
-        models = [{ ...fromCsv(path, { label: p.csv.label, task: p.csv.task, name: p.name }).model }];
-      } catch (e) {
-        throw new UsageError(`problems[${pi}] (${problemId}): ${(e as Error).message}`);
-      }
-    } else {
-      try {
-        models = [suggestedModel(p.name, p.options)];
-      } catch (e) {
-        throw new UsageError(`problems[${pi}]: ${(e as Error).message}`);
-      }
-    }
-    const names = models.map(modelName);
-    names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) {
-        throw new UsageError(
-          `problems[${pi}].models[${i}]: model name "${n}" is used twice; add a "name" to one`,
-        );
-      }
-    });
-    const csv = p.csv
-      ? { ...p.csv, path: isAbsolute(p.csv.path) ? p.csv.path : resolve(suiteDir, p.csv.path) }
-      : undefined;
+  for (const pi of suite.problems.keys()) {
+    const { p, problemId, problem, entry, models, names } = resolveProblem(suite, pi, suiteDir);
     const learners = suite.learners.filter((l) => !p.learners || p.learners.includes(l.id));
+    const common = (rep: number) => ({
+      suite: suite.name,
+      suiteSeed: seed,
+      problem,
+      repetition: rep,
+      dataSeedPath: `${seed}/${problemId}/data/${rep}`,
+      budget: p.budget ?? suite.budget,
+      checkpoints: suite.checkpoints,
+      ...(p.targets ? { targets: p.targets } : {}),
+      divergence: p.divergence ?? suite.divergence,
+    });
+    const add = (model: RunSpec["model"], learner: RunSpec["learner"], rep: number) => {
+      const ids = { suite: suite.name, problem: problemId, model: model.name, learner: learner.id };
+      runs.push({
+        index: runs.length,
+        runId: runId({ ...ids, repetition: rep }),
+        ...common(rep),
+        model,
+        learner,
+        seedPath: `${seed}/${problemId}/${model.name}/${learner.id}/${rep}`,
+        initSeedPath: `${seed}/${problemId}/${model.name}/init/${rep}`,
+      });
+    };
     for (const [mi, spec] of models.entries()) {
-      const mName = names[mi];
       for (const l of learners) {
         const config = { ...l.config, ...(p.overrides[l.id] ?? {}) };
         for (let rep = 0; rep < suite.repetitions; rep++) {
-          runs.push({
-            index: runs.length,
-            runId: runId({
-              suite: suite.name,
-              problem: problemId,
-              model: mName,
-              learner: l.id,
-              repetition: rep,
-            }),
-            suite: suite.name,
-            suiteSeed: seed,
-            problem: { id: problemId, name: p.name, options: p.options, ...(csv ? { csv } : {}) },
-            model: { name: mName, spec: modelSpecOf(spec) },
-            learner: { id: l.id, kind: l.kind, config },
-            repetition: rep,
-            seedPath: `${seed}/${problemId}/${mName}/${l.id}/${rep}`,
-            dataSeedPath: `${seed}/${problemId}/data/${rep}`,
-            initSeedPath: `${seed}/${problemId}/${mName}/init/${rep}`,
-            budget: p.budget ?? suite.budget,
-            checkpoints: suite.checkpoints,
-            ...(p.targets ? { targets: p.targets } : {}),
-          });
+          add({ name: names[mi], spec: modelSpecOf(spec) }, { id: l.id, kind: l.kind, config }, rep);
         }
+      }
+    }
+    if (!suite.baselines) continue;
+    let methods: string[];
+    try {
+      methods = baselinesOf(entry, p.options, common(0).dataSeedPath);
+    } catch (e) {
+      throw new UsageError(`problems[${pi}] (${problemId}): ${(e as Error).message}`);
+    }
+    for (const method of methods) {
+      for (let rep = 0; rep < suite.repetitions; rep++) {
+        add(
+          { name: BASELINE_MODEL, spec: { kind: BASELINE_MODEL } },
+          { id: method, kind: BASELINE_KIND, config: { method } },
+          rep,
+        );
       }
     }
   }

@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { parseRecord, serializeRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
-import { failedRecord } from "./execute-run.ts";
 import { createProgress } from "./progress.ts";
 import { ResultsStore } from "./results-store.ts";
 import { filterRuns, planSuite, type RunSpec, shardRuns } from "./run-plan.ts";
+import { failedRecord } from "./spec-record.ts";
 import type { Suite } from "./suite.ts";
 
 export interface RunSuiteOptions {

@@ -29,6 +29,18 @@ export const CheckpointSchema = z.strictObject({
 });
 
 /** Time-to-target: the first checkpoint where `on` crosses each value (metric: reach it or beat it). */
+/** The default of `divergence.factor`. */
+export const DEFAULT_DIVERGENCE_FACTOR = 1e3;
+
+/**
+ * When a run counts as diverged besides a non-finite loss: a checkpoint whose training loss exceeds
+ * `factor` × the training loss at step 0 (taken as at least a tiny floor, so a zero initial loss cannot
+ * make every run diverge).
+ */
+export const DivergenceSchema = z.strictObject({
+  factor: z.number().finite().gt(1).default(DEFAULT_DIVERGENCE_FACTOR),
+});
+
 export const TargetsSchema = z.strictObject({
   on: z.enum(["valMetric", "valLoss", "trainLoss"]).default("valMetric"),
   values: z.array(z.number().finite()).min(1),
@@ -41,13 +53,40 @@ export const LearnerSchema = z.strictObject({
   config: json.default({}),
 });
 
-/** A user's CSV file as a problem (see `fromCsv` in @arena/datasets). */
-export const CsvSourceSchema = z.strictObject({
-  /** Relative paths are resolved against the suite file's folder. */
-  path: z.string().min(1),
-  label: z.string().min(1).default("last"),
-  task: z.enum(["classification", "regression"]),
-});
+/**
+ * A user's CSV file as a problem: a table with a label column (`fromCsv` in @arena/datasets), or for
+ * `task: "forecast"` one numeric column read as a series in row order (`fromSeriesCsv`): windows of
+ * `window` past values predict the next one, split chronologically, scaled on the training part.
+ */
+export const CsvSourceSchema = z
+  .strictObject({
+    /** Relative paths are resolved against the suite file's folder. */
+    path: z.string().min(1),
+    task: z.enum(["classification", "regression", "forecast"]),
+    /** classification/regression: the label column (a header name or "last"). */
+    label: z.string().min(1).optional(),
+    /** forecast: the value column (a header name or "last"). */
+    column: z.string().min(1).optional(),
+    /** forecast: past values per window (default min(12, a quarter of the series)). */
+    window: z.number().int().min(1).max(10_000).optional(),
+    /** forecast: season length in rows (e.g. 12 for monthly data), for the seasonal naive baseline. */
+    period: z.number().int().min(2).max(100_000).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const forecast = c.task === "forecast";
+    const misplaced = forecast ? (["label"] as const) : (["column", "window", "period"] as const);
+    for (const key of misplaced) {
+      if (c[key] !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: forecast
+            ? `"${key}" is for classification and regression; a forecast reads "column"`
+            : `"${key}" is only for task "forecast"`,
+        });
+      }
+    }
+  });
 
 export const ProblemSchema = z.strictObject({
   /** Registry name (see `arena list`); with `csv`, the name the CSV problem is reported under. */
@@ -65,6 +104,8 @@ export const ProblemSchema = z.strictObject({
   learners: z.array(z.string()).min(1).optional(),
   budget: BudgetSchema.optional(),
   targets: TargetsSchema.optional(),
+  /** Overrides the suite's `divergence` for this problem. */
+  divergence: DivergenceSchema.optional(),
   /** Learner config overrides for this problem, by learner id (merged over the suite's config). */
   overrides: z.record(z.string(), json).default({}),
 });
@@ -76,6 +117,12 @@ export const SuiteSchema = z.strictObject({
   repetitions: z.number().int().min(1).max(1000),
   budget: BudgetSchema,
   checkpoints: CheckpointSchema.default({ count: 24, first: 1e-3 }),
+  divergence: DivergenceSchema.default({ factor: DEFAULT_DIVERGENCE_FACTOR }),
+  /**
+   * Add the baselines that need no training budget (majority/mean, ridge or AR(p), naive forecasts) to
+   * every problem, fitted on each repetition's splits; the report shows them beside the learners.
+   */
+  baselines: z.boolean().default(true),
   learners: z.array(LearnerSchema).min(1),
   problems: z.array(ProblemSchema).min(1),
 });
@@ -84,6 +131,7 @@ export type CsvSource = z.infer<typeof CsvSourceSchema>;
 export type Budget = z.infer<typeof BudgetSchema>;
 export type Checkpoints = z.infer<typeof CheckpointSchema>;
 export type Targets = z.infer<typeof TargetsSchema>;
+export type Divergence = z.infer<typeof DivergenceSchema>;
 export type LearnerEntry = z.infer<typeof LearnerSchema>;
 export type ProblemEntryConfig = z.infer<typeof ProblemSchema>;
 export type Suite = z.infer<typeof SuiteSchema>;

@@ -1,7 +1,8 @@
 import { serializeRecord } from "@arena/results";
-import { executeRun, type RunContext } from "./execute-run.ts";
+import { executeRun } from "./execute-run.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { createProblemLoader } from "./problem-loader.ts";
+import type { RunContext } from "./run-context.ts";
 import type { RunSpec } from "./run-plan.ts";
 
 const context: RunContext = { learners: LEARNER_KINDS, loadProblem: createProblemLoader() };

@@ -48,7 +48,10 @@ describe("arena run", { timeout: 300_000 }, () => {
     expect(ra.stderr).not.toMatch(/Error/);
     expect(ra.code).toBe(0);
     const recA = records(a);
-    expect(recA).toHaveLength(2 * 3 * 2 + 2 * 2);
+    // Learners: xor and iris 3 × 2 reps each, sine 2 × 2; baselines: xor and iris majority + linear,
+    // sine mean + naive + linear (its period 25 exceeds the window of 20: no seasonal naive), × 2 reps.
+    expect(recA.filter((r) => !r.baseline)).toHaveLength(2 * 3 * 2 + 2 * 2);
+    expect(recA.filter((r) => r.baseline)).toHaveLength((2 + 2 + 3) * 2);
     expect(recA.every((r) => r.status === "ok")).toBe(true);
     expect(comparable(records(whole))).toEqual(comparable(recA));
   });
@@ -91,11 +94,11 @@ describe("arena run", { timeout: 300_000 }, () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/dropped a torn last line/);
     const rs = records(out);
-    expect(rs).toHaveLength(16);
-    expect(new Set(rs.map((r) => r.runId)).size).toBe(16);
+    expect(rs).toHaveLength(30);
+    expect(new Set(rs.map((r) => r.runId)).size).toBe(30);
     // A third invocation finds everything done and runs nothing.
     const third = arena(["run", suite, "--out", out]);
-    expect(third.stdout).toMatch(/16 runs selected, 16 already done/);
+    expect(third.stdout).toMatch(/30 runs selected, 30 already done/);
   });
 
   it("rejects bad input with a message, exit code 2, no stack trace, and existing results untouched", () => {
@@ -149,7 +152,14 @@ describe("arena run", { timeout: 300_000 }, () => {
     ]);
     expect(r.code).toBe(0);
     const rs = records(out);
-    expect(new Set(rs.map((x) => x.learner.name)).size).toBe(5);
+    expect(new Set(rs.filter((x) => !x.baseline).map((x) => x.learner.name)).size).toBe(5);
+    expect(new Set(rs.filter((x) => x.baseline).map((x) => x.learner.name))).toEqual(
+      new Set(["majority", "linear"]),
+    );
     expect(rs.every((x) => x.status === "ok")).toBe(true);
+    // Like `pnpm bench`, a run over a CSV writes the report and the dashboard, and says where.
+    for (const f of ["report.md", "report.json", "dashboard/index.html"])
+      expect(existsSync(join(out, f))).toBe(true);
+    expect(r.stdout).toMatch(/report: .*report\.md/);
   });
 });

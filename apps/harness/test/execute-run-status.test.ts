@@ -3,8 +3,9 @@ import { parseRecord, serializeRecord } from "@arena/results";
 import type { Rng } from "@arena/rng";
 import { getKernels, type wasmKernels } from "@arena/tensor";
 import { describe, expect, it } from "vitest";
-import { executeRun, type LearnerKind, type RunContext } from "../src/execute-run.ts";
+import { executeRun } from "../src/execute-run.ts";
 import { createProblemLoader } from "../src/problem-loader.ts";
+import type { LearnerKind, RunContext } from "../src/run-context.ts";
 import { planSuite } from "../src/run-plan.ts";
 import { parseSuite } from "../src/suite.ts";
 
@@ -97,6 +98,7 @@ describe("executeRun", () => {
     const r = executeRun(plan({ nanAt: 3 }), context());
     expect(r.status).toBe("diverged");
     expect(r.divergedAt).toEqual({ step: 4, flops: 4000, evaluations: 16 });
+    expect(r.reason).toBe("training loss is NaN at step 4");
     expect(Number.isNaN(r.trace.at(-1)!.trainLoss)).toBe(true);
     expect(parseRecord(serializeRecord(r)).ok).toBe(true);
   });
@@ -106,6 +108,7 @@ describe("executeRun", () => {
     expect(r.status).toBe("diverged");
     expect(r.divergedAt?.step).toBe(7);
     expect(r.divergedAt?.flops).toBe(7000);
+    expect(r.reason).toBe("loss became NaN");
   });
 
   it("records a setup failure (bad model spec) as failed, with the reason", () => {

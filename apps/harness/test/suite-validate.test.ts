@@ -76,7 +76,7 @@ describe("suite files", () => {
   });
 
   it("plans problems × models × learners × repetitions with stable ids and seed paths", () => {
-    const runs = planSuite(parseSuite(valid));
+    const runs = planSuite(parseSuite({ ...valid, baselines: false }));
     // xor: 2 learners × 2 reps; moons-noisy: pso only × 2 reps.
     expect(runs).toHaveLength(6);
     expect(runs[0].runId).toBe("s/xor/mlp-2-2-1/adam/0");
@@ -91,8 +91,38 @@ describe("suite files", () => {
     expect(new Set(runs.map((r) => r.runId)).size).toBe(6);
   });
 
-  it("filters by pattern and shards every n-th run; shards partition the plan", () => {
+  it("plans the baselines of each problem's task after its learners, one per repetition, on the same data streams", () => {
     const runs = planSuite(parseSuite(valid));
+    const baselines = runs.filter((r) => r.learner.kind === "baseline");
+    // xor and moons are classification: majority class and ridge on one-hot targets, × 2 repetitions each.
+    expect(baselines.map((r) => r.runId)).toEqual([
+      "s/xor/baseline/majority/0",
+      "s/xor/baseline/majority/1",
+      "s/xor/baseline/linear/0",
+      "s/xor/baseline/linear/1",
+      "s/moons-noisy/baseline/majority/0",
+      "s/moons-noisy/baseline/majority/1",
+      "s/moons-noisy/baseline/linear/0",
+      "s/moons-noisy/baseline/linear/1",
+    ]);
+    const learnerRun = runs.find((r) => r.problem.id === "xor" && r.learner.kind !== "baseline")!;
+    expect(baselines[0].dataSeedPath).toBe(learnerRun.dataSeedPath);
+    expect(runs.map((r) => r.index)).toEqual(runs.map((_, i) => i));
+    expect(
+      planSuite(parseSuite({ ...valid, baselines: false })).some((r) => r.learner.kind === "baseline"),
+    ).toBe(false);
+  });
+
+  it("rejects a model named like the baselines", () => {
+    const suite = {
+      ...valid,
+      problems: [{ name: "xor", models: [{ name: "baseline", kind: "mlp", layers: [2, 2, 1] }] }],
+    };
+    expect(() => planSuite(parseSuite(suite))).toThrow(/reserved for baselines/);
+  });
+
+  it("filters by pattern and shards every n-th run; shards partition the plan", () => {
+    const runs = planSuite(parseSuite({ ...valid, baselines: false }));
     expect(filterRuns(runs, "pso").every((r) => r.learner.id === "pso")).toBe(true);
     expect(filterRuns(runs, "xor*adam/1").map((r) => r.runId)).toEqual(["s/xor/mlp-2-2-1/adam/1"]);
     const parts = [1, 2, 3].map((i) => shardRuns(runs, parseShard(`${i}/3`)));
@@ -108,7 +138,7 @@ describe("suite files", () => {
 
   it("rejects an unknown problem with the registry's message", () => {
     expect(() => planSuite(parseSuite({ ...valid, problems: [{ name: "mnist" }] }))).toThrow(
-      /problems\[0\]: .*mnist/,
+      /problems\[0\].*: .*mnist/,
     );
   });
 });

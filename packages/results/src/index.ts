@@ -13,8 +13,12 @@ export {
   serializeRecord,
 } from "./parse-record.ts";
 export {
+  type BaselineSummary,
+  baselineSummarySchema,
   type Comparison,
   comparisonSchema,
+  type Detectability,
+  detectabilitySchema,
   EMPTY_SUMMARY,
   type LearnerSummary,
   learnerSummarySchema,
@@ -25,8 +29,10 @@ export {
   REPORT_SCHEMA,
   type Report,
   reportSchema,
+  type Shift,
   type Summary,
   serializeReport,
+  shiftSchema,
   summarySchema,
   type TargetSummary,
   targetSummarySchema,
@@ -34,7 +40,11 @@ export {
 export { parseResultsFile, type ResultsFile, type SkippedLine } from "./results-file.ts";
 export { canonicalJson, configHash, fnv1a32, type RunIdParts, runId } from "./run-id.ts";
 export {
+  BASELINE_ROLES,
+  type BaselineInfo,
+  type BaselineRole,
   type BestFigures,
+  baselineInfoSchema,
   bestFiguresSchema,
   type Checkpoint,
   checkpointSchema,

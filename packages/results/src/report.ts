@@ -2,7 +2,7 @@ import * as z from "zod";
 import { preview, type RecordError, recordError, toRecordIssues } from "./issues.ts";
 import { anyNumber, count, nonNegative } from "./non-finite.ts";
 import { RecordSchemaError } from "./parse-record.ts";
-import { METRIC_NAMES } from "./run-record.ts";
+import { BASELINE_ROLES, METRIC_NAMES } from "./run-record.ts";
 
 /** The version tag of `report.json`. */
 export const REPORT_SCHEMA = "arena.report/1";
@@ -64,6 +64,52 @@ export const learnerSummarySchema = z.strictObject({
   flops: summarySchema,
   wallMs: summarySchema,
   targets: z.array(targetSummarySchema),
+  /**
+   * Runs whose best training metric never left the trivial baseline of their repetition (majority class,
+   * mean): they closed less than `settings.learnedFraction` of the way from it to a perfect fit.
+   */
+  didNotLearn: z.strictObject({ runs: count, of: count }).optional(),
+  /** Keys of the baselines (linear, naive) whose median test metric is better than this row's median. */
+  worseThan: z.array(z.string()).optional(),
+});
+
+/** One baseline's row: fitted in closed form per repetition, charged to no budget, not ranked. */
+export const baselineSummarySchema = z.strictObject({
+  /** `baseline/<method>`. */
+  key: z.string().min(1),
+  method: z.string().min(1),
+  role: z.enum(BASELINE_ROLES),
+  description: z.string(),
+  runs: count,
+  trainMetric: summarySchema,
+  valMetric: summarySchema,
+  finalTestMetric: summarySchema,
+});
+
+/** The Hodges–Lehmann estimate of a − b on the final test metric (metric units) and its confidence interval. */
+export const shiftSchema = z.strictObject({
+  estimate: anyNumber,
+  lo: anyNumber,
+  hi: anyNumber,
+  /** The interval's level as asked (e.g. 0.95) and as the exact distribution could reach it. */
+  level: z.number().gt(0).lt(1),
+  achievedLevel: z.number().min(0).max(1),
+  method: z.enum(["exact", "normal"]),
+});
+
+/** Whether a family of comparisons can reach significance at all with its seed counts. */
+export const detectabilitySchema = z.strictObject({
+  family: z.enum(["versus-best", "pairwise"]),
+  /** Number of comparisons in the family (the Holm correction's m). */
+  comparisons: count,
+  /** Fewest runs on either side of any comparison of the family. */
+  minRuns: count,
+  /** Smallest p-value one comparison can produce with those runs (exact Mann–Whitney, no ties). */
+  smallestP: z.number().min(0).max(1),
+  /** Smallest Holm-adjusted p-value any comparison of the family can reach. */
+  smallestAdjustedP: z.number().min(0).max(1),
+  /** smallestAdjustedP ≤ settings.alpha: a consistent difference can be detected. */
+  canDetect: z.boolean(),
 });
 
 /** A pairwise Mann–Whitney U test between two rows on the final test metric. */
@@ -84,6 +130,8 @@ export const comparisonSchema = z.strictObject({
   significant: z.boolean(),
   /** The better row when significant, else null. */
   better: z.string().nullable(),
+  /** Hodges–Lehmann shift a − b with its CI; null when a row has a diverged run (no finite value). */
+  shift: shiftSchema.nullable().optional(),
 });
 
 export const problemReportSchema = z.strictObject({
@@ -93,7 +141,22 @@ export const problemReportSchema = z.strictObject({
   targets: z.array(anyNumber),
   /** Rows sorted by rank. */
   learners: z.array(learnerSummarySchema),
+  /** Every pair of learners, Holm-corrected over all pairs. */
   comparisons: z.array(comparisonSchema),
+  /** True when test = train by definition (XOR, parity): test figures measure fit, not generalisation. */
+  testIsTrain: z.boolean().optional(),
+  /** Baseline rows (majority/mean, linear, naive forecasts) on the same splits. */
+  baselines: z.array(baselineSummarySchema).optional(),
+  /**
+   * The headline family: each learner against the best-ranked one (k − 1 comparisons, Holm-corrected
+   * among themselves); null with fewer than two learners.
+   */
+  versusBest: z
+    .strictObject({ control: z.string(), comparisons: z.array(comparisonSchema) })
+    .nullable()
+    .optional(),
+  /** For each family, whether it can reach significance at all with these seed counts. */
+  detectability: z.array(detectabilitySchema).optional(),
 });
 
 export const reportSchema = z.strictObject({
@@ -111,6 +174,10 @@ export const reportSchema = z.strictObject({
     bootstrapResamples: z.int().positive(),
     /** Seed path of the bootstrap's Rng, so the CIs can be reproduced. */
     bootstrapSeed: z.string(),
+    /** Level of the Hodges–Lehmann shift intervals. */
+    shiftConfidence: z.number().gt(0).lt(1).optional(),
+    /** A run "did not learn" when it closed less than this share of the gap from the trivial baseline to a perfect fit. */
+    learnedFraction: z.number().gt(0).lt(1).optional(),
   }),
   problems: z.array(problemReportSchema),
 });
@@ -134,6 +201,9 @@ export const EMPTY_SUMMARY: Readonly<Summary> = Object.freeze({
   medianCi: null,
 });
 export type TargetSummary = z.output<typeof targetSummarySchema>;
+export type BaselineSummary = z.output<typeof baselineSummarySchema>;
+export type Shift = z.output<typeof shiftSchema>;
+export type Detectability = z.output<typeof detectabilitySchema>;
 export type Comparison = z.output<typeof comparisonSchema>;
 
 /** Either the report or why it could not be read. Never throws. */

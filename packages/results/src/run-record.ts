@@ -74,6 +74,20 @@ export const targetHitSchema = z.strictObject({
   wallMs: nonNegative.nullable(),
 });
 
+/** Roles of baselines: the floor a learner must leave to have learned, the linear model, naive forecasts. */
+export const BASELINE_ROLES = ["trivial", "linear", "naive"] as const;
+
+/** What a baseline record is: its method, its role, its settings (e.g. the ridge λ chosen on validation). */
+export const baselineInfoSchema = z.strictObject({
+  method: z.string().min(1),
+  role: z.enum(BASELINE_ROLES),
+  /** One line, e.g. "ridge least squares on one-hot targets, λ chosen on validation". */
+  description: z.string(),
+  settings: z.record(z.string(), z.union([z.string(), anyNumber])),
+  /** Arithmetic of the closed-form fit, for information: baselines are charged to no budget. */
+  fitFlops: nonNegative,
+});
+
 /** Measured figures: they vary from machine to machine and run to run, unlike everything else. */
 export const measuredSchema = z.strictObject({
   /** ISO 8601 timestamps. */
@@ -102,7 +116,12 @@ const runRecordObject = z.strictObject({
   /** Deterministic id from suite, problem, model, learner and repetition: see `runId()`. */
   runId: z.string().min(1),
   suite: z.string().min(1),
-  problem: z.strictObject({ name: z.string().min(1), options: jsonObject }),
+  problem: z.strictObject({
+    name: z.string().min(1),
+    options: jsonObject,
+    /** True when the problem is a fixed set of points (XOR, parity): its test split is its training set. */
+    testIsTrain: z.boolean().optional(),
+  }),
   model: z.strictObject({ name: z.string().min(1), spec: jsonValue }),
   learner: z.strictObject({ name: z.string().min(1), config: jsonValue }),
   /** The Rng fork path of the run, e.g. "42/digits/pso/3". */
@@ -116,6 +135,11 @@ const runRecordObject = z.strictObject({
   error: z.strictObject({ message: z.string(), stack: z.string().optional() }).optional(),
   /** Present exactly when status is "diverged": where the loss first became non-finite. */
   divergedAt: z.strictObject({ step: count, flops: nonNegative, evaluations: nonNegative }).optional(),
+  /**
+   * Only when status is "diverged": why, e.g. a non-finite loss, or the training loss grown past the
+   * suite's divergence factor times its initial value. Absent in records written before it existed.
+   */
+  reason: z.string().optional(),
   trace: z.array(checkpointSchema),
   /** Figures at the end of the run (the last checkpoint); null if the run failed before any evaluation. */
   final: figuresSchema.nullable(),
@@ -128,6 +152,11 @@ const runRecordObject = z.strictObject({
   targets: z.array(targetHitSchema),
   /** Everything that is measured rather than computed: stripped by `stripMeasured`. */
   measured: measuredSchema,
+  /**
+   * Present on the records of baselines (majority class, mean, ridge, naive forecasts): fitted in closed
+   * form on the same splits as the learners, charged to no budget, never ranked against the learners.
+   */
+  baseline: baselineInfoSchema.optional(),
 });
 
 /** Cross-field rules a single field's type cannot say. */
@@ -150,6 +179,13 @@ export const runRecordSchema = runRecordObject.superRefine((r, ctx) => {
         r.status === "diverged"
           ? 'status is "diverged" but divergedAt is missing'
           : `divergedAt is set but status is "${r.status}"`,
+    });
+  }
+  if (r.reason !== undefined && r.status !== "diverged") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reason"],
+      message: `reason is set but status is "${r.status}"`,
     });
   }
   for (let i = 1; i < r.trace.length; i++) {
@@ -194,3 +230,5 @@ export type TargetHit = z.output<typeof targetHitSchema>;
 export type Measured = z.output<typeof measuredSchema>;
 export type MetricName = (typeof METRIC_NAMES)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
+export type BaselineInfo = z.output<typeof baselineInfoSchema>;
+export type BaselineRole = (typeof BASELINE_ROLES)[number];

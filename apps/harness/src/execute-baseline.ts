@@ -1,0 +1,76 @@
+import { type BaselineMethod, fitBaseline } from "@arena/baselines";
+import type { Checkpoint, RunRecord, TargetHit } from "@arena/results";
+import type { RunContext } from "./run-context.ts";
+import type { RunSpec } from "./run-plan.ts";
+import { failedRecord, hostInfo, recordIdentity } from "./spec-record.ts";
+
+/** Whether a baseline's validation figure reaches a target, by the same rule as a learner's checkpoints. */
+function reaches(
+  on: string,
+  value: { valMetric: number; valLoss: number; trainLoss: number },
+  target: number,
+  higher: boolean,
+): boolean {
+  const v = on === "valMetric" ? value.valMetric : on === "valLoss" ? value.valLoss : value.trainLoss;
+  const lowerIsGoal = on !== "valMetric" || !higher;
+  return lowerIsGoal ? v <= target : v >= target;
+}
+
+/**
+ * Executes a baseline run: fits the method in closed form on the run's training split (choosing any
+ * setting on validation), and records its figures as one checkpoint at zero cost. Baselines are charged
+ * to no budget; the report shows them beside the learners and never ranks them.
+ */
+export function executeBaseline(spec: RunSpec, ctx: RunContext): RunRecord {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  try {
+    const problem = ctx.loadProblem(spec);
+    const higher = problem.metric === "accuracy";
+    const b = fitBaseline(String(spec.learner.config.method) as BaselineMethod, problem);
+    const wallMs = performance.now() - t0;
+    const figures = {
+      trainLoss: b.train.loss,
+      trainMetric: b.train.metric,
+      valLoss: b.validation.loss,
+      valMetric: b.validation.metric,
+    };
+    const cp: Checkpoint = { step: 0, epoch: 0, flops: 0, evaluations: 0, wallMs: 0, ...figures };
+    const on = spec.targets?.on ?? "valMetric";
+    const targets: TargetHit[] = (spec.targets?.values ?? []).map((target) =>
+      reaches(on, figures, target, higher)
+        ? { target, reached: true, flops: 0, evaluations: 0, step: 0, wallMs: 0 }
+        : { target, reached: false, flops: null, evaluations: null, step: null, wallMs: null },
+    );
+    const test = { testLoss: b.test.loss, testMetric: b.test.metric };
+    return {
+      ...recordIdentity(spec),
+      problem: { ...recordIdentity(spec).problem, testIsTrain: problem.testIsTrain === true },
+      parameters: b.parameters,
+      metric: { name: problem.metric, higherIsBetter: higher },
+      status: "ok",
+      trace: [cp],
+      final: { ...figures, ...test },
+      best: { checkpoint: 0, step: 0, epoch: 0, flops: 0, evaluations: 0, ...figures, ...test },
+      cost: { steps: 0, flops: 0, evaluations: 0 },
+      targets,
+      measured: {
+        startedAt: startedAt.toISOString(),
+        endedAt: new Date().toISOString(),
+        wallMs,
+        peakRssBytes: process.memoryUsage.rss(),
+        peakHeapBytes: process.memoryUsage().heapUsed,
+        host: hostInfo(),
+      },
+      baseline: {
+        method: b.method,
+        role: b.role,
+        description: b.description,
+        settings: { ...b.settings },
+        fitFlops: b.fitFlops,
+      },
+    };
+  } catch (e) {
+    return failedRecord(spec, e);
+  }
+}

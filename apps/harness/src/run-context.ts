@@ -1,0 +1,24 @@
+import type { Problem } from "@arena/datasets";
+import type { AnyModel, Learner } from "@arena/nn";
+import type { Rng } from "@arena/rng";
+import type { RunSpec } from "./run-plan.ts";
+
+/** Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng. */
+export type LearnerFactory = (
+  model: AnyModel,
+  problem: Problem,
+  config: Record<string, unknown>,
+  rng: Rng,
+) => Learner;
+
+export interface LearnerKind {
+  readonly kind: string;
+  readonly description: string;
+  readonly create: LearnerFactory;
+}
+
+export interface RunContext {
+  learners: ReadonlyMap<string, LearnerKind>;
+  /** Loads (or returns a cached copy of) the problem of a run, split with the run's data stream. */
+  loadProblem(spec: RunSpec): Problem;
+}
