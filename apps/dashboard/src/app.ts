@@ -34,7 +34,7 @@ export interface AppElements {
 }
 
 function renderTable(spec: TableSpec): HTMLElement {
-  const table = el("table", { class: "comparisons" }, [
+  const table = el("table", { class: "comparisons", attrs: spec.id ? { "data-table": spec.id } : {} }, [
     el("caption", { text: spec.caption }),
     el("thead", {}, [
       el(
@@ -49,7 +49,7 @@ function renderTable(spec: TableSpec): HTMLElement {
       spec.rows.map((r) =>
         el(
           "tr",
-          { class: r.strong ? "significant" : "" },
+          { class: [r.strong ? "significant" : "", r.tone ?? ""].filter(Boolean).join(" ") },
           r.cells.map((c) => el("td", { text: c })),
         ),
       ),
@@ -173,6 +173,7 @@ export function startDashboard(
       report: data.report?.problems.find((p) => p.problem === problem.name) ?? null,
       reportLoaded: data.report !== null,
       alpha: data.report?.settings.alpha ?? null,
+      settings: data.report?.settings ?? null,
       colors,
     };
     const jobs: Promise<void>[] = [];

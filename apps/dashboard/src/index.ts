@@ -9,7 +9,16 @@ export {
   embeddedDataScript,
   readEmbeddedData,
 } from "./data/embedded-data.ts";
-export { groupRuns, type LearnerGroup, learnerKey, type ProblemGroup, statusCounts } from "./data/groups.ts";
+export {
+  BASELINE_MODEL,
+  type BaselineGroup,
+  groupRuns,
+  isBaselineRecord,
+  type LearnerGroup,
+  learnerKey,
+  type ProblemGroup,
+  statusCounts,
+} from "./data/groups.ts";
 export { classifyFile, type DataInput, type LoadedData, loadData } from "./data/load-data.ts";
 export { loadNotes, type Note } from "./data/load-notes.ts";
 export {
@@ -21,6 +30,7 @@ export {
 } from "./state/view-state.ts";
 export { figureKey, type Split, X_AXES, type XAxis, Y_KINDS, type YKind } from "./transforms/axes.ts";
 export { type Band, finiteSeries, majority, seedBand } from "./transforms/bands.ts";
+export { type BaselineLevel, baselineLevels } from "./transforms/baseline-levels.ts";
 export { gapCurve, gradNormCurves, runCurve } from "./transforms/curves.ts";
 export { type EcdfCurve, ecdfCurve, ecdfStepPoints } from "./transforms/ecdf.ts";
 export { commonGrid, GRID_POINTS, linearGrid, logGrid } from "./transforms/grid.ts";
@@ -37,4 +47,13 @@ export {
 } from "./transforms/targets.ts";
 export { plotlyText } from "./ui/plotly-text.ts";
 export { VIEWS } from "./views/all-views.ts";
-export type { Figure, TableSpec, ViewContext, ViewOutput, ViewSpec } from "./views/view.ts";
+export {
+  didNotLearnFlag,
+  fmtShift,
+  negateShift,
+  pairwiseTable,
+  rowsTable,
+  undetectableNote,
+  versusBestTable,
+} from "./views/comparison-tables.ts";
+export type { Figure, TableRow, TableSpec, ViewContext, ViewOutput, ViewSpec } from "./views/view.ts";

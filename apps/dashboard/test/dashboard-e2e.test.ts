@@ -104,14 +104,18 @@ async function shoot(page: Page, name: string, selector?: string): Promise<void>
   else await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Traces per figure of digits-mini: 4 learners, and the baselines (majority, linear) as references. */
 const DIGITS = {
-  convergence: 16,
-  "overfitting-curves": 12,
+  // 2 panels × 4 learners × (band + median), and the majority baseline's loss line in each panel
+  // (ridge on classes has no loss, so no line).
+  convergence: 16 + 2,
+  "overfitting-curves": 12 + 1,
   "overfitting-gap": 8,
   "cost-to-target": 8,
   "success-rate": 4,
   ecdf: 4,
-  "final-metric": 4,
+  // 4 learners' boxes and 2 baselines' boxes.
+  "final-metric": 4 + 2,
   "grad-norms": 4,
 };
 
@@ -135,14 +139,15 @@ describe("dashboard in headless Chromium", () => {
     expect(drawn).toBe(Object.keys(DIGITS).length);
     const notes = await page.locator("#notes").textContent();
     expect(notes).toContain(
-      "41 runs loaded from results.jsonl (37 ok, 2 diverged, 2 failed) across 3 problems.",
+      "44 runs loaded from results.jsonl (40 ok, 2 diverged, 2 failed) across 3 problems, and 24 baseline fits (closed form, no budget).",
     );
     expect(notes).toContain(
       "2 lines of results.jsonl skipped: 1 not valid JSON, 1 with an unknown schema version.",
     );
     expect(notes).toContain("report.json loaded (suite fixture, 3 problems)");
-    // The report's one significant comparison is marked in the table and on the plot.
-    expect(await page.locator("#view-final tr.significant").count()).toBe(1);
+    // The report's one significant pair is marked in the table and on the plot; against the best, two.
+    expect(await page.locator('#view-final table[data-table="pairwise"] tr.significant').count()).toBe(1);
+    expect(await page.locator('#view-final table[data-table="versus-best"] tr.significant').count()).toBe(2);
     expect(await page.locator("#view-final .annotation-text").allTextContents()).toContain(
       "rank 1 · ★ beats 1",
     );
@@ -163,10 +168,98 @@ describe("dashboard in headless Chromium", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("shows the baselines and the shifts in the final-metric view", async () => {
+    const view = page.locator("#view-final");
+    const ticks = await view.locator('[data-figure="final-metric"] .xtick text').allTextContents();
+    expect(ticks).toEqual([
+      "backprop-adam",
+      "backprop-sgd",
+      "pso",
+      "ga",
+      "baseline: majority",
+      "baseline: linear",
+    ]);
+    const annotations = await view.locator(".annotation-text").allTextContents();
+    expect(annotations).toContain("linear baseline");
+    expect(annotations).toContain("trivial baseline");
+    expect(annotations.some((a) => a.includes("⚠ worse than linear"))).toBe(true);
+    // The baselines' boxes are grey, the learners' are not.
+    const colors = await page.evaluate(() =>
+      (
+        document.querySelector('[data-figure="final-metric"]') as HTMLElement & {
+          data: { name: string; marker: { color: string } }[];
+        }
+      ).data.map((d) => [d.name, d.marker.color]),
+    );
+    expect(colors.filter(([, c]) => c === "#6e7781").map(([n]) => n)).toEqual([
+      "baseline: majority",
+      "baseline: linear",
+    ]);
+    const head = async (id: string) => view.locator(`table[data-table="${id}"] th`).allTextContents();
+    expect(await head("versus-best")).toEqual([
+      "learner",
+      "shift vs best [95% CI]",
+      "A12 (best)",
+      "p",
+      "p (Holm)",
+      "verdict",
+    ]);
+    expect(await head("pairwise")).toContain("shift A − B [95% CI]");
+    const gaRow = await view
+      .locator('table[data-table="versus-best"] tr', { hasText: "ga" })
+      .last()
+      .textContent();
+    expect(gaRow).toContain("−0.336 [−0.551, −0.209]");
+    expect(gaRow).toContain("backprop-adam is better");
+    const rows = await view.locator('table[data-table="rows"] tr.baseline').allTextContents();
+    expect(rows.length).toBe(2);
+    expect(rows[1]).toContain("baseline: linear");
+    // The baselines are no learner: no filter checkbox for them.
+    expect(await page.locator("#f-learners input").count()).toBe(4);
+    expect(await page.locator("#f-learners").textContent()).not.toContain("baseline");
+    // Reference lines in the convergence view: the majority's loss (ridge on classes has none).
+    const names = await page.evaluate(() =>
+      (
+        document.querySelector('[data-figure="convergence"]') as HTMLElement & { data: { name: string }[] }
+      ).data
+        .map((d) => d.name)
+        .filter((n) => n.startsWith("baseline")),
+    );
+    expect(names).toEqual(["baseline: majority", "baseline: majority"]);
+    await shoot(page, "view-final-digits-baselines", "#view-final");
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("says when no difference can be detected, and flags a learner that did not learn", async () => {
+    await andRender(page, () => page.evaluate(() => (location.hash = "#problem=sine-regression")));
+    let notes = await page.locator("#view-final .view-notes").textContent();
+    expect(notes).toContain(
+      "With 3 runs per learner and 2 Holm-corrected comparisons no difference can reach α = 0.05",
+    );
+    expect(
+      await page
+        .locator('#view-final table[data-table="versus-best"] td', { hasText: "undetectable" })
+        .count(),
+    ).toBe(2);
+    await andRender(page, () => page.evaluate(() => (location.hash = "#problem=parity-rnn&y=metric")));
+    notes = await page.locator("#view-final .view-notes").textContent();
+    expect(notes).toContain("Test = train by definition");
+    const annotations = await page.locator("#view-final .annotation-text").allTextContents();
+    expect(annotations.some((a) => a.startsWith("rank 4") && a.includes("⚠ did not learn (2/3)"))).toBe(true);
+    expect(await page.locator('#view-final table[data-table="rows"] tr.warn').textContent()).toContain(
+      "did not learn within the budget (2/3 runs)",
+    );
+    // With the metric on y, both baselines have a reference line in both panels.
+    expect((await traceCounts(page)).convergence).toBe(2 * 4 * 2 + 4);
+    await shoot(page, "view-final-parity", "#view-final");
+    await shoot(page, "view-convergence-parity-baselines", "#view-convergence");
+    expect(watch.errors).toEqual([]);
+  });
+
   it("draws gradient heat maps for the recurrent problem", async () => {
     await andRender(page, () => page.evaluate(() => (location.hash = "#problem=parity-rnn")));
     const counts = await traceCounts(page);
-    expect(counts.convergence).toBe(2 * 3 * 2);
+    expect(counts.convergence).toBe(2 * 4 * 2 + 2);
     expect(counts["grad-norms"]).toBe(2 * 2);
     expect(counts["grad-through-time-0"]).toBe(1);
     expect(counts["grad-through-time-1"]).toBe(1);
@@ -239,9 +332,9 @@ describe("dashboard in headless Chromium", () => {
       page.locator("#f-learners input[value='mlp-64-16-10/backprop-sgd']").uncheck(),
     );
     let counts = await traceCounts(page);
-    expect(counts.convergence).toBe(12);
+    expect(counts.convergence).toBe(12 + 2);
     expect(counts.ecdf).toBe(3);
-    expect(counts["final-metric"]).toBe(3);
+    expect(counts["final-metric"]).toBe(3 + 2);
     expect(counts["grad-norms"]).toBe(2);
     // Another x axis: titles and data change.
     const xBefore = await page.evaluate(() =>
@@ -262,7 +355,7 @@ describe("dashboard in headless Chromium", () => {
     // Individual seeds: one more trace per learner and panel.
     await andRender(page, () => page.locator("#f-seeds").check());
     counts = await traceCounts(page);
-    expect(counts.convergence).toBe(18);
+    expect(counts.convergence).toBe(18 + 2);
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toContain("x=epoch");
     expect(hash).toContain("seeds=1");
@@ -274,7 +367,7 @@ describe("dashboard in headless Chromium", () => {
     // A shared link opens the same view; from disk too (file://, data embedded, no fetch).
     const shared = `${pathToFileURL(join(root, "full", "index.html")).href}${hash}`;
     ({ page, watch } = await open(shared));
-    expect((await traceCounts(page)).convergence).toBe(18);
+    expect((await traceCounts(page)).convergence).toBe(18 + 2);
     expect(await page.locator("#f-x").inputValue()).toBe("epoch");
     expect(await page.locator("#f-seeds").isChecked()).toBe(true);
     expect(await page.locator("#f-learners input[value='mlp-64-16-10/backprop-sgd']").isChecked()).toBe(
@@ -312,7 +405,7 @@ describe("dashboard in headless Chromium", () => {
     expect(await p.locator("#notes").textContent()).toContain(
       "report.json loaded (suite fixture, 3 problems)",
     );
-    expect(await p.locator("#view-final tr.significant").count()).toBe(1);
+    expect(await p.locator('#view-final table[data-table="pairwise"] tr.significant').count()).toBe(1);
     expect(w.errors).toEqual([]);
     await p.close();
   });

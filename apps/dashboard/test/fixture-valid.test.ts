@@ -12,7 +12,8 @@ describe("fixtures", () => {
     const file = parseResultsFile(smallFixtureResults());
     expect(file.skipped).toEqual([]);
     expect(file.tornTail).toBe(false);
-    expect(file.records.length).toBe(41);
+    // 44 learner runs and 24 baseline fits (2 baselines per problem, one fit per repetition).
+    expect(file.records.length).toBe(68);
     const statuses = file.records.map((r) => r.status);
     expect(statuses.filter((s) => s === "diverged").length).toBe(2);
     expect(statuses.filter((s) => s === "failed").length).toBe(2);
@@ -23,6 +24,38 @@ describe("fixtures", () => {
     expect(adam.every((r) => r.trace.length === 20)).toBe(true);
     expect(adam[0].trace[5].flops).not.toBe(adam[1].trace[5].flops);
     expect(file.records.some((r) => r.trace.some((c) => c.gradNormsThroughTime !== undefined))).toBe(true);
+  });
+
+  it("has baseline fits as the harness writes them: one checkpoint at zero cost, after the learners", () => {
+    const records = parseResultsFile(smallFixtureResults()).records;
+    const fits = records.filter((r) => r.baseline !== undefined);
+    expect(fits.length).toBe(24);
+    expect(new Set(fits.map((r) => `${r.problem.name}/${r.learner.name}/${r.baseline?.role}`))).toEqual(
+      new Set([
+        "digits-mini/majority/trivial",
+        "digits-mini/linear/linear",
+        "sine-regression/mean/trivial",
+        "sine-regression/linear/linear",
+        "parity-rnn/majority/trivial",
+        "parity-rnn/linear/linear",
+      ]),
+    );
+    for (const r of fits) {
+      expect(r.model.name).toBe("baseline");
+      expect(r.learner.name).toBe(r.baseline?.method);
+      expect(r.trace.map((c) => [c.step, c.flops])).toEqual([[0, 0]]);
+      expect(r.cost).toEqual({ steps: 0, flops: 0, evaluations: 0 });
+    }
+    // Ridge least squares on classes has no loss.
+    const linearDigits = fits.find((r) => r.problem.name === "digits-mini" && r.learner.name === "linear");
+    expect(Number.isNaN(linearDigits?.final?.valLoss)).toBe(true);
+    // Parity is a fixed set of points: every record of it says so, and only those.
+    expect(
+      records.filter((r) => r.problem.testIsTrain === true).every((r) => r.problem.name === "parity-rnn"),
+    ).toBe(true);
+    expect(records.filter((r) => r.problem.name === "parity-rnn").every((r) => r.problem.testIsTrain)).toBe(
+      true,
+    );
   });
 
   it("is deterministic", () => {
@@ -42,6 +75,52 @@ describe("fixtures", () => {
     expect(digits.comparisons.filter((c) => c.significant).map((c) => [c.a, c.b, c.better])).toEqual([
       ["mlp-64-16-10/backprop-adam", "mlp-64-16-10/ga", "mlp-64-16-10/backprop-adam"],
     ]);
+  });
+
+  it("the report has the baselines, the versus-best family, shifts, detectability and the learner flags", () => {
+    const r = parseReport(smallFixtureReport());
+    if (!r.ok) throw new Error("the fixture report is not valid");
+    expect(r.report.settings.shiftConfidence).toBe(0.95);
+    expect(r.report.settings.learnedFraction).toBe(0.05);
+    const [digits, sine, parity] = r.report.problems;
+    expect(digits.baselines?.map((b) => [b.key, b.role, b.runs])).toEqual([
+      ["baseline/majority", "trivial", 5],
+      ["baseline/linear", "linear", 5],
+    ]);
+    // Baselines are no learner rows and take part in no comparison.
+    expect(digits.learners.some((l) => l.key.startsWith("baseline/"))).toBe(false);
+    expect(digits.comparisons.some((c) => c.a.startsWith("baseline/") || c.b.startsWith("baseline/"))).toBe(
+      false,
+    );
+    expect(digits.versusBest?.control).toBe("mlp-64-16-10/backprop-adam");
+    expect(digits.versusBest?.comparisons.map((c) => [c.b, c.significant])).toEqual([
+      ["mlp-64-16-10/backprop-sgd", false],
+      ["mlp-64-16-10/pso", true],
+      ["mlp-64-16-10/ga", true],
+    ]);
+    // A row with a diverged run has no shift; the others have one whose interval holds the estimate.
+    expect(digits.versusBest?.comparisons[0].shift).toBeNull();
+    for (const c of digits.versusBest?.comparisons.slice(1) ?? []) {
+      expect(c.shift?.lo).toBeLessThanOrEqual(c.shift?.estimate ?? Number.NaN);
+      expect(c.shift?.hi).toBeGreaterThanOrEqual(c.shift?.estimate ?? Number.NaN);
+    }
+    expect(digits.learners.map((l) => l.worseThan)).toEqual([
+      [],
+      [],
+      ["baseline/linear"],
+      ["baseline/linear"],
+    ]);
+    // With 4 and 3 runs a side, the sine problem's families cannot reach α; digits' can.
+    expect(digits.detectability?.map((d) => d.canDetect)).toEqual([true, true]);
+    expect(sine.detectability?.map((d) => [d.family, d.comparisons, d.minRuns, d.canDetect])).toEqual([
+      ["versus-best", 2, 3, false],
+      ["pairwise", 3, 3, false],
+    ]);
+    expect(parity.testIsTrain).toBe(true);
+    expect(digits.testIsTrain).toBe(false);
+    const random = parity.learners.find((l) => l.learner === "random-search");
+    expect(random?.didNotLearn).toEqual({ runs: 2, of: 3 });
+    expect(random?.worseThan).toEqual(["baseline/majority"]);
   });
 
   it("the large generator writes valid records in the requested number", () => {

@@ -6,15 +6,16 @@ import { smallFixtureReport, smallFixtureResults, XSS_ERROR } from "./fixtures/f
 describe("loadData and its notes", () => {
   it("skips a malformed line and an unknown schema version, and says how many", () => {
     const data = loadData({ results: smallFixtureResults({ badLines: true }), report: smallFixtureReport() });
-    expect(data.records.length).toBe(41);
+    expect(data.records.length).toBe(68);
     expect(data.skipped.map((s) => [s.line, s.kind])).toEqual([
       [11, "json"],
       [12, "version"],
     ]);
     const notes = loadNotes(data);
     const texts = notes.map((n) => n.text);
+    // Baseline fits are counted apart from the learners' runs.
     expect(texts[0]).toBe(
-      "41 runs loaded from results.jsonl (37 ok, 2 diverged, 2 failed) across 3 problems.",
+      "44 runs loaded from results.jsonl (40 ok, 2 diverged, 2 failed) across 3 problems, and 24 baseline fits (closed form, no budget).",
     );
     expect(texts).toContain(
       "2 lines of results.jsonl skipped: 1 not valid JSON, 1 with an unknown schema version.",
@@ -33,7 +34,7 @@ describe("loadData and its notes", () => {
     const text = smallFixtureResults();
     const data = loadData({ results: text + text.split("\n")[0].slice(0, 80) });
     expect(data.tornTail).toBe(true);
-    expect(data.records.length).toBe(41);
+    expect(data.records.length).toBe(68);
     expect(
       loadNotes(data).some((n) => n.text.startsWith("The last line of the results file was cut short")),
     ).toBe(true);
@@ -52,6 +53,18 @@ describe("loadData and its notes", () => {
         /report\.json could not be read: schema: unknown schema version "arena\.report\/9"/.test(n.text),
       ),
     ).toBe(true);
+  });
+
+  it("says nothing of baselines for results written before them", () => {
+    const old = smallFixtureResults()
+      .split("\n")
+      .filter((line) => !line.includes('"baseline"'))
+      .join("\n");
+    const data = loadData({ results: old });
+    expect(data.records.length).toBe(44);
+    expect(loadNotes(data)[0].text).toBe(
+      "44 runs loaded from results.jsonl (40 ok, 2 diverged, 2 failed) across 3 problems.",
+    );
   });
 
   it("loads nothing from nothing, without notes about runs", () => {

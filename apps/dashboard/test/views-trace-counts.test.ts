@@ -45,16 +45,18 @@ function strings(v: unknown, out: string[] = []): string[] {
 
 describe("views on the small fixture", () => {
   it("draw the expected traces for a classification problem with 4 learners", () => {
-    // convergence: 2 panels × 4 learners × (band + median); overfitting: train, val, best markers;
-    // gap: band + median; cost: FLOPs and wall-time boxes; gradients: 2 gradient learners × 2 layers.
+    // convergence: 2 panels × 4 learners × (band + median), plus the majority baseline's loss line in
+    // each panel (ridge on classes has no loss); overfitting: train, val, best markers, and the
+    // majority's validation loss; gap: band + median; cost: FLOPs and wall-time boxes; final: 4
+    // learners and 2 baselines; gradients: 2 gradient learners × 2 layers.
     expect(traces(build("digits-mini"))).toEqual({
-      convergence: 16,
-      "overfitting-curves": 12,
+      convergence: 16 + 2,
+      "overfitting-curves": 12 + 1,
       "overfitting-gap": 8,
       "cost-to-target": 8,
       "success-rate": 4,
       ecdf: 4,
-      "final-metric": 4,
+      "final-metric": 4 + 2,
       "grad-norms": 4,
     });
   });
@@ -62,7 +64,7 @@ describe("views on the small fixture", () => {
   it("add one seeds trace per learner and panel on demand, and follow the learner filter", () => {
     const keys = ["mlp-64-16-10/backprop-adam", "mlp-64-16-10/ga"];
     const out = build("digits-mini", { seeds: true, learners: keys });
-    expect(traces(out).convergence).toBe(2 * 2 * 3);
+    expect(traces(out).convergence).toBe(2 * 2 * 3 + 2);
     expect(traces(out).ecdf).toBe(2);
   });
 
@@ -79,7 +81,8 @@ describe("views on the small fixture", () => {
   it("mark the report's significant comparison and rank", () => {
     const out = build("digits-mini", { y: "metric" });
     const final = out.final;
-    expect(final.tables[0].rows.filter((r) => r.strong).map((r) => r.cells.slice(0, 2))).toEqual([
+    const pairwise = final.tables.find((t) => t.id === "pairwise");
+    expect(pairwise?.rows.filter((r) => r.strong).map((r) => r.cells.slice(0, 2))).toEqual([
       ["backprop-adam", "ga"],
     ]);
     const ann = (final.figures[0].layout.annotations ?? []).map((a) => a.text);

@@ -1,4 +1,4 @@
-import type { RunRecord } from "@arena/results";
+import type { BaselineRole, RunRecord } from "@arena/results";
 
 /** The runs of one (model, learner) pair on one problem: one line, one box, one row of the report. */
 export interface LearnerGroup {
@@ -11,30 +11,90 @@ export interface LearnerGroup {
   runs: RunRecord[];
 }
 
-/** All runs of one problem, grouped by learner. */
-export interface ProblemGroup {
-  name: string;
-  metric: RunRecord["metric"];
-  /** The target ladder (from the first run that has one). */
-  targets: number[];
-  learners: LearnerGroup[];
+/**
+ * The fits of one baseline (majority class, mean, ridge/AR(p), naive forecasts) on one problem, one
+ * per repetition: a reference the views draw beside the learners, never a learner itself (no budget,
+ * one checkpoint at zero cost, not ranked).
+ */
+export interface BaselineGroup {
+  /** `baseline/<method>`, the key of the report's baseline rows and of `worseThan`. */
+  key: string;
+  method: string;
+  /** Null when every fit of the method failed (a failed record carries no baseline info). */
+  role: BaselineRole | null;
+  description: string;
+  /** What the views print: `baseline: <method>`. */
+  label: string;
   runs: RunRecord[];
 }
 
-/** The key of a run's row, as the harness's report builds it. */
+/** All runs of one problem: the learners' runs grouped by learner, the baselines' fits apart. */
+export interface ProblemGroup {
+  name: string;
+  metric: RunRecord["metric"];
+  /** The target ladder (from the first learner run that has one). */
+  targets: number[];
+  learners: LearnerGroup[];
+  /** The learners' runs (baselines excluded). */
+  runs: RunRecord[];
+  /** The baselines, in order of first appearance; empty for results written before baselines existed. */
+  baselines: BaselineGroup[];
+  /** True when a record marks the problem's test split as its training set (XOR, parity). */
+  testIsTrain: boolean;
+}
+
+/** The model name the harness reserves for baseline records (no user model may take it). */
+export const BASELINE_MODEL = "baseline";
+
+/**
+ * Whether a record is a baseline's fit rather than a learner's run: it carries `baseline`, or it has
+ * the reserved model name (a failed baseline fit is written without the `baseline` field).
+ */
+export function isBaselineRecord(r: RunRecord): boolean {
+  return r.baseline !== undefined || r.model.name === BASELINE_MODEL;
+}
+
+/** The key of a run's row, as the harness's report builds it (`baseline/<method>` for a baseline). */
 export function learnerKey(r: RunRecord): string {
   return `${r.model.name}/${r.learner.name}`;
 }
 
+function byKey(runs: RunRecord[]): Map<string, RunRecord[]> {
+  const out = new Map<string, RunRecord[]>();
+  for (const r of runs) {
+    const k = learnerKey(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+function baselineGroup(rs: RunRecord[]): BaselineGroup {
+  const info = rs.find((r) => r.baseline !== undefined)?.baseline;
+  const method = info?.method ?? rs[0].learner.name;
+  return {
+    key: learnerKey(rs[0]),
+    method,
+    role: info?.role ?? null,
+    description: info?.description ?? "",
+    label: `baseline: ${method}`,
+    runs: rs,
+  };
+}
+
 /**
  * Groups runs by problem, then by (model, learner), both in order of first appearance (the suite's
- * order). A learner is labelled by its name unless the problem has runs of several models, or one
- * learner name under two models, in which case the `model/learner` key tells them apart.
+ * order). Baseline fits (see {@link isBaselineRecord}) go to `baselines`, not `learners`: they are
+ * references, not competitors. A learner is labelled by its name unless the problem has learner runs
+ * of several models, or one learner name under two models, in which case the `model/learner` key
+ * tells them apart.
  *
  * @example
  * ```ts
  * const [problem] = groupRuns(records);
  * problem.learners.map((l) => `${l.label}: ${l.runs.length} runs`);
+ * problem.baselines.map((b) => b.label); // ["baseline: majority", "baseline: linear"]
  * ```
  */
 export function groupRuns(records: RunRecord[]): ProblemGroup[] {
@@ -44,28 +104,27 @@ export function groupRuns(records: RunRecord[]): ProblemGroup[] {
     if (list) list.push(r);
     else problems.set(r.problem.name, [r]);
   }
-  return [...problems.entries()].map(([name, runs]) => {
-    const byKey = new Map<string, RunRecord[]>();
-    for (const r of runs) {
-      const k = learnerKey(r);
-      const list = byKey.get(k);
-      if (list) list.push(r);
-      else byKey.set(k, [r]);
-    }
+  return [...problems.entries()].map(([name, all]) => {
+    const runs = all.filter((r) => !isBaselineRecord(r));
+    const baselineRuns = all.filter(isBaselineRecord);
     const models = new Set(runs.map((r) => r.model.name));
-    const learners = [...byKey.values()].map((rs) => ({
+    const learners = [...byKey(runs).values()].map((rs) => ({
       key: learnerKey(rs[0]),
       model: rs[0].model.name,
       learner: rs[0].learner.name,
       label: models.size > 1 ? learnerKey(rs[0]) : rs[0].learner.name,
       runs: rs,
     }));
+    const withTargets =
+      runs.find((r) => r.targets.length > 0) ?? baselineRuns.find((r) => r.targets.length > 0);
     return {
       name,
-      metric: (runs.find((r) => r.status !== "failed") ?? runs[0]).metric,
-      targets: runs.find((r) => r.targets.length > 0)?.targets.map((t) => t.target) ?? [],
+      metric: (all.find((r) => r.status !== "failed") ?? all[0]).metric,
+      targets: withTargets?.targets.map((t) => t.target) ?? [],
       learners,
       runs,
+      baselines: [...byKey(baselineRuns).values()].map(baselineGroup),
+      testIsTrain: all.some((r) => r.problem.testIsTrain === true),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { statusCounts } from "./groups.ts";
+import { isBaselineRecord, statusCounts } from "./groups.ts";
 import type { LoadedData } from "./load-data.ts";
 
 /** A line of the note area. */
@@ -23,7 +23,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export const MAX_DETAILS = 50;
 
 /**
- * What the note area says about the loaded data: how many runs by status, how many lines were
+ * What the note area says about the loaded data: how many runs by status (and baseline fits), how many lines were
  * skipped and why, a torn last line, and whether report.json (needed for significance marks) is
  * loaded or could not be read.
  */
@@ -31,12 +31,15 @@ export function loadNotes(data: LoadedData): Note[] {
   const notes: Note[] = [];
   const problems = new Set(data.records.map((r) => r.problem.name)).size;
   if (data.resultsName !== null) {
-    const c = statusCounts(data.records);
+    const runs = data.records.filter((r) => !isBaselineRecord(r));
+    const fits = data.records.length - runs.length;
+    const c = statusCounts(runs);
     notes.push({
       level: "info",
       text:
-        `${plural(data.records.length, "run")} loaded from ${data.resultsName} ` +
-        `(${c.ok} ok, ${c.diverged} diverged, ${c.failed} failed) across ${plural(problems, "problem")}.`,
+        `${plural(runs.length, "run")} loaded from ${data.resultsName} ` +
+        `(${c.ok} ok, ${c.diverged} diverged, ${c.failed} failed) across ${plural(problems, "problem")}` +
+        (fits > 0 ? `, and ${plural(fits, "baseline fit")} (closed form, no budget).` : "."),
     });
   }
   if (data.skipped.length > 0) {

@@ -2,11 +2,19 @@ import type { Data } from "plotly.js";
 import { effectiveLogY } from "../state/view-state.ts";
 import { type Split, X_AXIS_TITLES } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";
+import { baselineLevels } from "../transforms/baseline-levels.ts";
 import { runCurve } from "../transforms/curves.ts";
 import { commonGrid } from "../transforms/grid.ts";
 import { bandTraces, seedsTrace } from "./band-traces.ts";
+import { baselineLineTraces } from "./baseline-traces.ts";
 import { axis, baseLayout, panelTitle } from "./figure-style.ts";
 import type { ViewContext, ViewOutput, ViewSpec } from "./view.ts";
+
+/** What the y axis shows on a split, in words, e.g. "validation accuracy" (no user text). */
+export function yWhat(ctx: ViewContext, split: Split): string {
+  const where = split === "train" ? "training" : split === "val" ? "validation" : "test";
+  return `${where} ${ctx.state.y === "loss" ? "loss" : ctx.problem.metric.name}`;
+}
 
 /** The y-axis title for the loss or the problem's metric. */
 export function yTitle(ctx: ViewContext): string {
@@ -15,7 +23,7 @@ export function yTitle(ctx: ViewContext): string {
   return `${m.name} (${m.higherIsBetter ? "higher" : "lower"} is better)`;
 }
 
-const PANELS: { split: Split; title: string; domain: [number, number] }[] = [
+const PANELS: { split: "train" | "val"; title: string; domain: [number, number] }[] = [
   { split: "train", title: "training", domain: [0, 0.47] },
   { split: "val", title: "validation", domain: [0.53, 1] },
 ];
@@ -49,13 +57,30 @@ function build(ctx: ViewContext): ViewOutput {
       data.push(...bandTraces(seedBand(curves[li][pi], grid, majority(curves[li][pi].length)), style));
     });
   });
+  // Each baseline's median on the panel's split, as a dashed reference line across the learners' grid.
+  const logY = effectiveLogY(state);
+  PANELS.forEach((panel, pi) => {
+    data.push(
+      ...baselineLineTraces(
+        baselineLevels(ctx.problem.baselines, panel.split, state.y),
+        grid[0],
+        grid.at(-1)!,
+        {
+          xaxis: pi === 0 ? "x" : "x2",
+          yaxis: pi === 0 ? "y" : "y2",
+          showlegend: pi === 0,
+          what: yWhat(ctx, panel.split),
+          logY,
+        },
+      ),
+    );
+  });
   const diverged = learners.reduce((n, l) => n + l.runs.filter((r) => r.status === "diverged").length, 0);
   if (diverged > 0) {
     notes.push(
       `${diverged} diverged run${diverged === 1 ? "" : "s"}: a curve ends at its last finite checkpoint (NaN and Infinity are not drawn).`,
     );
   }
-  const logY = effectiveLogY(state);
   const xTitle = X_AXIS_TITLES[state.x];
   const layout = {
     ...baseLayout(`${yTitle(ctx)} against ${xTitle}: median over seeds, band = inter-quartile range`),
@@ -73,6 +98,6 @@ export const convergenceView: ViewSpec = {
   id: "convergence",
   title: "Convergence",
   description:
-    "Training (left) and validation (right) loss or metric against the chosen x axis, one line per learner: the median over seeds with the inter-quartile band. Seeds are checkpointed at different x, so each seed's curve is first interpolated step-wise onto a common grid of 64 points (log-spaced on a log axis): at each grid point it takes its last checkpoint value at or before it, and has no value before its first checkpoint or after its last (no extrapolation). Median and quartiles are then taken over the seeds that have a value there, where at least half of the learner's seeds do.",
+    "Training (left) and validation (right) loss or metric against the chosen x axis, one line per learner: the median over seeds with the inter-quartile band. Seeds are checkpointed at different x, so each seed's curve is first interpolated step-wise onto a common grid of 64 points (log-spaced on a log axis): at each grid point it takes its last checkpoint value at or before it, and has no value before its first checkpoint or after its last (no extrapolation). Median and quartiles are then taken over the seeds that have a value there, where at least half of the learner's seeds do. Grey dashed lines are the baselines (majority class or mean, linear, naive forecasts: fitted in closed form, no budget): the median over their fits of the same quantity on the same split; a baseline without it (ridge on classes has no loss) has no line.",
   build,
 };

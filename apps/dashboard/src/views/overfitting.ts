@@ -2,11 +2,13 @@ import type { Data, Shape } from "plotly.js";
 import { effectiveLogY } from "../state/view-state.ts";
 import { figureKey, X_AXIS_TITLES } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";
+import { baselineLevels } from "../transforms/baseline-levels.ts";
 import { gapCurve, runCurve } from "../transforms/curves.ts";
 import { commonGrid } from "../transforms/grid.ts";
 import { plotlyText } from "../ui/plotly-text.ts";
 import { bandTraces } from "./band-traces.ts";
-import { yTitle } from "./convergence.ts";
+import { baselineLineTraces } from "./baseline-traces.ts";
+import { yTitle, yWhat } from "./convergence.ts";
 import { axis, baseLayout } from "./figure-style.ts";
 import type { Figure, ViewContext, ViewOutput, ViewSpec } from "./view.ts";
 
@@ -73,6 +75,14 @@ function build(ctx: ViewContext): ViewOutput {
       ...bandTraces(seedBand(gaps[li], grid, majority(gaps[li].length)), { ...base, showlegend: true }),
     );
   });
+  // Each baseline's median validation figure, as a dashed reference for the solid validation lines.
+  curves.push(
+    ...baselineLineTraces(baselineLevels(ctx.problem.baselines, "val", state.y), grid[0], grid.at(-1)!, {
+      showlegend: true,
+      what: yWhat(ctx, "val"),
+      logY: effectiveLogY(state),
+    }),
+  );
   const xTitle = X_AXIS_TITLES[state.x];
   const zero: Partial<Shape> = {
     type: "line",
@@ -96,7 +106,9 @@ function build(ctx: ViewContext): ViewOutput {
       data: curves,
       layout: {
         ...baseLayout(
-          "Training (dotted) vs validation (solid), medians over seeds; ◆ = each seed's best validation",
+          ctx.problem.baselines.length > 0
+            ? "Training (dotted) vs validation (solid), medians over seeds; ◆ = each seed's best validation; grey dashed = baselines (validation)"
+            : "Training (dotted) vs validation (solid), medians over seeds; ◆ = each seed's best validation",
         ),
         xaxis: axis(xTitle, state.logX),
         yaxis: axis(yTitle(ctx), effectiveLogY(state)),
@@ -123,6 +135,6 @@ export const overfittingView: ViewSpec = {
   id: "overfitting",
   title: "Overfitting",
   description:
-    "Training against validation per learner (medians over seeds on the same grid as the convergence view), with each seed's best-validation checkpoint marked, and the gap between them over training, oriented so that a positive gap means the model does better on its training data (as the report's trainValGap).",
+    "Training against validation per learner (medians over seeds on the same grid as the convergence view), with each seed's best-validation checkpoint marked, and the gap between them over training, oriented so that a positive gap means the model does better on its training data (as the report's trainValGap). Grey dashed lines are the baselines' median validation figures.",
   build,
 };

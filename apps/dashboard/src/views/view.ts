@@ -1,4 +1,4 @@
-import type { ProblemReport } from "@arena/results";
+import type { ProblemReport, Report } from "@arena/results";
 import type { Data, Layout } from "plotly.js";
 import type { LearnerGroup, ProblemGroup } from "../data/groups.ts";
 import type { ViewState } from "../state/view-state.ts";
@@ -12,11 +12,20 @@ export interface Figure {
   height: number;
 }
 
+/** A row of a table: `strong` = significant; `tone` marks a baseline's row or a flagged learner. */
+export interface TableRow {
+  cells: string[];
+  strong?: boolean;
+  tone?: "baseline" | "warn";
+}
+
 /** A table under a view's figures (every cell is plain text). */
 export interface TableSpec {
+  /** Stable name of the table (the `data-table` attribute), e.g. "versus-best". */
+  id?: string;
   caption: string;
   head: string[];
-  rows: { cells: string[]; strong?: boolean }[];
+  rows: TableRow[];
 }
 
 /** What a view draws for the current filters: figures, notes, tables. No DOM: testable in Node. */
@@ -38,6 +47,8 @@ export interface ViewContext {
   reportLoaded: boolean;
   /** The report's significance level (`settings.alpha`), when loaded. */
   alpha: number | null;
+  /** The report's settings, when loaded (absent in contexts built before it existed). */
+  settings?: Report["settings"] | null;
   /** A colour per learner key, the same in every view. */
   colors: Map<string, string>;
 }
