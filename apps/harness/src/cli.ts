@@ -205,7 +205,7 @@ cli.command("list", "List problems and learner kinds").action(() => {
 
 cli
   .command("bench", "Run the default suite into reports/latest and write the report")
-  .option("--quick", "The quick suite (about a minute)")
+  .option("--quick", "The quick suite (about ten seconds)")
   .option("--workers <n>", "Worker threads (default: the machine's cores)")
   .option("--out <dir>", "Output folder", { default: join(repoRoot, "reports", "latest") })
   .option("--fresh", "Discard earlier results in the output folder instead of resuming")
