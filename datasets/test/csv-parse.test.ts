@@ -2,21 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CsvError, loadCsv, parseCsv, parseCsvBytes, parseSeriesCsv, tableDataset } from "../src/index.ts";
+import { loadCsv, parseCsv, parseCsvBytes, parseSeriesCsv, tableDataset } from "../src/index.ts";
+import { csvError } from "./expect-csv-error.ts";
 
 const cls = { task: "classification" } as const;
 const reg = { task: "regression" } as const;
-
-/** Runs `f`, expects a CsvError, returns it. */
-function csvError(f: () => unknown): CsvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CsvError);
-    return e as CsvError;
-  }
-  throw new Error("expected a CsvError, nothing was thrown");
-}
 
 describe("parseCsv: good input", () => {
   it("reads features row-major, labels, classes and column names", () => {

@@ -5,13 +5,13 @@ import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import {
   airlineSeries,
-  CsvError,
   dataFilePath,
   fromSeriesCsv,
   getProblem,
   restoreScaler,
   type ScalerState,
 } from "../src/index.ts";
+import { csvError } from "./expect-csv-error.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "arena-series-csv-"));
 
@@ -22,17 +22,6 @@ function monthly(name: string, rows: number, value = (t: number) => String(100 +
   for (let t = 0; t < rows; t++) lines.push(`${1950 + Math.floor(t / 12)}-${(t % 12) + 1},${value(t)}`);
   writeFileSync(path, `${lines.join("\n")}\n`);
   return path;
-}
-
-/** The CsvError `f` throws. */
-function csvError(f: () => unknown): CsvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CsvError);
-    return e as CsvError;
-  }
-  throw new Error("expected a CsvError");
 }
 
 describe("fromSeriesCsv: checks when the entry is made, before any load", () => {

@@ -3,18 +3,7 @@ import type { Checkpoint, RunRecord, TargetHit } from "@arena/results";
 import type { RunContext } from "./run-context.ts";
 import type { RunSpec } from "./run-plan.ts";
 import { failedRecord, hostInfo, recordIdentity } from "./spec-record.ts";
-
-/** Whether a baseline's validation figure reaches a target, by the same rule as a learner's checkpoints. */
-function reaches(
-  on: string,
-  value: { valMetric: number; valLoss: number; trainLoss: number },
-  target: number,
-  higher: boolean,
-): boolean {
-  const v = on === "valMetric" ? value.valMetric : on === "valLoss" ? value.valLoss : value.trainLoss;
-  const lowerIsGoal = on !== "valMetric" || !higher;
-  return lowerIsGoal ? v <= target : v >= target;
-}
+import { reachesTarget, unreachedTargets } from "./target-hits.ts";
 
 /**
  * Executes a baseline run: fits the method in closed form on the run's training split (choosing any
@@ -37,10 +26,10 @@ export function executeBaseline(spec: RunSpec, ctx: RunContext): RunRecord {
     };
     const cp: Checkpoint = { step: 0, epoch: 0, flops: 0, evaluations: 0, wallMs: 0, ...figures };
     const on = spec.targets?.on ?? "valMetric";
-    const targets: TargetHit[] = (spec.targets?.values ?? []).map((target) =>
-      reaches(on, figures, target, higher)
-        ? { target, reached: true, flops: 0, evaluations: 0, step: 0, wallMs: 0 }
-        : { target, reached: false, flops: null, evaluations: null, step: null, wallMs: null },
+    const targets: TargetHit[] = unreachedTargets(spec).map((t) =>
+      reachesTarget(on, figures, t.target, higher)
+        ? { ...t, reached: true, flops: 0, evaluations: 0, step: 0, wallMs: 0 }
+        : t,
     );
     const test = { testLoss: b.test.loss, testMetric: b.test.metric };
     return {

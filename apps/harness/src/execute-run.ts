@@ -7,6 +7,7 @@ import type { RunContext } from "./run-context.ts";
 import { BASELINE_KIND, type RunSpec } from "./run-plan.ts";
 import { errorMessage, hostInfo, recordIdentity } from "./spec-record.ts";
 import { DEFAULT_DIVERGENCE_FACTOR } from "./suite.ts";
+import { reachesTarget, unreachedTargets } from "./target-hits.ts";
 
 /**
  * The least initial training loss the divergence factor is applied to, so that a run starting at a zero
@@ -73,14 +74,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
   };
 
   const trace: Checkpoint[] = [];
-  const targets: TargetHit[] = (spec.targets?.values ?? []).map((target) => ({
-    target,
-    reached: false,
-    flops: null,
-    evaluations: null,
-    step: null,
-    wallMs: null,
-  }));
+  const targets: TargetHit[] = unreachedTargets(spec);
   let status: RunRecord["status"] = "ok";
   let error: RunRecord["error"];
   let divergedAt: RunRecord["divergedAt"];
@@ -184,10 +178,8 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
       }
       for (const t of targets) {
         if (t.reached) continue;
-        const on = spec.targets?.on ?? "valMetric";
-        const value = on === "valMetric" ? va.value : on === "valLoss" ? va.loss : tr.loss;
-        const lowerIsGoal = on !== "valMetric" || !higher;
-        if (lowerIsGoal ? value <= t.target : value >= t.target) {
+        const figures = { valMetric: va.value, valLoss: va.loss, trainLoss: tr.loss };
+        if (reachesTarget(spec.targets?.on ?? "valMetric", figures, t.target, higher)) {
           t.reached = true;
           t.flops = flops;
           t.evaluations = evaluations;

@@ -2,6 +2,7 @@ import { cpus } from "node:os";
 import type { RunRecord } from "@arena/results";
 import { RUN_SCHEMA } from "@arena/results";
 import type { RunSpec } from "./run-plan.ts";
+import { unreachedTargets } from "./target-hits.ts";
 
 /** The machine a record was made on (measured: it differs between machines, not between runs). */
 export function hostInfo() {
@@ -47,14 +48,7 @@ export function failedRecord(spec: RunSpec, e: unknown): RunRecord {
     final: null,
     best: null,
     cost: { steps: 0, flops: 0, evaluations: 0 },
-    targets: (spec.targets?.values ?? []).map((target) => ({
-      target,
-      reached: false,
-      flops: null,
-      evaluations: null,
-      step: null,
-      wallMs: null,
-    })),
+    targets: unreachedTargets(spec),
     measured: {
       startedAt: now,
       endedAt: now,

@@ -1,6 +1,7 @@
 import { getProblem, type Problem } from "@arena/datasets";
-import { type AnyModel, createModel, type Learner, type ModelSpec } from "@arena/nn";
+import { type AnyModel, createModel, type Learner, type ModelSpec, type Samples } from "@arena/nn";
 import { Rng } from "@arena/rng";
+import { gaLearner, psoLearner, randomSearchLearner } from "../src/index.ts";
 
 /** XOR with the registry's activations and loss (sigmoid hidden and output, MSE), 4 hidden units. */
 export const XOR_241: ModelSpec = {
@@ -46,4 +47,41 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A small softmax classifier for the learner-contract tests (4 inputs, 5 tanh units, 2 classes). */
+export const SMALL_MLP: ModelSpec = { kind: "mlp", layers: [4, 5, 2], activation: "tanh", output: "softmax" };
+
+/** 60 standard-normal points in 4-D, class 1 when x₀ + x₁ > 0: linearly separable, drawn from `seed`. */
+export function separableData(seed: number): { train: Samples } {
+  const rng = new Rng(seed);
+  const n = 60;
+  const x = rng.fillNormal(new Float32Array(n * 4));
+  const y = new Float32Array(n * 2);
+  for (let i = 0; i < n; i++) y[i * 2 + (x[i * 4] + x[i * 4 + 1] > 0 ? 1 : 0)] = 1;
+  return { train: { n, x, xShape: [4], y, yShape: [2] } };
+}
+
+/** Every population learner factory of this package, by kind. */
+export const POPULATION_FACTORIES = [
+  ["ga", gaLearner],
+  ["pso", psoLearner],
+  ["random-search", randomSearchLearner],
+] as const;
+
+/** The three fitness set-ups a population learner has, each with 10 candidates. */
+export function fitnessConfigs(rescoreEvery: number): [string, Record<string, unknown>][] {
+  return [
+    ["full fitness", { population: 10 }],
+    [
+      "minibatch with re-scoring",
+      { population: 10, fitness: { minibatch: 12 }, rescore: { every: rescoreEvery, top: 3 } },
+    ],
+    ["minibatch without re-scoring", { population: 10, fitness: { minibatch: 12 }, rescore: false }],
+  ];
+}
+
+/** The bytes of a float array, for bit-identical comparisons. */
+export function bytes(a: Float32Array): Uint8Array {
+  return new Uint8Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength));
 }

@@ -1,44 +1,13 @@
-import { createModel, type ModelSpec, type Samples } from "@arena/nn";
+import { createModel } from "@arena/nn";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
-import {
-  gaLearner,
-  type NeuroevolutionState,
-  type PopulationLearner,
-  psoLearner,
-  randomSearchLearner,
-  resumeLearner,
-} from "../src/index.ts";
+import { type NeuroevolutionState, type PopulationLearner, psoLearner, resumeLearner } from "../src/index.ts";
+import { bytes, fitnessConfigs, POPULATION_FACTORIES, SMALL_MLP, separableData } from "./fixtures.ts";
 
-const SPEC: ModelSpec = { kind: "mlp", layers: [4, 5, 2], activation: "tanh", output: "softmax" };
-
-function data(seed: number): { train: Samples } {
-  const rng = new Rng(seed);
-  const n = 60;
-  const x = rng.fillNormal(new Float32Array(n * 4));
-  const y = new Float32Array(n * 2);
-  for (let i = 0; i < n; i++) y[i * 2 + (x[i * 4] + x[i * 4 + 1] > 0 ? 1 : 0)] = 1;
-  return { train: { n, x, xShape: [4], y, yShape: [2] } };
-}
-
-const FACTORIES = [
-  ["ga", gaLearner],
-  ["pso", psoLearner],
-  ["random-search", randomSearchLearner],
-] as const;
-
-const CONFIGS: [string, Record<string, unknown>][] = [
-  ["full fitness", { population: 10 }],
-  [
-    "minibatch with re-scoring",
-    { population: 10, fitness: { minibatch: 12 }, rescore: { every: 2, top: 3 } },
-  ],
-  ["minibatch without re-scoring", { population: 10, fitness: { minibatch: 12 }, rescore: false }],
-];
-
-function bytes(a: Float32Array): Uint8Array {
-  return new Uint8Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength));
-}
+const SPEC = SMALL_MLP;
+const FACTORIES = POPULATION_FACTORIES;
+const CONFIGS = fitnessConfigs(2);
+const data = separableData;
 
 function build(
   factory: (typeof FACTORIES)[number][1],

@@ -1,5 +1,5 @@
 import { checkFiniteSample, checkOptionKeys } from "./checks.ts";
-import { mannWhitneyExactDistribution } from "./mann-whitney.ts";
+import { mannWhitneyExactDistribution, rankTestMethod } from "./mann-whitney.ts";
 import { normalQuantile, normalSf } from "./normal.ts";
 import { quantileSorted } from "./quantile.ts";
 import { midranks } from "./ranks.ts";
@@ -96,11 +96,6 @@ export function hodgesLehmannShift(
     throw new RangeError(`hodgesLehmannShift: level must be in (0, 1), got ${String(level)}`);
   }
   const requested = options?.method ?? "auto";
-  if (requested !== "auto" && requested !== "exact" && requested !== "normal") {
-    throw new RangeError(
-      `hodgesLehmannShift: method must be "auto", "exact" or "normal", got ${String(requested)}`,
-    );
-  }
 
   const n1 = x.length;
   const n2 = y.length;
@@ -114,19 +109,7 @@ export function hodgesLehmannShift(
   for (let i = 0; i < n1; i++) pooled[i] = x[i];
   for (let j = 0; j < n2; j++) pooled[n1 + j] = y[j];
   const tieGroups = midranks(pooled).tieGroups;
-  let method: "exact" | "normal";
-  if (requested === "exact") {
-    if (tieGroups > 0) {
-      throw new RangeError(
-        `hodgesLehmannShift: method "exact" needs samples without ties, but ${tieGroups} group(s) of tied values were found; use "normal"`,
-      );
-    }
-    method = "exact";
-  } else if (requested === "normal") {
-    method = "normal";
-  } else {
-    method = tieGroups === 0 && n1 < 50 && n2 < 50 ? "exact" : "normal";
-  }
+  const method = rankTestMethod("hodgesLehmannShift", requested, n1, n2, tieGroups);
 
   const alpha = 1 - level;
   if (method === "exact") {

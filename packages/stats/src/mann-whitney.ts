@@ -44,6 +44,31 @@ export interface MannWhitneyResult {
   rankBiserial: number;
 }
 
+/**
+ * Which null distribution a rank test of samples of sizes n₁, n₂ uses: `"auto"` takes the exact one when
+ * there are no ties and both samples have fewer than 50 values (R's `wilcox.test` rule), else the normal
+ * approximation; `"exact"` insists and throws on ties. Shared by the Mann–Whitney test and the
+ * Hodges–Lehmann interval, so that the two always agree.
+ */
+export function rankTestMethod(
+  owner: string,
+  requested: unknown,
+  n1: number,
+  n2: number,
+  tieGroups: number,
+): "exact" | "normal" {
+  if (requested !== "auto" && requested !== "exact" && requested !== "normal") {
+    throw new RangeError(`${owner}: method must be "auto", "exact" or "normal", got ${String(requested)}`);
+  }
+  if (requested === "exact" && tieGroups > 0) {
+    throw new RangeError(
+      `${owner}: method "exact" needs samples without ties, but ${tieGroups} group(s) of tied values were found; use "normal"`,
+    );
+  }
+  if (requested !== "auto") return requested;
+  return tieGroups === 0 && n1 < 50 && n2 < 50 ? "exact" : "normal";
+}
+
 /** Largest n₁·n₂ for which the exact distribution may be requested (its table has (min n + 1)(n₁n₂ + 1) cells). */
 export const EXACT_MAX_CELLS = 10_000;
 
@@ -143,11 +168,6 @@ export function mannWhitneyU(
     );
   }
   const requested = options?.method ?? "auto";
-  if (requested !== "auto" && requested !== "exact" && requested !== "normal") {
-    throw new RangeError(
-      `mannWhitneyU: method must be "auto", "exact" or "normal", got ${String(requested)}`,
-    );
-  }
   const continuity = options?.continuity ?? true;
 
   const n1 = x.length;
@@ -162,19 +182,7 @@ export function mannWhitneyU(
   const nn = n1 * n2;
   const ties = tieGroups > 0;
 
-  let method: "exact" | "normal";
-  if (requested === "exact") {
-    if (ties) {
-      throw new RangeError(
-        `mannWhitneyU: method "exact" needs samples without ties, but ${tieGroups} group(s) of tied values were found; use "normal"`,
-      );
-    }
-    method = "exact";
-  } else if (requested === "normal") {
-    method = "normal";
-  } else {
-    method = !ties && n1 < 50 && n2 < 50 ? "exact" : "normal";
-  }
+  const method = rankTestMethod("mannWhitneyU", requested, n1, n2, tieGroups);
 
   let p: number;
   let z: number | null = null;
