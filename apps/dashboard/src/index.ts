@@ -10,10 +10,8 @@ export {
   readEmbeddedData,
 } from "./data/embedded-data.ts";
 export {
-  BASELINE_MODEL,
   type BaselineGroup,
   groupRuns,
-  isBaselineRecord,
   type LearnerGroup,
   learnerKey,
   type ProblemGroup,

@@ -1,6 +1,7 @@
 import type { RunRecord } from "@arena/results";
+import { isBaselineRecord } from "@arena/results";
 import { describe, expect, it } from "vitest";
-import { groupRuns, isBaselineRecord, statusCounts } from "../src/data/groups.ts";
+import { groupRuns, statusCounts } from "../src/data/groups.ts";
 import { smallFixtureRecords, XSS_LEARNER, XSS_MODEL } from "./fixtures/fixture-suites.ts";
 
 describe("groupRuns", () => {

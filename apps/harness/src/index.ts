@@ -1,13 +1,11 @@
 /**
  * The harness as a library: what `arena` does, callable from code (benchmarks, notebooks, other tools).
  */
-export { buildReport, DEFAULT_REPORT_SETTINGS, type ReportSettings } from "./build-report.ts";
 export { logCheckpoints } from "./checkpoint-schedule.ts";
 export { executeBaseline } from "./execute-baseline.ts";
 export { executeRun, splitDiagnostics } from "./execute-run.ts";
 export { LEARNER_KINDS } from "./learner-kinds.ts";
 export { createProblemLoader } from "./problem-loader.ts";
-export { renderReportMarkdown, renderSummary } from "./render-report.ts";
 export { mergeResults, readResults, writeReport } from "./results-files.ts";
 export { type LineReader, ResultsStore } from "./results-store.ts";
 export type { LearnerFactory, LearnerKind, RunContext } from "./run-context.ts";

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildReport, DEFAULT_REPORT_SETTINGS, renderReportMarkdown, renderSummary } from "@arena/report";
 import {
   parseResultsFile,
   type RunRecord,
@@ -7,8 +8,6 @@ import {
   serializeReport,
   stripMeasured,
 } from "@arena/results";
-import { buildReport, DEFAULT_REPORT_SETTINGS } from "./build-report.ts";
-import { renderReportMarkdown, renderSummary } from "./render-report.ts";
 import { UsageError } from "./suite.ts";
 
 /** Reads a results file; a missing or unreadable file is a usage error naming it. */

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { baselineMethods } from "@arena/baselines";
 import type { ProblemEntry } from "@arena/datasets";
-import { runId } from "@arena/results";
+import { BASELINE_MODEL, runId } from "@arena/results";
 import { Rng } from "@arena/rng";
 import { problemEntryFor } from "./problem-loader.ts";
 import type { Budget, Checkpoints, CsvSource, Divergence, Suite, Targets } from "./suite.ts";
@@ -54,9 +54,6 @@ export function modelSpecOf(spec: Record<string, unknown>): Record<string, unkno
   const { name: _name, ...rest } = spec;
   return rest;
 }
-
-/** The model name of baseline records: baselines are no nn model. */
-export const BASELINE_MODEL = "baseline";
 
 /** A problem entry of the suite, resolved: its entry in the registry (or CSV), its models and learners. */
 function resolveProblem(suite: Suite, pi: number, suiteDir: string) {

@@ -1,3 +1,7 @@
 import { testReadmeExamples } from "../../../scripts/readme-examples.ts";
 
-testReadmeExamples({ packageDir: new URL("..", import.meta.url), packageName: "@arena/baselines", minBlocks: 1 });
+testReadmeExamples({
+  packageDir: new URL("..", import.meta.url),
+  packageName: "@arena/baselines",
+  minBlocks: 1,
+});

@@ -40,6 +40,7 @@ export {
 export { parseResultsFile, type ResultsFile, type SkippedLine } from "./results-file.ts";
 export { canonicalJson, configHash, fnv1a32, type RunIdParts, runId } from "./run-id.ts";
 export {
+  BASELINE_MODEL,
   BASELINE_ROLES,
   type BaselineInfo,
   type BaselineRole,
@@ -50,6 +51,7 @@ export {
   checkpointSchema,
   type Figures,
   figuresSchema,
+  isBaselineRecord,
   METRIC_NAMES,
   type Measured,
   type MetricName,

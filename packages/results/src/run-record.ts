@@ -232,3 +232,14 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type BaselineInfo = z.output<typeof baselineInfoSchema>;
 export type BaselineRole = (typeof BASELINE_ROLES)[number];
+
+/** The model name reserved for baseline records (baselines are no nn model; no user model may take it). */
+export const BASELINE_MODEL = "baseline";
+
+/**
+ * Whether a record is a baseline's fit rather than a learner's run: it carries `baseline`, or it has the
+ * reserved model name (a failed baseline fit is written without the `baseline` field).
+ */
+export function isBaselineRecord(r: RunRecord): boolean {
+  return r.baseline !== undefined || r.model.name === BASELINE_MODEL;
+}

@@ -1,4 +1,4 @@
-import type { BaselineRole, RunRecord } from "@arena/results";
+import { type BaselineRole, isBaselineRecord, type RunRecord } from "@arena/results";
 
 /** The runs of one (model, learner) pair on one problem: one line, one box, one row of the report. */
 export interface LearnerGroup {
@@ -41,17 +41,6 @@ export interface ProblemGroup {
   baselines: BaselineGroup[];
   /** True when a record marks the problem's test split as its training set (XOR, parity). */
   testIsTrain: boolean;
-}
-
-/** The model name the harness reserves for baseline records (no user model may take it). */
-export const BASELINE_MODEL = "baseline";
-
-/**
- * Whether a record is a baseline's fit rather than a learner's run: it carries `baseline`, or it has
- * the reserved model name (a failed baseline fit is written without the `baseline` field).
- */
-export function isBaselineRecord(r: RunRecord): boolean {
-  return r.baseline !== undefined || r.model.name === BASELINE_MODEL;
 }
 
 /** The key of a run's row, as the harness's report builds it (`baseline/<method>` for a baseline). */

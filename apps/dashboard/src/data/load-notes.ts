@@ -1,4 +1,5 @@
-import { isBaselineRecord, statusCounts } from "./groups.ts";
+import { isBaselineRecord } from "@arena/results";
+import { statusCounts } from "./groups.ts";
 import type { LoadedData } from "./load-data.ts";
 
 /** A line of the note area. */

@@ -1,5 +1,4 @@
 import type { BaselineSummary, RunRecord, Summary } from "@arena/results";
-import { BASELINE_MODEL } from "./run-plan.ts";
 
 /** Groups records by a key, keeping first-seen order. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -15,13 +14,6 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<stri
 
 /** The row key of a record: `model/learner` (`baseline/<method>` for baselines). */
 export const rowKey = (r: RunRecord): string => `${r.model.name}/${r.learner.name}`;
-
-/**
- * Whether a record is a baseline's: it carries `baseline`, or (a fit that failed, written without it)
- * the model name reserved for baselines.
- */
-export const isBaseline = (r: RunRecord): boolean =>
-  r.baseline !== undefined || r.model.name === BASELINE_MODEL;
 
 /** Baseline rows of one problem, in the order their records appear. */
 export function baselineSummaries(

@@ -6,17 +6,10 @@ import type {
   Summary,
   TargetSummary,
 } from "@arena/results";
-import { EMPTY_SUMMARY, REPORT_SCHEMA } from "@arena/results";
+import { EMPTY_SUMMARY, isBaselineRecord, REPORT_SCHEMA } from "@arena/results";
 import { Rng } from "@arena/rng";
 import { describe, ert, median, medianCi } from "@arena/stats";
-import {
-  baselineSummaries,
-  didNotLearn,
-  groupBy,
-  isBaseline,
-  rowKey,
-  worseThanBaselines,
-} from "./baseline-rows.ts";
+import { baselineSummaries, didNotLearn, groupBy, rowKey, worseThanBaselines } from "./baseline-rows.ts";
 import {
   type ComparedRow,
   detectability,
@@ -186,8 +179,8 @@ function meanOrder(a: LearnerSummary, b: LearnerSummary, higher: boolean): numbe
 function problemReport(problem: string, records: RunRecord[], settings: ReportSettings): ProblemReport {
   const metric = records.find((r) => r.status !== "failed")?.metric ?? records[0].metric;
   const higher = metric.higherIsBetter;
-  const learnerRecords = records.filter((r) => !isBaseline(r));
-  const baselineRecords = records.filter(isBaseline);
+  const learnerRecords = records.filter((r) => !isBaselineRecord(r));
+  const baselineRecords = records.filter(isBaselineRecord);
   const ladder = learnerRecords.find((r) => r.targets.length > 0)?.targets.map((t) => t.target) ?? [];
   const groups = groupBy(learnerRecords, rowKey);
   const rng = new Rng(settings.bootstrapSeed).fork(problem);
