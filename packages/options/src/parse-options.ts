@@ -9,9 +9,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The schema one step inside `schema` (through optional, default, nullable, pipes, arrays, objects). */
-function inner(schema: z.core.$ZodType | undefined, key: PropertyKey): z.core.$ZodType | undefined {
-  const s = unwrap(schema);
+/** The schema one step inside `schema` (through optional, default, nullable, pipes, arrays, objects, unions). */
+function inner(
+  schema: z.core.$ZodType | undefined,
+  key: PropertyKey,
+  value: unknown,
+): z.core.$ZodType | undefined {
+  const s = branch(unwrap(schema), value);
   if (s instanceof z.ZodObject) return s.shape[String(key)] as z.core.$ZodType | undefined;
   if (s instanceof z.ZodArray) return s.element as z.core.$ZodType;
   if (s instanceof z.ZodRecord) return s._zod.def.valueType;
@@ -29,25 +33,87 @@ function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefine
   return s;
 }
 
-/** The keys an object schema at `path` accepts, to name them when a key is unknown. */
-function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+/**
+ * The option of a union that `value` was meant for: the one whose discriminator literal matches, else
+ * the only object option; the schema itself when it is no union.
+ */
+function branch(schema: z.core.$ZodType | undefined, value: unknown): z.core.$ZodType | undefined {
+  if (!(schema instanceof z.ZodUnion)) return schema;
+  const options = (schema.options as z.core.$ZodType[]).map(unwrap);
+  const objects = options.filter((o): o is z.ZodObject => o instanceof z.ZodObject);
+  const disc = (schema._zod.def as { discriminator?: string }).discriminator;
+  if (disc && value !== null && typeof value === "object") {
+    const tag = (value as Record<string, unknown>)[disc];
+    const hit = objects.find((o) => {
+      const lit = unwrap(o.shape[disc] as z.core.$ZodType | undefined);
+      return lit instanceof z.ZodLiteral && lit.values.has(tag as never);
+    });
+    if (hit) return hit;
+  }
+  return objects.length === 1 ? objects[0] : schema;
+}
+
+/** The keys an object schema at `path` accepts (for the value given), to name them when a key is unknown. */
+function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[], input: unknown): string[] {
   let s: z.core.$ZodType | undefined = schema;
-  for (const key of path) s = inner(s, key);
-  const o = unwrap(s);
+  let v = input;
+  for (const key of path) {
+    s = inner(s, key, v);
+    v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  const o = branch(unwrap(s), v);
   return o instanceof z.ZodObject ? Object.keys(o.shape) : [];
 }
 
+/**
+ * For a value that matches no branch of a plain union (e.g. "a number or a schedule object"), the
+ * issues of the branch it came closest to: the one whose problems lie deepest inside the value (it got
+ * furthest), then the one with fewest problems; null when no branch says more than "wrong type".
+ */
+function closestBranch(iss: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | null {
+  const depth = (issues: z.core.$ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+  const ranked = iss.errors
+    .filter((b) => b.length > 0)
+    .sort((a, b) => depth(b) - depth(a) || a.length - b.length);
+  const best = ranked[0];
+  if (!best || (depth(best) === 0 && best.every((i) => i.code === "invalid_type"))) return null;
+  return best.map((i) => ({ ...i, path: [...iss.path, ...i.path] }));
+}
+
+/** The value at `path` inside `input`, or undefined. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 /** zod's issues as Arena's: the path, what was expected, and what was found. */
-export function toOptionIssues(schema: z.core.$ZodType, issues: readonly z.core.$ZodIssue[]): OptionIssue[] {
-  return issues.map((iss) => {
+export function toOptionIssues(
+  schema: z.core.$ZodType,
+  issues: readonly z.core.$ZodIssue[],
+  input?: unknown,
+): OptionIssue[] {
+  return issues.flatMap((iss) => {
+    const closest = iss.code === "invalid_union" ? closestBranch(iss) : null;
+    if (closest) return toOptionIssues(schema, closest, input);
+    const path = formatPath(iss.path);
     if (iss.code === "unrecognized_keys") {
-      const known = knownKeys(schema, iss.path);
+      const known = knownKeys(schema, iss.path, input);
       const keys = iss.keys.map((k) => `"${k}"`).join(", ");
       const expected = known.length > 0 ? `; known keys: ${known.join(", ")}` : "";
-      return { path: formatPath(iss.path), message: `unknown key ${keys}${expected}` };
+      return { path, message: `unknown key ${keys}${expected}` };
     }
-    const got = "input" in iss && iss.input !== undefined ? ` (got ${preview(iss.input)})` : "";
-    return { path: formatPath(iss.path), message: `${iss.message}${got}` };
+    // The value found, read from the input at the issue's path (zod reports the enclosing object for a
+    // bad discriminator); a missing value is "required".
+    const found = iss.path.length > 0 ? valueAt(input, iss.path) : "input" in iss ? iss.input : input;
+    if (found === undefined && iss.code === "invalid_type") {
+      return { path, message: `required: expected ${iss.expected}` };
+    }
+    const got = found !== undefined ? ` (got ${preview(found)})` : "";
+    return { path, message: `${iss.message}${got}` };
   });
 }
 
@@ -74,5 +140,5 @@ export function parseOptions<S extends z.ZodType>(owner: string, schema: S, inpu
     throw new OptionsError(owner, [{ path: "", message: why }]);
   }
   if (result.success) return result.data;
-  throw new OptionsError(owner, toOptionIssues(schema, result.error.issues));
+  throw new OptionsError(owner, toOptionIssues(schema, result.error.issues, input));
 }

@@ -80,3 +80,54 @@ describe("describeOptions", () => {
     expect(docs[2]).toMatchObject({ type: "enum", values: ["constant", "cosine"], default: "constant" });
   });
 });
+
+describe("parseOptions inside unions", () => {
+  const Sel = z.strictObject({
+    selection: z.discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("tournament"), size: z.number().int().min(2).default(3) }),
+      z.strictObject({ kind: z.literal("roulette") }),
+    ]),
+    n: z.number(),
+  });
+
+  it("names the keys of the chosen kind when a key is unknown", () => {
+    const e = error(() => parseOptions("ga", Sel, { selection: { kind: "tournament", k: 2 }, n: 1 }));
+    expect(e.message).toBe('ga: selection: unknown key "k"; known keys: kind, size');
+  });
+
+  it("shows the bad kind itself, not the object around it", () => {
+    const e = error(() => parseOptions("ga", Sel, { selection: { kind: "best" }, n: 1 }));
+    expect(e.message).toMatch(/^ga: selection\.kind: .*tournament.*roulette.* \(got "best"\)$/);
+  });
+
+  it("says a missing option is required", () => {
+    const e = error(() => parseOptions("ga", Sel, { selection: { kind: "roulette" } }));
+    expect(e.message).toBe("ga: n: required: expected number");
+  });
+});
+
+describe("plain unions and their docs", () => {
+  const Lr = z.strictObject({
+    lr: z
+      .union([
+        z.number().positive(),
+        z.strictObject({ kind: z.literal("cosine"), base: z.number().positive() }),
+      ])
+      .default(0.1)
+      .describe("a rate or a schedule"),
+    beta: z.number().min(0).lt(1).default(0.9),
+    n: z.number().int().min(1).default(1),
+  });
+
+  it("reports the branch the value came closest to", () => {
+    const e = error(() => parseOptions("adam", Lr, { lr: { kind: "cosine", base: -1 } }));
+    expect(e.message).toBe("adam: lr.base: Too small: expected number to be >0 (got -1)");
+  });
+
+  it("documents exclusive bounds and union types, and no sentinel maximum on integers", () => {
+    const [lr, beta, n] = describeOptions(Lr);
+    expect(lr).toMatchObject({ type: "number | object", default: 0.1, description: "a rate or a schedule" });
+    expect(beta).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });
+    expect(n.maximum).toBeUndefined();
+  });
+});
