@@ -1,24 +1,23 @@
 import {
   AskTellOptimizer,
+  AskTellOptions,
   type AskTellState,
-  BOX_OPTION_KEYS,
   type Box,
-  type BoxOptions,
+  type BoxJson,
+  BoxOptions,
   boxFromJson,
   boxToJson,
-  checkOptionKeys,
-  checkOptionsObject,
   clampToBox,
   floatsFromJson,
   floatsToJson,
-  integerOption,
   type JsonFloat,
-  probabilityOption,
   rankOrder,
   resolveBox,
   sampleInBox,
 } from "@arena/objectives";
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
+import * as z from "zod";
 import {
   arithmeticCrossover,
   blxAlphaCrossover,
@@ -29,15 +28,11 @@ import {
 } from "./crossover.ts";
 import { gaussianMutation, polynomialMutation, uniformResetMutation } from "./mutation.ts";
 import {
-  type CrossoverSpec,
-  type MutationSpec,
+  checkPopulationLimits,
+  GeneticOperatorOptions,
   type ResolvedCrossover,
   type ResolvedMutation,
   type ResolvedSelection,
-  resolveCrossover,
-  resolveMutation,
-  resolveSelection,
-  type SelectionSpec,
 } from "./operator-specs.ts";
 import {
   linearRankSelection,
@@ -47,29 +42,25 @@ import {
 } from "./selection.ts";
 
 /** Options of {@link GeneticAlgorithm}; every default is listed with its source in the README. */
-export interface GeneticAlgorithmOptions extends BoxOptions {
-  /** Length of a candidate vector. */
-  dim: number;
-  /** The random stream (the optimizer advances it). */
-  rng: Rng;
-  /** Individuals per generation, the rows of every `ask()` (default 100). */
-  populationSize?: number;
-  /** How many of the best carry over unchanged each generation (default 1). */
-  elitism?: number;
-  /** Parent selection (default `{ kind: "tournament", size: 3 }`). */
-  selection?: SelectionSpec;
-  /** Crossover operator (default `{ kind: "sbx", eta: 15 }`). */
-  crossover?: CrossoverSpec;
-  /** Probability that a pair of parents is crossed rather than copied (default 0.9). */
-  crossoverRate?: number;
-  /** Mutation operator (default `{ kind: "polynomial", eta: 20, geneRate: 1/dim }`). */
-  mutation?: MutationSpec;
-  /** Probability that a child is mutated at all; its genes then mutate with `mutation.geneRate` (default 1). */
-  mutationRate?: number;
-}
+export const GeneticAlgorithmOptions = z
+  .strictObject({
+    ...AskTellOptions.shape,
+    populationSize: z
+      .number()
+      .int()
+      .min(2)
+      .default(100)
+      .describe("individuals per generation, the rows of every ask()"),
+    ...GeneticOperatorOptions.shape,
+    ...BoxOptions.shape,
+  })
+  .superRefine((o, ctx) => {
+    if (ctx.issues.length === 0) checkPopulationLimits(o, o.populationSize, ctx);
+  });
+export type GeneticAlgorithmOptions = z.input<typeof GeneticAlgorithmOptions>;
 
 /** The options a run actually used, as plain JSON (part of `state()`). */
-export interface GeneticAlgorithmSettings extends Record<(typeof BOX_OPTION_KEYS)[number], JsonFloat[]> {
+export interface GeneticAlgorithmSettings extends BoxJson {
   populationSize: number;
   elitism: number;
   selection: ResolvedSelection;
@@ -85,19 +76,6 @@ export interface GeneticAlgorithmState extends AskTellState {
   /** The current population (the rows of the next or pending `ask()`). */
   readonly population: JsonFloat[];
 }
-
-const OPTION_KEYS = [
-  "dim",
-  "rng",
-  "populationSize",
-  "elitism",
-  "selection",
-  "crossover",
-  "crossoverRate",
-  "mutation",
-  "mutationRate",
-  ...BOX_OPTION_KEYS,
-] as const;
 
 const OWNER = "GeneticAlgorithm";
 
@@ -149,19 +127,22 @@ export class GeneticAlgorithm extends AskTellOptimizer {
   private readonly cumulative: Float64Array;
 
   constructor(options: GeneticAlgorithmOptions) {
-    checkOptionsObject(OWNER, "options", options);
-    checkOptionKeys(OWNER, "option", options, OPTION_KEYS);
-    const populationSize = integerOption(OWNER, "populationSize", options.populationSize, 100, 2);
-    super(OWNER, options.dim, populationSize, options.rng);
+    const o = parseOptions(OWNER, GeneticAlgorithmOptions, options);
+    const n = o.populationSize;
+    super(OWNER, o.dim, n, o.rng);
     const dim = this.dim;
-    const n = populationSize;
-    this.box = resolveBox(OWNER, dim, options);
-    this.elitism = integerOption(OWNER, "elitism", options.elitism, 1, 0, n - 1);
-    this.selection = resolveSelection(OWNER, options.selection ?? { kind: "tournament" }, n);
-    this.crossover = resolveCrossover(OWNER, options.crossover ?? { kind: "sbx" });
-    this.crossoverRate = probabilityOption(OWNER, "crossoverRate", options.crossoverRate, 0.9);
-    this.mutation = resolveMutation(OWNER, options.mutation ?? { kind: "polynomial" }, dim);
-    this.mutationRate = probabilityOption(OWNER, "mutationRate", options.mutationRate, 1);
+    this.box = resolveBox(OWNER, dim, {
+      lower: o.lower,
+      upper: o.upper,
+      initLower: o.initLower,
+      initUpper: o.initUpper,
+    });
+    this.elitism = o.elitism;
+    this.selection = o.selection;
+    this.crossover = o.crossover;
+    this.crossoverRate = o.crossoverRate;
+    this.mutation = { ...o.mutation, geneRate: o.mutation.geneRate ?? 1 / dim };
+    this.mutationRate = o.mutationRate;
     this.settings = {
       populationSize: n,
       elitism: this.elitism,

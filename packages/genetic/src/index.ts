@@ -9,7 +9,7 @@ export {
 } from "./crossover.ts";
 export {
   GeneticAlgorithm,
-  type GeneticAlgorithmOptions,
+  GeneticAlgorithmOptions,
   type GeneticAlgorithmSettings,
   type GeneticAlgorithmState,
 } from "./genetic-algorithm.ts";
@@ -20,15 +20,17 @@ export {
   uniformResetMutation,
 } from "./mutation.ts";
 export {
-  type CrossoverSpec,
-  type MutationSpec,
+  CrossoverSpec,
+  checkPopulationLimits,
+  GENETIC_ALGORITHM_DEFAULTS,
+  type GeneticOperatorDefaults,
+  GeneticOperatorOptions,
+  geneticOperatorOptions,
+  MutationSpec,
   type ResolvedCrossover,
   type ResolvedMutation,
   type ResolvedSelection,
-  resolveCrossover,
-  resolveMutation,
-  resolveSelection,
-  type SelectionSpec,
+  SelectionSpec,
 } from "./operator-specs.ts";
 export {
   linearRankProbability,

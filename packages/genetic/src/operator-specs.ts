@@ -1,166 +1,182 @@
-import {
-  checkOptionKeys,
-  checkOptionsObject,
-  integerOption,
-  numberOption,
-  probabilityOption,
-} from "@arena/objectives";
+import * as z from "zod";
 
 /**
- * The operators a {@link GeneticAlgorithm} uses, chosen by name in its options. Every parameter has a
- * documented default, filled in by the `resolve…` functions so that `state()` records exactly what ran.
+ * The operators a {@link GeneticAlgorithm} uses, chosen by `kind` in its options. Each is a zod schema:
+ * the type, the defaults (filled in, so that `state()` records exactly what ran), the validation and the
+ * documentation of the options in one place.
  */
+
+const probability = z.number().min(0).max(1);
 
 /** Parent selection, by `kind`. */
-export type SelectionSpec =
-  /** Best of `size` drawn with replacement; default size 3 (DEAP's eaSimple examples). */
-  | { kind: "tournament"; size?: number }
-  /** Linear ranking (Baker 1985) with selection pressure in [1, 2]; default 1.5. */
-  | { kind: "rank"; pressure?: number }
-  /** Fitness-proportionate with windowing (weight f_worst − f). */
-  | { kind: "roulette" }
-  /** Uniform among the best `fraction`; default 0.3 (Mühlenbein & Schlierkamp-Voosen 1993 use 0.1–0.5). */
-  | { kind: "truncation"; fraction?: number };
+export const SelectionSpec = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("tournament").describe("best of `size` drawn with replacement"),
+      size: z
+        .number()
+        .int()
+        .min(1)
+        .default(3)
+        .describe("tournament size, at most populationSize (3: DEAP's eaSimple examples)"),
+    }),
+    z.strictObject({
+      kind: z.literal("rank").describe("linear ranking (Baker 1985)"),
+      pressure: z.number().min(1).max(2).default(1.5).describe("selection pressure in [1, 2]"),
+    }),
+    z.strictObject({
+      kind: z.literal("roulette").describe("fitness-proportionate with windowing (weight f_worst − f)"),
+    }),
+    z.strictObject({
+      kind: z.literal("truncation").describe("uniform among the best `fraction`"),
+      fraction: z
+        .number()
+        .gt(0)
+        .max(1)
+        .default(0.3)
+        .describe("share of the population selected from (Mühlenbein & Schlierkamp-Voosen 1993 use 0.1–0.5)"),
+    }),
+  ])
+  .describe("parent selection, by kind: tournament, rank, roulette or truncation");
+export type SelectionSpec = z.input<typeof SelectionSpec>;
+export type ResolvedSelection = z.output<typeof SelectionSpec>;
 
 /** Crossover, by `kind`. */
-export type CrossoverSpec =
-  /** Each gene swapped with probability `swapProbability` (default 0.5). */
-  | { kind: "uniform"; swapProbability?: number }
-  | { kind: "one-point" }
-  | { kind: "two-point" }
-  /** Whole arithmetic, one random weight per pair. */
-  | { kind: "arithmetic" }
-  /** BLX-α, default α = 0.5 (Eshelman & Schaffer 1993). */
-  | { kind: "blx"; alpha?: number }
-  /** SBX with distribution index η, default 15 (pymoo's default; Deb's NSGA-II code uses 20). */
-  | { kind: "sbx"; eta?: number };
+export const CrossoverSpec = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("uniform").describe("each gene swapped independently"),
+      swapProbability: probability.default(0.5).describe("probability that a gene is swapped"),
+    }),
+    z.strictObject({ kind: z.literal("one-point").describe("swap the genes after one random cut") }),
+    z.strictObject({ kind: z.literal("two-point").describe("swap the genes between two random cuts") }),
+    z.strictObject({
+      kind: z.literal("arithmetic").describe("whole arithmetic, one random weight per pair"),
+    }),
+    z.strictObject({
+      kind: z.literal("blx").describe("BLX-α: children uniform in the parents' interval widened by α"),
+      alpha: z.number().min(0).default(0.5).describe("BLX-α's α (Eshelman & Schaffer 1993)"),
+    }),
+    z.strictObject({
+      kind: z.literal("sbx").describe("simulated binary crossover (Deb & Agrawal 1995)"),
+      eta: z
+        .number()
+        .min(0)
+        .default(15)
+        .describe("SBX distribution index η (15: pymoo's default; Deb's NSGA-II code uses 20)"),
+    }),
+  ])
+  .describe("crossover operator, by kind: uniform, one-point, two-point, arithmetic, blx or sbx");
+export type CrossoverSpec = z.input<typeof CrossoverSpec>;
+export type ResolvedCrossover = z.output<typeof CrossoverSpec>;
+
+const geneRate = probability
+  .optional()
+  .describe("per-gene probability (default 1/dim: one gene per mutated child on average, as DEAP and pymoo)");
+
+/** Mutation, by `kind`; `geneRate` defaults to 1/dim, filled in by the GA (it depends on `dim`). */
+export const MutationSpec = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("gaussian").describe("x += N(0, (sigma · span)²)"),
+      sigma: z.number().min(0).default(0.1).describe("σ as a fraction of each dimension's span"),
+      geneRate,
+    }),
+    z.strictObject({
+      kind: z.literal("polynomial").describe("polynomial mutation (Deb & Goyal 1996)"),
+      eta: z
+        .number()
+        .min(0)
+        .default(20)
+        .describe("polynomial mutation's distribution index η (Deb's NSGA-II code and pymoo)"),
+      geneRate,
+    }),
+    z.strictObject({
+      kind: z
+        .literal("uniform-reset")
+        .describe("redraw the gene in the box (the initialisation range where unbounded)"),
+      geneRate,
+    }),
+  ])
+  .describe("mutation operator, by kind: gaussian, polynomial or uniform-reset");
+export type MutationSpec = z.input<typeof MutationSpec>;
+export type ResolvedMutation = z.output<typeof MutationSpec> & { geneRate: number };
+
+/** Defaults of {@link geneticOperatorOptions}: what a GA does when an option is left out. */
+export interface GeneticOperatorDefaults {
+  readonly elitism: number;
+  readonly selection: SelectionSpec;
+  readonly crossover: CrossoverSpec;
+  readonly crossoverRate: number;
+  readonly mutation: MutationSpec;
+  readonly mutationRate: number;
+}
 
 /**
- * Mutation, by `kind`. `geneRate` is the per-gene probability, default 1/dim (one gene per mutated
- * individual on average, as DEAP's examples and pymoo's polynomial mutation do).
+ * The GA's operator options (everything but the dimension, the population size, the box and the
+ * stream) with the given defaults: the GA's own ({@link GeneticOperatorOptions}), or a learner's.
  */
-export type MutationSpec =
-  /** x += N(0, (sigma · span)²); `sigma` is a fraction of each dimension's span, default 0.1. */
-  | { kind: "gaussian"; sigma?: number; geneRate?: number }
-  /** Polynomial mutation with distribution index η, default 20 (Deb's NSGA-II code and pymoo). */
-  | { kind: "polynomial"; eta?: number; geneRate?: number }
-  /** Redraw the gene uniformly in the box (the initialisation range where unbounded). */
-  | { kind: "uniform-reset"; geneRate?: number };
-
-export type ResolvedSelection =
-  | { kind: "tournament"; size: number }
-  | { kind: "rank"; pressure: number }
-  | { kind: "roulette" }
-  | { kind: "truncation"; fraction: number };
-
-export type ResolvedCrossover =
-  | { kind: "uniform"; swapProbability: number }
-  | { kind: "one-point" }
-  | { kind: "two-point" }
-  | { kind: "arithmetic" }
-  | { kind: "blx"; alpha: number }
-  | { kind: "sbx"; eta: number };
-
-export type ResolvedMutation =
-  | { kind: "gaussian"; sigma: number; geneRate: number }
-  | { kind: "polynomial"; eta: number; geneRate: number }
-  | { kind: "uniform-reset"; geneRate: number };
-
-const SELECTION_KINDS = ["tournament", "rank", "roulette", "truncation"];
-const CROSSOVER_KINDS = ["uniform", "one-point", "two-point", "arithmetic", "blx", "sbx"];
-const MUTATION_KINDS = ["gaussian", "polynomial", "uniform-reset"];
-
-function kindOf(
-  owner: string,
-  name: string,
-  spec: unknown,
-  kinds: readonly string[],
-): Record<string, unknown> {
-  checkOptionsObject(owner, name, spec);
-  const s = spec as Record<string, unknown>;
-  if (typeof s.kind !== "string" || !kinds.includes(s.kind)) {
-    throw new RangeError(`${owner}: ${name}.kind must be one of ${kinds.join(", ")}, got ${String(s.kind)}`);
-  }
-  return s;
+export function geneticOperatorOptions(defaults: GeneticOperatorDefaults) {
+  return z.strictObject({
+    elitism: z
+      .number()
+      .int()
+      .min(0)
+      .default(defaults.elitism)
+      .describe("how many of the best carry over unchanged each generation (at most populationSize − 1)"),
+    selection: SelectionSpec.prefault(defaults.selection),
+    crossover: CrossoverSpec.prefault(defaults.crossover),
+    crossoverRate: probability
+      .default(defaults.crossoverRate)
+      .describe("probability that a pair of parents is crossed rather than copied"),
+    mutation: MutationSpec.prefault(defaults.mutation),
+    mutationRate: probability
+      .default(defaults.mutationRate)
+      .describe("probability that a child is mutated at all; its genes then mutate with mutation.geneRate"),
+  });
 }
 
-/** Validates a selection spec (unknown keys rejected) and fills in its defaults. */
-export function resolveSelection(owner: string, spec: unknown, populationSize: number): ResolvedSelection {
-  const s = kindOf(owner, "selection", spec, SELECTION_KINDS);
-  switch (s.kind) {
-    case "tournament":
-      checkOptionKeys(owner, "selection", s, ["kind", "size"]);
-      return {
-        kind: "tournament",
-        size: integerOption(owner, "selection.size", s.size, 3, 1, populationSize),
-      };
-    case "rank":
-      checkOptionKeys(owner, "selection", s, ["kind", "pressure"]);
-      return {
-        kind: "rank",
-        pressure: numberOption(owner, "selection.pressure", s.pressure, 1.5, { min: 1, max: 2 }),
-      };
-    case "roulette":
-      checkOptionKeys(owner, "selection", s, ["kind"]);
-      return { kind: "roulette" };
-    default:
-      checkOptionKeys(owner, "selection", s, ["kind", "fraction"]);
-      return {
-        kind: "truncation",
-        fraction: numberOption(owner, "selection.fraction", s.fraction, 0.3, {
-          min: 0,
-          max: 1,
-          exclusiveMin: true,
-        }),
-      };
-  }
-}
+/**
+ * The GA's defaults: elitism 1, tournament of 3 (DEAP), SBX η = 15 with rate 0.9 and polynomial mutation
+ * η = 20 at 1/dim per gene (the real-coded settings of Deb's NSGA-II code and pymoo).
+ */
+export const GENETIC_ALGORITHM_DEFAULTS: GeneticOperatorDefaults = {
+  elitism: 1,
+  selection: { kind: "tournament" },
+  crossover: { kind: "sbx" },
+  crossoverRate: 0.9,
+  mutation: { kind: "polynomial" },
+  mutationRate: 1,
+};
 
-/** Validates a crossover spec (unknown keys rejected) and fills in its defaults. */
-export function resolveCrossover(owner: string, spec: unknown): ResolvedCrossover {
-  const s = kindOf(owner, "crossover", spec, CROSSOVER_KINDS);
-  switch (s.kind) {
-    case "uniform":
-      checkOptionKeys(owner, "crossover", s, ["kind", "swapProbability"]);
-      return {
-        kind: "uniform",
-        swapProbability: probabilityOption(owner, "crossover.swapProbability", s.swapProbability, 0.5),
-      };
-    case "one-point":
-    case "two-point":
-    case "arithmetic":
-      checkOptionKeys(owner, "crossover", s, ["kind"]);
-      return { kind: s.kind };
-    case "blx":
-      checkOptionKeys(owner, "crossover", s, ["kind", "alpha"]);
-      return { kind: "blx", alpha: numberOption(owner, "crossover.alpha", s.alpha, 0.5, { min: 0 }) };
-    default:
-      checkOptionKeys(owner, "crossover", s, ["kind", "eta"]);
-      return { kind: "sbx", eta: numberOption(owner, "crossover.eta", s.eta, 15, { min: 0 }) };
-  }
-}
+/** The operator options of {@link GeneticAlgorithm} with its defaults. */
+export const GeneticOperatorOptions = geneticOperatorOptions(GENETIC_ALGORITHM_DEFAULTS);
+export type GeneticOperatorOptions = z.input<typeof GeneticOperatorOptions>;
 
-/** Validates a mutation spec (unknown keys rejected) and fills in its defaults. */
-export function resolveMutation(owner: string, spec: unknown, dim: number): ResolvedMutation {
-  const s = kindOf(owner, "mutation", spec, MUTATION_KINDS);
-  const geneRate = probabilityOption(owner, "mutation.geneRate", s.geneRate, 1 / dim);
-  switch (s.kind) {
-    case "gaussian":
-      checkOptionKeys(owner, "mutation", s, ["kind", "sigma", "geneRate"]);
-      return {
-        kind: "gaussian",
-        sigma: numberOption(owner, "mutation.sigma", s.sigma, 0.1, { min: 0 }),
-        geneRate,
-      };
-    case "polynomial":
-      checkOptionKeys(owner, "mutation", s, ["kind", "eta", "geneRate"]);
-      return {
-        kind: "polynomial",
-        eta: numberOption(owner, "mutation.eta", s.eta, 20, { min: 0 }),
-        geneRate,
-      };
-    default:
-      checkOptionKeys(owner, "mutation", s, ["kind", "geneRate"]);
-      return { kind: "uniform-reset", geneRate };
+/**
+ * The limits that depend on the population size: at most `populationSize − 1` elites, tournaments of at
+ * most `populationSize`. Adds an issue at `path` for each one broken; for a schema's `superRefine`.
+ */
+export function checkPopulationLimits(
+  o: { readonly elitism: number; readonly selection: ResolvedSelection },
+  populationSize: number,
+  ctx: z.core.$RefinementCtx,
+  path: PropertyKey[] = [],
+): void {
+  if (o.elitism > populationSize - 1) {
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "elitism"],
+      message: `expected <= populationSize − 1 = ${populationSize - 1}`,
+      input: o.elitism,
+    });
+  }
+  if (o.selection.kind === "tournament" && o.selection.size > populationSize) {
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "selection", "size"],
+      message: `expected <= populationSize = ${populationSize}`,
+      input: o.selection.size,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { minimize, type Objective, rastrigin, rosenbrock, sphere } from "@arena/objectives";
+import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -204,54 +205,66 @@ describe("GeneticAlgorithm ask/tell", () => {
     expect(GeneticAlgorithm.fromState(s).state()).toEqual(g.state());
   });
 
-  it("rejects bad options, naming the option", () => {
+  it("rejects bad options with an OptionsError naming the path, value and expectation", () => {
     const rng = new Rng(1);
     const base = { dim: 3, lower: -1, upper: 1, rng };
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ populationSize: 1 }, /populationSize must be an integer >= 2, got 1/],
-      [{ populationSize: 2.5 }, /populationSize must be an integer >= 2, got 2.5/],
-      [{ crossoverRate: -0.1 }, /crossoverRate must be a finite number >= 0 and <= 1, got -0.1/],
-      [{ mutationRate: 1.5 }, /mutationRate must be a finite number >= 0 and <= 1, got 1.5/],
-      [{ elitism: 100 }, /elitism must be an integer in \[0, 99\], got 100/],
-      [{ elitism: -1 }, /elitism must be an integer in \[0, 99\], got -1/],
-      [{ lower: [0, 0], upper: 1 }, /lower has 2 entries, expected dim = 3/],
-      [{ lower: 2, upper: 1 }, /lower\[0\] \(2\) must be < upper\[0\] \(1\)/],
-      [{ mutationProbability: 0.1 }, /GeneticAlgorithm: unknown option key "mutationProbability"/],
-      [{ selection: { kind: "tournament", k: 3 } }, /unknown selection key "k"; expected one of kind, size/],
+      [
+        { populationSize: 1 },
+        /^GeneticAlgorithm: populationSize: Too small: expected number to be >=2 \(got 1\)$/,
+      ],
+      [{ populationSize: 2.5 }, /populationSize: .*expected int.* \(got 2.5\)$/],
+      [{ crossoverRate: -0.1 }, /crossoverRate: Too small: expected number to be >=0 \(got -0.1\)/],
+      [{ mutationRate: 1.5 }, /mutationRate: Too big: expected number to be <=1 \(got 1.5\)/],
+      [{ elitism: 100 }, /elitism: expected <= populationSize − 1 = 99 \(got 100\)/],
+      [{ elitism: -1 }, /elitism: Too small: expected number to be >=0 \(got -1\)/],
+      [
+        { lower: [0, 0], upper: 1 },
+        /lower: expected one number, or 3 \(one per dimension\) \(got \[0, 0\]\)/,
+      ],
+      [{ lower: 2, upper: 1 }, /lower\[0\]: expected < upper\[0\] = 1 \(got 2\)/],
+      [
+        { mutationProbability: 0.1 },
+        /^GeneticAlgorithm: unknown key "mutationProbability"; known keys: dim, rng/,
+      ],
+      [{ selection: { kind: "tournament", k: 3 } }, /selection: unknown key "k"/],
       [
         { selection: { kind: "tournament", size: 0 } },
-        /selection.size must be an integer in \[1, 100\], got 0/,
+        /selection.size: Too small: expected number to be >=1 \(got 0\)/,
+      ],
+      [
+        { selection: { kind: "tournament", size: 101 } },
+        /selection.size: expected <= populationSize = 100 \(got 101\)/,
       ],
       [
         { selection: { kind: "best" } },
-        /selection.kind must be one of tournament, rank, roulette, truncation, got best/,
+        /selection.kind: .*'tournament' \| 'rank' \| 'roulette' \| 'truncation' \(got .*"best"/,
       ],
       [
         { selection: { kind: "rank", pressure: 3 } },
-        /selection.pressure must be a finite number >= 1 and <= 2, got 3/,
+        /selection.pressure: Too big: expected number to be <=2 \(got 3\)/,
       ],
+      [{ selection: { kind: "truncation", fraction: 0 } }, /selection.fraction: Too small: .*>0 \(got 0\)/],
       [
-        { selection: { kind: "truncation", fraction: 0 } },
-        /selection.fraction must be a finite number > 0 and <= 1, got 0/,
+        { crossover: { kind: "sbx", eta: -1 } },
+        /crossover.eta: Too small: expected number to be >=0 \(got -1\)/,
       ],
-      [{ crossover: { kind: "sbx", eta: -1 } }, /crossover.eta must be a finite number >= 0, got -1/],
-      [{ crossover: { kind: "blx", eta: 1 } }, /unknown crossover key "eta"/],
-      [{ crossover: "sbx" }, /crossover must be an object, got string/],
-      [
-        { mutation: { kind: "gaussian", sigma: -0.1 } },
-        /mutation.sigma must be a finite number >= 0, got -0.1/,
-      ],
-      [
-        { mutation: { kind: "polynomial", geneRate: 2 } },
-        /mutation.geneRate must be a finite number >= 0 and <= 1, got 2/,
-      ],
-      [{ mutation: { kind: "uniform-reset", sigma: 1 } }, /unknown mutation key "sigma"/],
+      [{ crossover: { kind: "blx", eta: 1 } }, /crossover: unknown key "eta"/],
+      [{ crossover: "sbx" }, /crossover: .*expected object.* \(got "sbx"\)/],
+      [{ mutation: { kind: "gaussian", sigma: -0.1 } }, /mutation.sigma: Too small: .*>=0 \(got -0.1\)/],
+      [{ mutation: { kind: "polynomial", geneRate: 2 } }, /mutation.geneRate: Too big: .*<=1 \(got 2\)/],
+      [{ mutation: { kind: "uniform-reset", sigma: 1 } }, /mutation: unknown key "sigma"/],
+      // Every problem at once, in one line.
+      [{ crossoverRate: 2, mutationRate: -1 }, /: crossoverRate: .* \(got 2\); mutationRate: .* \(got -1\)$/],
     ];
     for (const [extra, re] of cases) {
+      expect(() => new GeneticAlgorithm({ ...base, ...extra } as GeneticAlgorithmOptions)).toThrow(
+        OptionsError,
+      );
       expect(() => new GeneticAlgorithm({ ...base, ...extra } as GeneticAlgorithmOptions)).toThrow(re);
     }
     expect(() => new GeneticAlgorithm({ dim: 3, rng } as GeneticAlgorithmOptions)).toThrow(
-      /initialisation range/,
+      /initLower\[0\]: expected a finite number/,
     );
     expect(() => GeneticAlgorithm.fromState({ ...ga().state(), type: "ParticleSwarm" })).toThrow(
       /GeneticAlgorithm.fromState: state is of type ParticleSwarm, expected GeneticAlgorithm/,

@@ -1,47 +1,26 @@
 import {
-  type CrossoverSpec,
+  checkPopulationLimits,
   GeneticAlgorithm,
   type GeneticAlgorithmSettings,
   type GeneticAlgorithmState,
-  type MutationSpec,
-  type SelectionSpec,
+  type GeneticOperatorDefaults,
+  geneticOperatorOptions,
 } from "@arena/genetic";
 import type { Model, Samples } from "@arena/nn";
 import { floatsToJson } from "@arena/objectives";
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
 import {
-  type CommonConfig,
+  checkCommonConfig,
   commonConfigJson,
-  parseBlock,
-  parseCommonConfig,
+  commonConfigShape,
   type ResolvedCommonConfig,
+  resolveCommonConfig,
 } from "./learner-config.ts";
 import { gaFlopsPerGeneration } from "./optimizer-flops.ts";
 import { PopulationLearner } from "./population-learner.ts";
-
-/** The GA's own options, passed to `GeneticAlgorithm` (population and bounds come from the top level). */
-export interface GaBlock {
-  elitism?: number;
-  selection?: SelectionSpec;
-  crossover?: CrossoverSpec;
-  crossoverRate?: number;
-  /** Note: a Gaussian `sigma` is a fraction of the span 2·bounds (the GA package's convention). */
-  mutation?: MutationSpec;
-  mutationRate?: number;
-}
-
-/** Config of {@link gaLearner} (plain JSON). */
-export interface GaLearnerConfig extends CommonConfig {
-  ga?: GaBlock;
-}
-
-/** {@link GaLearnerConfig} resolved: every default filled in, as recorded in `state()`. */
-export interface ResolvedGaConfig extends ResolvedCommonConfig {
-  ga: Omit<GeneticAlgorithmSettings, "populationSize" | "lower" | "upper" | "initLower" | "initUpper">;
-}
-
-const GA_KEYS = ["elitism", "selection", "crossover", "crossoverRate", "mutation", "mutationRate"] as const;
 
 /**
  * The learner's GA defaults, the "deep GA" recipe of Such et al. (2017) rather than the GA package's
@@ -56,13 +35,38 @@ export const GA_LEARNER_DEFAULTS = {
   init: { kind: "initializer" } as InitScheme,
   ga: {
     elitism: 1,
-    selection: { kind: "truncation", fraction: 0.2 } as SelectionSpec,
-    crossover: { kind: "uniform" } as CrossoverSpec,
+    selection: { kind: "truncation", fraction: 0.2 },
+    crossover: { kind: "uniform" },
     crossoverRate: 0,
-    mutation: { kind: "gaussian", sigma: 0.01, geneRate: 1 } as MutationSpec,
+    mutation: { kind: "gaussian", sigma: 0.01, geneRate: 1 },
     mutationRate: 1,
-  },
+  } as GeneticOperatorDefaults,
 } as const;
+
+/**
+ * The GA's own options, passed to `GeneticAlgorithm` (population and bounds come from the top level),
+ * with the learner's defaults. Note: a Gaussian `sigma` is a fraction of the span 2·bounds (the GA
+ * package's convention).
+ */
+export const GaBlock = geneticOperatorOptions(GA_LEARNER_DEFAULTS.ga).describe(
+  "the GA's own options, as in @arena/genetic (population and bounds are set at the top level)",
+);
+export type GaBlock = z.input<typeof GaBlock>;
+
+/** Config of {@link gaLearner} (plain JSON): the schema gives its type, defaults, checks and docs. */
+export const GaLearnerConfig = z
+  .strictObject({ ...commonConfigShape(GA_LEARNER_DEFAULTS), ga: GaBlock.prefault({}) })
+  .superRefine((c, ctx) => {
+    if (ctx.issues.length > 0) return;
+    checkCommonConfig(c, ctx);
+    checkPopulationLimits(c.ga, c.population, ctx, ["ga"]);
+  });
+export type GaLearnerConfig = z.input<typeof GaLearnerConfig>;
+
+/** {@link GaLearnerConfig} resolved: every default filled in, as recorded in `state()`. */
+export interface ResolvedGaConfig extends ResolvedCommonConfig {
+  ga: Omit<GeneticAlgorithmSettings, "populationSize" | "lower" | "upper" | "initLower" | "initUpper">;
+}
 
 const OWNER = "gaLearner";
 
@@ -94,24 +98,16 @@ function gaBlockOf(settings: GeneticAlgorithmSettings): ResolvedGaConfig["ga"] {
 export function gaLearner(
   model: Model,
   problem: { readonly train: Samples },
-  config: Record<string, unknown>,
+  config: GaLearnerConfig | Record<string, unknown>,
   rng: Rng,
 ): PopulationLearner {
-  const common = parseCommonConfig(OWNER, config, ["ga"], GA_LEARNER_DEFAULTS, problem.train.n);
-  const block = parseBlock(
-    OWNER,
-    "ga",
-    config.ga,
-    GA_KEYS,
-    " (population and bounds are set at the top level of the config)",
-  );
+  const c = parseOptions(OWNER, GaLearnerConfig, config);
+  const common = resolveCommonConfig(c, problem.train.n);
   const initial = model.params.slice();
   const dim = model.size;
   const n = common.population;
-  // The GA validates the operator options itself (naming any bad key or value).
   const fresh = new GeneticAlgorithm({
-    ...GA_LEARNER_DEFAULTS.ga,
-    ...(block as GaBlock),
+    ...c.ga,
     dim,
     populationSize: n,
     lower: -common.bounds,
@@ -133,7 +129,7 @@ export function resumeGa(
   optimizerState: unknown,
   trainSize: number,
 ): { cfg: ResolvedGaConfig; ga: GeneticAlgorithm } {
-  const common = parseCommonConfig(OWNER, config, ["ga"], GA_LEARNER_DEFAULTS, trainSize);
+  const common = resolveCommonConfig(parseOptions(OWNER, GaLearnerConfig, config), trainSize);
   const ga = GeneticAlgorithm.fromState(optimizerState as GeneticAlgorithmState);
   return { cfg: { ...common, ga: gaBlockOf(ga.settings) }, ga };
 }

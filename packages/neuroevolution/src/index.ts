@@ -1,32 +1,27 @@
 export {
   GA_LEARNER_DEFAULTS,
-  type GaBlock,
-  type GaLearnerConfig,
+  GaBlock,
+  GaLearnerConfig,
   gaLearner,
   type ResolvedGaConfig,
 } from "./ga-learner.ts";
-export {
-  biasRanges,
-  CandidateSampler,
-  clampSymmetric,
-  type InitScheme,
-  parseInitScheme,
-} from "./init-scheme.ts";
+export { biasRanges, CandidateSampler, clampSymmetric, InitScheme } from "./init-scheme.ts";
 export {
   type CommonConfig,
   DEFAULT_BOUNDS,
   DEFAULT_RESCORE,
   defaultRescoreEvery,
-  type FitnessSpec,
-  type RescoreConfig,
+  FitnessSpec,
+  RescoreConfig,
   type RescoreSpec,
   type ResolvedCommonConfig,
+  StagnationConfig,
   type StagnationSpec,
 } from "./learner-config.ts";
 export { MinibatchSampler } from "./minibatch.ts";
 export {
   ModelRandomSearch,
-  type ModelRandomSearchOptions,
+  ModelRandomSearchOptions,
   type ModelRandomSearchState,
 } from "./model-random-search.ts";
 export {
@@ -46,15 +41,15 @@ export {
 } from "./population-learner.ts";
 export {
   PSO_LEARNER_DEFAULTS,
-  type PsoBlock,
-  type PsoLearnerConfig,
+  PsoBlock,
+  PsoLearnerConfig,
   psoLearner,
   type ResolvedPsoConfig,
-  type VelocityInit,
+  VelocityInit,
 } from "./pso-learner.ts";
 export {
   RANDOM_SEARCH_LEARNER_DEFAULTS,
-  type RandomSearchLearnerConfig,
+  RandomSearchLearnerConfig,
   randomSearchLearner,
 } from "./random-search-learner.ts";
 export { resumeLearner } from "./resume.ts";

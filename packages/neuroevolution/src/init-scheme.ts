@@ -1,6 +1,6 @@
 import type { Model } from "@arena/nn";
-import { checkOptionKeys, checkOptionsObject, numberOption } from "@arena/objectives";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 
 /**
  * How candidate weight vectors are drawn: the initial population of the GA and the PSO, and every
@@ -18,42 +18,24 @@ import type { Rng } from "@arena/rng";
  *
  * Every draw is clamped into the learner's box ±bounds.
  */
-export type InitScheme =
-  | { kind: "initializer" }
-  | { kind: "normal"; std: number }
-  | { kind: "uniform"; range: number };
-
-const KINDS = ["initializer", "normal", "uniform"] as const;
-
-/** Validates an `init` config value (plain JSON); `fallback` when it is undefined. */
-export function parseInitScheme(owner: string, value: unknown, fallback: InitScheme): InitScheme {
-  if (value === undefined) return fallback;
-  checkOptionsObject(owner, "init", value);
-  const v = value as Record<string, unknown>;
-  switch (v.kind) {
-    case "initializer":
-      checkOptionKeys(owner, "init", v, ["kind"]);
-      return { kind: "initializer" };
-    case "normal":
-      checkOptionKeys(owner, "init", v, ["kind", "std"]);
-      if (v.std === undefined) throw new RangeError(`${owner}: init.std is required for kind "normal"`);
-      return {
-        kind: "normal",
-        std: numberOption(owner, "init.std", v.std, 0, { min: 0, exclusiveMin: true }),
-      };
-    case "uniform":
-      checkOptionKeys(owner, "init", v, ["kind", "range"]);
-      if (v.range === undefined) throw new RangeError(`${owner}: init.range is required for kind "uniform"`);
-      return {
-        kind: "uniform",
-        range: numberOption(owner, "init.range", v.range, 0, { min: 0, exclusiveMin: true }),
-      };
-    default:
-      throw new RangeError(
-        `${owner}: init.kind must be one of ${KINDS.join(", ")}, got ${JSON.stringify(v.kind)}`,
-      );
-  }
-}
+export const InitScheme = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z
+        .literal("initializer")
+        .describe("a fresh draw of the model's own initialiser, biases with U(−1/√fanIn, 1/√fanIn) noise"),
+    }),
+    z.strictObject({
+      kind: z.literal("normal").describe("the model's initial weights plus N(0, std²) noise"),
+      std: z.number().positive().describe("standard deviation of the noise"),
+    }),
+    z.strictObject({
+      kind: z.literal("uniform").describe("the model's initial weights plus U(−range, range) noise"),
+      range: z.number().positive().describe("half-width of the noise"),
+    }),
+  ])
+  .describe("how candidates are drawn, by kind: initializer, normal or uniform");
+export type InitScheme = z.input<typeof InitScheme>;
 
 /** Clamps every entry into [−bounds, bounds] (NaN is left alone: it ranks worst anyway). */
 export function clampSymmetric(x: Float32Array, bounds: number): void {

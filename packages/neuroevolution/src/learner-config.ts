@@ -1,11 +1,26 @@
-import { checkOptionKeys, checkOptionsObject, integerOption, numberOption } from "@arena/objectives";
-import { type InitScheme, parseInitScheme } from "./init-scheme.ts";
+import * as z from "zod";
+import { InitScheme } from "./init-scheme.ts";
 
 /**
  * Which data a generation's fitness is computed on: the whole training split, or `minibatch` samples
  * drawn afresh (seeded) each generation and shared by the whole population.
  */
-export type FitnessSpec = "full" | { minibatch: number };
+export const FitnessSpec = z
+  .union(
+    [
+      z.literal("full"),
+      z.strictObject({
+        minibatch: z
+          .number()
+          .int()
+          .min(1)
+          .describe("samples per generation (as many as the training split or more: the full split)"),
+      }),
+    ],
+    { error: 'expected "full" or { minibatch: <samples> }' },
+  )
+  .describe('"full": the whole training split; { minibatch: m }: m samples drawn afresh per generation');
+export type FitnessSpec = z.input<typeof FitnessSpec>;
 
 /**
  * With minibatch fitness: every `every` generations (starting with the first), the `top` candidates of
@@ -17,11 +32,32 @@ export interface RescoreSpec {
   top: number;
 }
 
-/** The `rescore` config value: `every` may be left out (see {@link DEFAULT_RESCORE}). */
-export interface RescoreConfig {
-  every?: number;
-  top?: number;
-}
+/** The `rescore` config value: `false` turns re-scoring off; left-out keys take the defaults. */
+export const RescoreConfig = z
+  .union(
+    [
+      z.literal(false),
+      z.strictObject({
+        every: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe("re-score every this many generations (default: about 10 % extra evaluations)"),
+        top: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe("how many of the generation's best to re-score (default 2, at most population)"),
+      }),
+    ],
+    { error: "expected false or { every?, top? }" },
+  )
+  .describe(
+    "minibatch fitness only: re-score the top candidates of every every-th generation on the full split; false: off",
+  );
+export type RescoreConfig = z.input<typeof RescoreConfig>;
 
 /**
  * Stop early once the search has stalled: `finished()` turns true after `generations` generations in a
@@ -29,25 +65,82 @@ export interface RescoreConfig {
  * rule backprop's early stopping applies to validation. Spent budget is then not wasted on a converged
  * swarm or population.
  */
-export interface StagnationSpec {
-  generations: number;
-  minDelta: number;
+export const StagnationConfig = z
+  .strictObject({
+    generations: z
+      .number()
+      .int()
+      .min(1)
+      .describe("generations in a row without improvement after which the run ends"),
+    minDelta: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe("a fall of the loss by this much or less is no improvement"),
+  })
+  .describe("end the run once the loss of current() has stopped falling (default: never)");
+export type StagnationConfig = z.input<typeof StagnationConfig>;
+export type StagnationSpec = z.output<typeof StagnationConfig>;
+
+/** Default box half-width: generous for weights of standardised-input nets, finite so that PSO can confine. */
+export const DEFAULT_BOUNDS = 10;
+/**
+ * Re-scoring defaults: the 2 best candidates, and `every` the smallest interval that keeps the
+ * re-scoring's evaluations within `overhead` (10 %) of the search's: ⌈top·N / (overhead·population·m)⌉
+ * for N training samples and minibatches of m.
+ */
+export const DEFAULT_RESCORE = { top: 2, overhead: 0.1 } as const;
+
+/**
+ * The config keys every neuroevolution learner accepts, with the learner's defaults for `population`
+ * and `init`: spread into each learner's schema.
+ */
+export function commonConfigShape(defaults: { readonly population: number; readonly init: InitScheme }) {
+  return {
+    population: z
+      .number()
+      .int()
+      .min(2)
+      .default(defaults.population)
+      .describe("candidates per generation (GA individuals, PSO particles, random-search samples)"),
+    fitness: FitnessSpec.default("full"),
+    rescore: RescoreConfig.optional(),
+    init: InitScheme.prefault(defaults.init),
+    bounds: z
+      .number()
+      .positive()
+      .default(DEFAULT_BOUNDS)
+      .describe("every weight is kept in [−bounds, bounds]"),
+    stagnation: StagnationConfig.optional(),
+  };
 }
 
-/** The config keys every neuroevolution learner accepts (plain JSON). */
-export interface CommonConfig {
-  /** Candidates per generation (GA individuals, PSO particles, random-search samples per step). */
-  population?: number;
-  /** Default "full". */
-  fitness?: FitnessSpec;
-  /** Minibatch fitness only; default `{ top: 2 }` with `every` from the overhead rule; `false` turns it off. */
-  rescore?: RescoreConfig | false;
-  /** How candidates are drawn; default per learner (see each factory). */
-  init?: InitScheme;
-  /** Every weight is kept in [−bounds, bounds]; default 10. */
-  bounds?: number;
-  /** Stop after this many generations without improvement (see {@link StagnationSpec}); default never. */
-  stagnation?: { generations: number; minDelta?: number };
+/** The common keys of a learner config (plain JSON), as written. */
+export type CommonConfig = z.input<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
+type ParsedCommonConfig = z.output<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
+
+/**
+ * The rules between common keys, for a learner schema's `superRefine`: `rescore` only with minibatch
+ * fitness, and `rescore.top` at most `population`.
+ */
+export function checkCommonConfig(c: ParsedCommonConfig, ctx: z.core.$RefinementCtx): void {
+  if (c.rescore !== undefined && c.fitness === "full") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["rescore"],
+      message:
+        'applies only to minibatch fitness (with fitness "full" every score is already on the full training split)',
+      input: c.rescore,
+    });
+  }
+  if (c.rescore && c.rescore.top !== undefined && c.rescore.top > c.population) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["rescore", "top"],
+      message: `expected <= population = ${c.population}`,
+      input: c.rescore.top,
+    });
+  }
 }
 
 /** {@link CommonConfig} with every default filled in. */
@@ -61,17 +154,6 @@ export interface ResolvedCommonConfig {
   /** null: run until the budget is spent. */
   stagnation: StagnationSpec | null;
 }
-
-export const COMMON_KEYS = ["population", "fitness", "rescore", "init", "bounds", "stagnation"] as const;
-
-/** Default box half-width: generous for weights of standardised-input nets, finite so that PSO can confine. */
-export const DEFAULT_BOUNDS = 10;
-/**
- * Re-scoring defaults: the 2 best candidates, and `every` the smallest interval that keeps the
- * re-scoring's evaluations within `overhead` (10 %) of the search's: ⌈top·N / (overhead·population·m)⌉
- * for N training samples and minibatches of m.
- */
-export const DEFAULT_RESCORE = { top: 2, overhead: 0.1 } as const;
 
 /** The default re-scoring interval (see {@link DEFAULT_RESCORE}). */
 export function defaultRescoreEvery(
@@ -94,115 +176,26 @@ function float32AtMost(x: number): number {
 }
 
 /**
- * Validates a learner config: rejects anything but a plain object, and unknown keys (naming them);
- * fills the common defaults. `extraKeys` are the algorithm's own blocks (`ga`, `pso`), returned as
- * they are for the caller to check.
+ * Fills in what depends on the training split: a minibatch as large as the split is the full split (as
+ * backprop clamps its batch size, so one suite can name a minibatch for problems of every size), and the
+ * re-scoring defaults; rounds `bounds` down to float32.
  */
-export function parseCommonConfig(
-  owner: string,
-  config: unknown,
-  extraKeys: readonly string[],
-  defaults: { population: number; init: InitScheme },
-  trainSize: number,
-): ResolvedCommonConfig {
-  checkOptionsObject(owner, "config", config);
-  const c = config as Record<string, unknown>;
-  checkOptionKeys(owner, "config", c, [...COMMON_KEYS, ...extraKeys]);
-  const population = integerOption(owner, "population", c.population, defaults.population, 2);
-  const parsedFitness = parseFitness(owner, c.fitness);
-  // A minibatch as large as the training split is the full split (as backprop clamps its batch size),
-  // so one suite can name a minibatch for problems of every size.
-  const fitness = parsedFitness !== "full" && parsedFitness.minibatch >= trainSize ? "full" : parsedFitness;
+export function resolveCommonConfig(c: ParsedCommonConfig, trainSize: number): ResolvedCommonConfig {
+  const fitness = c.fitness !== "full" && c.fitness.minibatch >= trainSize ? "full" : c.fitness;
   let rescore: RescoreSpec | null = null;
-  if (fitness === "full") {
-    if (c.rescore !== undefined && parsedFitness === "full") {
-      throw new RangeError(
-        `${owner}: rescore applies only to minibatch fitness (with fitness "full" every score is already on the full training split)`,
-      );
-    }
-  } else {
-    if (c.rescore !== false)
-      rescore = parseRescore(owner, c.rescore, population, trainSize, fitness.minibatch);
+  if (fitness !== "full" && c.rescore !== false) {
+    const top = c.rescore?.top ?? Math.min(DEFAULT_RESCORE.top, c.population);
+    const every = c.rescore?.every ?? defaultRescoreEvery(top, trainSize, c.population, fitness.minibatch);
+    rescore = { every, top };
   }
-  const bounds = float32AtMost(
-    numberOption(owner, "bounds", c.bounds, DEFAULT_BOUNDS, { min: 0, exclusiveMin: true }),
-  );
-  const init = parseInitScheme(owner, c.init, defaults.init);
-  return { population, fitness, rescore, init, bounds, stagnation: parseStagnation(owner, c.stagnation) };
-}
-
-function parseStagnation(owner: string, v: unknown): StagnationSpec | null {
-  if (v === undefined) return null;
-  checkOptionsObject(owner, "stagnation", v);
-  const o = v as Record<string, unknown>;
-  checkOptionKeys(owner, "stagnation", o, ["generations", "minDelta"]);
-  if (o.generations === undefined) throw new RangeError(`${owner}: stagnation.generations is required`);
   return {
-    generations: integerOption(owner, "stagnation.generations", o.generations, 0, 1),
-    minDelta: numberOption(owner, "stagnation.minDelta", o.minDelta, 0, { min: 0 }),
+    population: c.population,
+    fitness,
+    rescore,
+    init: c.init,
+    bounds: float32AtMost(c.bounds),
+    stagnation: c.stagnation ?? null,
   };
-}
-
-function parseFitness(owner: string, v: unknown): FitnessSpec {
-  if (v === undefined || v === "full") return "full";
-  if (v === null || typeof v !== "object" || Array.isArray(v)) {
-    throw new TypeError(
-      `${owner}: fitness must be "full" or { minibatch: <samples> }, got ${JSON.stringify(v)}`,
-    );
-  }
-  const o = v as Record<string, unknown>;
-  checkOptionKeys(owner, "fitness", o, ["minibatch"]);
-  if (o.minibatch === undefined) throw new RangeError(`${owner}: fitness.minibatch is required`);
-  return { minibatch: integerOption(owner, "fitness.minibatch", o.minibatch, 0, 1) };
-}
-
-function parseRescore(
-  owner: string,
-  v: unknown,
-  population: number,
-  trainSize: number,
-  minibatch: number,
-): RescoreSpec {
-  const o = (v ?? {}) as Record<string, unknown>;
-  checkOptionsObject(owner, "rescore", o);
-  checkOptionKeys(owner, "rescore", o, ["every", "top"]);
-  const top = integerOption(
-    owner,
-    "rescore.top",
-    o.top,
-    Math.min(DEFAULT_RESCORE.top, population),
-    1,
-    population,
-  );
-  const every = integerOption(
-    owner,
-    "rescore.every",
-    o.every,
-    defaultRescoreEvery(top, trainSize, population, minibatch),
-    1,
-  );
-  return { every, top };
-}
-
-/** Checks an algorithm block (`ga`, `pso`): a plain object with only the allowed keys. */
-export function parseBlock(
-  owner: string,
-  name: string,
-  v: unknown,
-  allowed: readonly string[],
-  hint: string,
-): Record<string, unknown> {
-  if (v === undefined) return {};
-  checkOptionsObject(owner, name, v);
-  const o = v as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) {
-      throw new TypeError(
-        `${owner}: unknown ${name} key "${key}"; expected one of ${allowed.join(", ")}${hint}`,
-      );
-    }
-  }
-  return o;
 }
 
 /**

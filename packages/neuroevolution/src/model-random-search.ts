@@ -1,33 +1,43 @@
 import type { Model } from "@arena/nn";
 import {
   AskTellOptimizer,
+  AskTellOptions,
   type AskTellState,
-  checkOptionKeys,
-  checkOptionsObject,
   floatsFromJson,
   floatsToJson,
-  integerOption,
   type JsonFloat,
-  numberOption,
 } from "@arena/objectives";
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
-import { CandidateSampler, type InitScheme, parseInitScheme } from "./init-scheme.ts";
+import * as z from "zod";
+import { CandidateSampler, InitScheme } from "./init-scheme.ts";
 import { DEFAULT_BOUNDS } from "./learner-config.ts";
 
 /** Options of {@link ModelRandomSearch}. */
-export interface ModelRandomSearchOptions {
-  /** The model whose initialiser `{ kind: "initializer" }` draws from (its parameters are not touched). */
-  model: Model;
-  /** The weights the `normal`/`uniform` schemes sample around; also the first candidate of all. */
-  initial: Float32Array;
-  /** Default `{ kind: "initializer" }`. */
-  scheme?: InitScheme;
-  /** Every weight is kept in [−bounds, bounds] (default 10). */
-  bounds?: number;
-  /** Samples per `ask()` (default 100). */
-  populationSize?: number;
-  rng: Rng;
-}
+export const ModelRandomSearchOptions = z.strictObject({
+  model: z
+    .custom<Model>(
+      (v) =>
+        typeof v === "object" &&
+        v !== null &&
+        Number.isSafeInteger((v as Model).size) &&
+        (v as Model).size >= 1,
+      {
+        error: "expected an nn Model",
+      },
+    )
+    .describe(
+      'the model whose initialiser { kind: "initializer" } draws from (its parameters are not touched)',
+    ),
+  initial: z
+    .custom<Float32Array>((v) => v instanceof Float32Array, { error: "expected a Float32Array" })
+    .describe("the weights the normal/uniform schemes sample around; also the first candidate of all"),
+  scheme: InitScheme.prefault({ kind: "initializer" }),
+  bounds: z.number().positive().default(DEFAULT_BOUNDS).describe("every weight is kept in [−bounds, bounds]"),
+  populationSize: z.number().int().min(1).default(100).describe("samples per ask()"),
+  rng: AskTellOptions.shape.rng,
+});
+export type ModelRandomSearchOptions = z.input<typeof ModelRandomSearchOptions>;
 
 /** Plain-JSON state of a {@link ModelRandomSearch}. */
 export interface ModelRandomSearchState extends AskTellState {
@@ -37,7 +47,6 @@ export interface ModelRandomSearchState extends AskTellState {
 }
 
 const OWNER = "ModelRandomSearch";
-const OPTION_KEYS = ["model", "initial", "scheme", "bounds", "populationSize", "rng"] as const;
 
 /**
  * Pure random search over a model's weights: every candidate is an independent draw of an
@@ -70,16 +79,11 @@ export class ModelRandomSearch extends AskTellOptimizer {
   private readonly rows: Float32Array[];
 
   constructor(options: ModelRandomSearchOptions) {
-    checkOptionsObject(OWNER, "options", options);
-    checkOptionKeys(OWNER, "option", options, OPTION_KEYS);
-    const populationSize = integerOption(OWNER, "populationSize", options.populationSize, 100, 1);
-    super(OWNER, options.model?.size, populationSize, options.rng);
-    this.scheme = parseInitScheme(OWNER, options.scheme, { kind: "initializer" });
-    this.bounds = numberOption(OWNER, "bounds", options.bounds, DEFAULT_BOUNDS, {
-      min: 0,
-      exclusiveMin: true,
-    });
-    this.sampler = new CandidateSampler(this.scheme, options.model, options.initial, this.bounds);
+    const o = parseOptions(OWNER, ModelRandomSearchOptions, options);
+    super(OWNER, o.model.size, o.populationSize, o.rng);
+    this.scheme = o.scheme;
+    this.bounds = o.bounds;
+    this.sampler = new CandidateSampler(this.scheme, o.model, o.initial, this.bounds);
     this.xs = new Float32Array(this.populationSize * this.dim);
     this.rows = [];
     for (let i = 0; i < this.populationSize; i++)

@@ -1,22 +1,21 @@
 import type { Model, Samples } from "@arena/nn";
 import { floatsToJson } from "@arena/objectives";
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
 import {
-  type BoundaryHandling,
-  type CoefficientsSpec,
   ParticleSwarm,
   type ParticleSwarmSettings,
   type ParticleSwarmState,
-  type TopologySpec,
-  type VelocityUpdate,
+  SwarmBehaviorOptions,
 } from "@arena/swarm";
+import * as z from "zod";
 import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
 import {
-  type CommonConfig,
+  checkCommonConfig,
   commonConfigJson,
-  parseBlock,
-  parseCommonConfig,
+  commonConfigShape,
   type ResolvedCommonConfig,
+  resolveCommonConfig,
 } from "./learner-config.ts";
 import { psoFlopsPerGeneration } from "./optimizer-flops.ts";
 import { PopulationLearner } from "./population-learner.ts";
@@ -27,24 +26,40 @@ import { PopulationLearner } from "./population-learner.ts";
  * moves have the scale of the weights); `zero` starts at rest (Engelbrecht 2012 finds zero or small
  * initial velocities keep particles from roaming out of the search space early).
  */
-export type VelocityInit = "half-diff" | "zero";
+export const VelocityInit = z
+  .enum(["half-diff", "zero"])
+  .describe("how velocities start: zero (at rest), or half-diff, (z − x)/2 for another draw z of init");
+export type VelocityInit = z.input<typeof VelocityInit>;
 
-/** The swarm's own options, passed to `ParticleSwarm` (population and bounds come from the top level). */
-export interface PsoBlock {
-  topology?: TopologySpec;
-  coefficients?: CoefficientsSpec;
-  /** |v_d| <= maxVelocity · 2·bounds (a fraction of the span, the swarm package's convention). */
-  maxVelocity?: number;
-  boundary?: BoundaryHandling;
-  /** "per-dimension" (default) or SPSO 2011's rotation-invariant "hypersphere". */
-  velocityUpdate?: VelocityUpdate;
-  velocityInit?: VelocityInit;
-}
+/**
+ * The learner's PSO defaults: SPSO 2011's coefficients and adaptive random topology (the swarm
+ * package's defaults), particles drawn by the model's initialiser, velocities `zero`. See the
+ * README's "Defaults" section for the runs behind them.
+ */
+export const PSO_LEARNER_DEFAULTS = {
+  population: 40,
+  init: { kind: "initializer" } as InitScheme,
+  pso: { velocityInit: "zero" as VelocityInit },
+} as const;
 
-/** Config of {@link psoLearner} (plain JSON). */
-export interface PsoLearnerConfig extends CommonConfig {
-  pso?: PsoBlock;
-}
+/**
+ * The swarm's own options, passed to `ParticleSwarm` (population and bounds come from the top level),
+ * plus `velocityInit`. `maxVelocity` is a fraction of the span 2·bounds (the swarm package's convention).
+ */
+export const PsoBlock = SwarmBehaviorOptions.extend({
+  velocityInit: VelocityInit.default(PSO_LEARNER_DEFAULTS.pso.velocityInit),
+}).describe(
+  "the swarm's own options, as in @arena/swarm, plus velocityInit (population and bounds are set at the top level)",
+);
+export type PsoBlock = z.input<typeof PsoBlock>;
+
+/** Config of {@link psoLearner} (plain JSON): the schema gives its type, defaults, checks and docs. */
+export const PsoLearnerConfig = z
+  .strictObject({ ...commonConfigShape(PSO_LEARNER_DEFAULTS), pso: PsoBlock.prefault({}) })
+  .superRefine((c, ctx) => {
+    if (ctx.issues.length === 0) checkCommonConfig(c, ctx);
+  });
+export type PsoLearnerConfig = z.input<typeof PsoLearnerConfig>;
 
 /** {@link PsoLearnerConfig} resolved: every default filled in, as recorded in `state()`. */
 export interface ResolvedPsoConfig extends ResolvedCommonConfig {
@@ -57,27 +72,6 @@ export interface ResolvedPsoConfig extends ResolvedCommonConfig {
     velocityInit: VelocityInit;
   };
 }
-
-const PSO_KEYS = [
-  "topology",
-  "coefficients",
-  "maxVelocity",
-  "boundary",
-  "velocityUpdate",
-  "velocityInit",
-] as const;
-const VELOCITY_INITS: readonly VelocityInit[] = ["half-diff", "zero"];
-
-/**
- * The learner's PSO defaults: SPSO 2011's coefficients and adaptive random topology (the swarm
- * package's defaults), particles drawn by the model's initialiser, velocities `zero`. See the
- * README's "Defaults" section for the runs behind them.
- */
-export const PSO_LEARNER_DEFAULTS = {
-  population: 40,
-  init: { kind: "initializer" } as InitScheme,
-  pso: { velocityInit: "zero" as VelocityInit },
-} as const;
 
 const OWNER = "psoLearner";
 
@@ -93,16 +87,6 @@ function psoBlockOf(settings: ParticleSwarmSettings, velocityInit: VelocityInit)
   } = settings;
   // Written back as a config the factory accepts: an unlimited velocity is an absent key.
   return { ...structuredClone(pso), ...(maxVelocity === null ? {} : { maxVelocity }), velocityInit };
-}
-
-function parseVelocityInit(v: unknown): VelocityInit {
-  if (v === undefined) return PSO_LEARNER_DEFAULTS.pso.velocityInit;
-  if (!VELOCITY_INITS.includes(v as VelocityInit)) {
-    throw new RangeError(
-      `${OWNER}: pso.velocityInit must be one of ${VELOCITY_INITS.join(", ")}, got ${JSON.stringify(v)}`,
-    );
-  }
-  return v as VelocityInit;
 }
 
 /**
@@ -128,31 +112,23 @@ function parseVelocityInit(v: unknown): VelocityInit {
 export function psoLearner(
   model: Model,
   problem: { readonly train: Samples },
-  config: Record<string, unknown>,
+  config: PsoLearnerConfig | Record<string, unknown>,
   rng: Rng,
 ): PopulationLearner {
-  const common = parseCommonConfig(OWNER, config, ["pso"], PSO_LEARNER_DEFAULTS, problem.train.n);
-  const block = parseBlock(
-    OWNER,
-    "pso",
-    config.pso,
-    PSO_KEYS,
-    " (population and bounds are set at the top level of the config)",
-  );
-  const { velocityInit: vi, ...swarmOptions } = block;
-  const velocityInit = parseVelocityInit(vi);
+  const c = parseOptions(OWNER, PsoLearnerConfig, config);
+  const common = resolveCommonConfig(c, problem.train.n);
+  const { velocityInit, ...swarmOptions } = c.pso;
   const initial = model.params.slice();
   const dim = model.size;
   const n = common.population;
-  // The swarm validates its options itself (naming any bad key or value).
   const fresh = new ParticleSwarm({
-    ...(swarmOptions as PsoBlock),
+    ...swarmOptions,
     dim,
     populationSize: n,
     lower: -common.bounds,
     upper: common.bounds,
     rng: rng.fork("pso"),
-  } as ConstructorParameters<typeof ParticleSwarm>[0]);
+  });
   const initRng = rng.fork("init");
   const x = new Float32Array(n * dim);
   const sampler = new CandidateSampler(common.init, model, initial, common.bounds);
@@ -184,10 +160,12 @@ export function resumePso(
   optimizerState: unknown,
   trainSize: number,
 ): { cfg: ResolvedPsoConfig; pso: ParticleSwarm } {
-  const common = parseCommonConfig(OWNER, config, ["pso"], PSO_LEARNER_DEFAULTS, trainSize);
-  const block = parseBlock(OWNER, "pso", (config as Record<string, unknown>).pso, PSO_KEYS, "");
+  const c = parseOptions(OWNER, PsoLearnerConfig, config);
   const pso = ParticleSwarm.fromState(optimizerState as ParticleSwarmState);
-  return { cfg: { ...common, pso: psoBlockOf(pso.settings, parseVelocityInit(block.velocityInit)) }, pso };
+  return {
+    cfg: { ...resolveCommonConfig(c, trainSize), pso: psoBlockOf(pso.settings, c.pso.velocityInit) },
+    pso,
+  };
 }
 
 /** Binds a swarm (new or resumed) to the model; shared by {@link psoLearner} and `resumeLearner`. */

@@ -1,18 +1,18 @@
 import type { Model, Samples } from "@arena/nn";
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { InitScheme } from "./init-scheme.ts";
 import {
-  type CommonConfig,
+  checkCommonConfig,
   commonConfigJson,
-  parseCommonConfig,
+  commonConfigShape,
   type ResolvedCommonConfig,
+  resolveCommonConfig,
 } from "./learner-config.ts";
 import { ModelRandomSearch, type ModelRandomSearchState } from "./model-random-search.ts";
 import { randomSearchFlopsPerGeneration } from "./optimizer-flops.ts";
 import { PopulationLearner } from "./population-learner.ts";
-
-/** Config of {@link randomSearchLearner} (plain JSON): the common keys only. */
-export type RandomSearchLearnerConfig = CommonConfig;
 
 /**
  * Random search draws from the model's initialiser by default, the distribution the GA's and the
@@ -23,6 +23,14 @@ export const RANDOM_SEARCH_LEARNER_DEFAULTS = {
   population: 50,
   init: { kind: "initializer" } as InitScheme,
 } as const;
+
+/** Config of {@link randomSearchLearner} (plain JSON): the common keys only. */
+export const RandomSearchLearnerConfig = z
+  .strictObject(commonConfigShape(RANDOM_SEARCH_LEARNER_DEFAULTS))
+  .superRefine((c, ctx) => {
+    if (ctx.issues.length === 0) checkCommonConfig(c, ctx);
+  });
+export type RandomSearchLearnerConfig = z.input<typeof RandomSearchLearnerConfig>;
 
 const OWNER = "randomSearchLearner";
 
@@ -47,10 +55,10 @@ const OWNER = "randomSearchLearner";
 export function randomSearchLearner(
   model: Model,
   problem: { readonly train: Samples },
-  config: Record<string, unknown>,
+  config: RandomSearchLearnerConfig | Record<string, unknown>,
   rng: Rng,
 ): PopulationLearner {
-  const cfg = parseCommonConfig(OWNER, config, [], RANDOM_SEARCH_LEARNER_DEFAULTS, problem.train.n);
+  const cfg = resolveCommonConfig(parseOptions(OWNER, RandomSearchLearnerConfig, config), problem.train.n);
   const initial = model.params.slice();
   const search = new ModelRandomSearch({
     model,
@@ -71,7 +79,7 @@ export function resumeRandomSearch(
   initial: Float32Array,
   trainSize: number,
 ): { cfg: ResolvedCommonConfig; search: ModelRandomSearch } {
-  const cfg = parseCommonConfig(OWNER, config, [], RANDOM_SEARCH_LEARNER_DEFAULTS, trainSize);
+  const cfg = resolveCommonConfig(parseOptions(OWNER, RandomSearchLearnerConfig, config), trainSize);
   const search = ModelRandomSearch.fromState(optimizerState as ModelRandomSearchState, model, initial);
   return { cfg, search };
 }

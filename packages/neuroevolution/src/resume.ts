@@ -1,10 +1,19 @@
 import type { Model, Samples } from "@arena/nn";
 import { floatsFromJson } from "@arena/objectives";
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
+import * as z from "zod";
 import { assembleGaLearner, resumeGa } from "./ga-learner.ts";
 import type { NeuroevolutionState, PopulationLearner } from "./population-learner.ts";
 import { assemblePsoLearner, resumePso } from "./pso-learner.ts";
 import { assembleRandomSearchLearner, resumeRandomSearch } from "./random-search-learner.ts";
+
+/** What `resumeLearner` reads before anything else: which format, version and learner a state is. */
+const StateHeader = z.looseObject({
+  format: z.literal("arena-neuroevolution").describe("marks a neuroevolution learner's state()"),
+  version: z.literal(1).describe("the state format's version"),
+  kind: z.enum(["ga", "pso", "random-search"]).describe("the learner that saved it"),
+});
 
 /**
  * Rebuilds a learner saved with `state()` (also after a JSON round trip) for the same model
@@ -33,16 +42,12 @@ export function resumeLearner(
   state: NeuroevolutionState,
 ): PopulationLearner {
   const owner = "resumeLearner";
-  if (state === null || typeof state !== "object" || state.format !== "arena-neuroevolution") {
-    throw new TypeError(`${owner}: expected a state with format "arena-neuroevolution"`);
-  }
-  if (state.version !== 1)
-    throw new TypeError(`${owner}: state version ${String(state.version)} is not supported (expected 1)`);
+  const { kind } = parseOptions(owner, StateHeader, state);
   const initial = floatsFromJson(owner, "initial", state.initial, model.size, new Float32Array(model.size));
   // Assembly needs a stream; restoreCounters replaces it with the saved minibatch stream below.
   const provisionalRng = new Rng("resume");
   let learner: PopulationLearner;
-  switch (state.kind) {
+  switch (kind) {
     case "ga": {
       const { cfg, ga } = resumeGa(state.config, state.optimizer, problem.train.n);
       learner = assembleGaLearner(model, problem, cfg, ga, initial, provisionalRng);
@@ -64,10 +69,6 @@ export function resumeLearner(
       learner = assembleRandomSearchLearner(model, problem, cfg, search, initial, provisionalRng);
       break;
     }
-    default:
-      throw new TypeError(
-        `${owner}: unknown learner kind ${JSON.stringify((state as { kind?: unknown }).kind)}`,
-      );
   }
   learner.restoreCounters(state);
   return learner;

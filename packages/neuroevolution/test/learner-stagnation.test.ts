@@ -2,6 +2,7 @@
  * `stagnation`: a population learner says it is finished after a run of generations without the
  * training loss of `current()` improving by more than `minDelta`; the harness then stops the run.
  */
+import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import {
@@ -81,9 +82,16 @@ describe("stagnation (early stop of a stalled search)", () => {
   it("rejects a bad stagnation option, naming it", () => {
     const make = (stagnation: unknown) => () =>
       gaLearner(modelFor(XOR_241, 1), xorProblem, { stagnation }, new Rng(1));
-    expect(make({})).toThrow("gaLearner: stagnation.generations is required");
-    expect(make({ generations: 0 })).toThrow(/gaLearner: stagnation.generations must be/);
-    expect(make({ generations: 3, minDelta: -1 })).toThrow(/gaLearner: stagnation.minDelta must be/);
-    expect(make({ generations: 3, patience: 2 })).toThrow(/patience/);
+    expect(make({})).toThrow(OptionsError);
+    expect(make({})).toThrow(/^gaLearner: stagnation.generations: .*expected number, received undefined$/);
+    expect(make({ generations: 0 })).toThrow(
+      /^gaLearner: stagnation.generations: Too small: expected number to be >=1 \(got 0\)$/,
+    );
+    expect(make({ generations: 3, minDelta: -1 })).toThrow(
+      /^gaLearner: stagnation.minDelta: Too small: expected number to be >=0 \(got -1\)$/,
+    );
+    expect(make({ generations: 3, patience: 2 })).toThrow(
+      /^gaLearner: stagnation: unknown key "patience"; known keys: generations, minDelta$/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { createModel } from "@arena/nn";
+import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import { ModelRandomSearch, type ModelRandomSearchState } from "../src/index.ts";
@@ -50,11 +51,15 @@ describe("ModelRandomSearch", () => {
   });
 
   it("validates its options", () => {
+    expect(() => new ModelRandomSearch({ ...options(), populationSize: 0 })).toThrow(OptionsError);
     expect(() => new ModelRandomSearch({ ...options(), populationSize: 0 })).toThrow(
-      /populationSize must be an integer >= 1, got 0/,
+      /^ModelRandomSearch: populationSize: Too small: expected number to be >=1 \(got 0\)$/,
     );
     expect(() => new ModelRandomSearch({ ...options(), spread: 1 } as never)).toThrow(
-      /unknown option key "spread"/,
+      /^ModelRandomSearch: unknown key "spread"; known keys: model, initial, scheme, bounds, populationSize, rng$/,
+    );
+    expect(() => new ModelRandomSearch({ ...options(), model: {} } as never)).toThrow(
+      /^ModelRandomSearch: model: expected an nn Model \(got \{\}\)$/,
     );
     expect(() => new ModelRandomSearch({ ...options(), initial: new Float32Array(3) })).toThrow(
       /initial has 3 entries, the model has 17/,

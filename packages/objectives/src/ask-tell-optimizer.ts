@@ -1,8 +1,17 @@
 import { Rng, type RngState } from "@arena/rng";
+import * as z from "zod";
 import { sanitizeFitness } from "./fitness.ts";
 import { floatFromJson, floatsFromJson, floatsToJson, floatToJson, type JsonFloat } from "./float-json.ts";
-import { integerOption } from "./options.ts";
 import type { BestPoint, PopulationOptimizer } from "./population-optimizer.ts";
+
+/** The options every ask/tell optimizer takes; each optimizer's schema spreads this shape into its own. */
+export const AskTellOptions = z.strictObject({
+  dim: z.number().int().min(1).describe("length of a candidate vector"),
+  rng: z
+    .instanceof(Rng, { error: "expected an Rng from @arena/rng" })
+    .describe("the random stream (the optimizer advances it; pass a fork to keep your own stream apart)"),
+});
+export type AskTellOptions = z.input<typeof AskTellOptions>;
 
 /** The part of every optimizer's `state()` that {@link AskTellOptimizer} owns. */
 export interface AskTellState {
@@ -41,15 +50,10 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
   private bestF = Number.POSITIVE_INFINITY;
   private hasBest = false;
 
-  protected constructor(owner: string, dim: unknown, populationSize: number, rng: unknown) {
+  /** `dim`, `populationSize` and `rng` come validated from the subclass's options schema. */
+  protected constructor(owner: string, dim: number, populationSize: number, rng: Rng) {
     this.owner = owner;
-    if (dim === undefined) throw new RangeError(`${owner}: dim is required (an integer >= 1)`);
-    this.dim = integerOption(owner, "dim", dim, 1, 1);
-    if (!(rng instanceof Rng)) {
-      throw new TypeError(
-        `${owner}: rng must be an Rng from @arena/rng, got ${rng === null ? "null" : typeof rng}`,
-      );
-    }
+    this.dim = dim;
     this.rng = rng;
     this.populationSize = populationSize;
     this.fitness = new Float64Array(populationSize);
@@ -156,8 +160,15 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
         `${owner}: state has dim ${s.dim} and populationSize ${s.populationSize}, options say ${this.dim} and ${this.populationSize}`,
       );
     }
-    const generation = integerOption(owner, "state.generation", s.generation, 0, 0);
-    const evaluations = integerOption(owner, "state.evaluations", s.evaluations, 0, 0);
+    const generation = s.generation;
+    const evaluations = s.evaluations;
+    if (
+      !Number.isSafeInteger(generation) ||
+      generation < 0 ||
+      !Number.isSafeInteger(evaluations) ||
+      evaluations < 0
+    )
+      throw new TypeError(`${owner}: state.generation and state.evaluations must be integers >= 0`);
     if (typeof s.asked !== "boolean") throw new TypeError(`${owner}: state.asked must be a boolean`);
     this.generationCount = generation;
     this.evaluationCount = evaluations;

@@ -1,22 +1,51 @@
+import { OptionsError, parseOptions, preview } from "@arena/options";
+import * as z from "zod";
 import { floatsFromJson, floatsToJson, type JsonFloat } from "./float-json.ts";
 
-/** A bound: one number for every dimension, or one per dimension. */
-export type BoundSpec = number | ArrayLike<number>;
+const isBound = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v);
 
-/** The box-constraint options every optimizer here accepts. */
-export interface BoxOptions {
-  /** Lower bounds of the search box (default: unbounded, -Infinity). */
-  lower?: BoundSpec;
-  /** Upper bounds of the search box (default: unbounded, +Infinity). */
-  upper?: BoundSpec;
-  /** Lower end of the initialisation range (default: `lower`; required where `lower` is infinite). */
-  initLower?: BoundSpec;
-  /** Upper end of the initialisation range (default: `upper`; required where `upper` is infinite). */
-  initUpper?: BoundSpec;
+const isArrayLike = (v: unknown): v is ArrayLike<unknown> =>
+  v !== null && typeof v === "object" && typeof (v as ArrayLike<unknown>).length === "number";
+
+/** The index of the first entry that is not a bound, -1 when all are. */
+function firstNonBound(a: ArrayLike<unknown>): number {
+  for (let i = 0; i < a.length; i++) if (!isBound(a[i])) return i;
+  return -1;
 }
 
-/** The option names of {@link BoxOptions}, for unknown-key checks. */
-export const BOX_OPTION_KEYS = ["lower", "upper", "initLower", "initUpper"] as const;
+/**
+ * A bound: one number for every dimension, or one per dimension (an array or a typed array); ±Infinity
+ * leaves a dimension unbounded, NaN is rejected. How many entries `dim` needs is checked by {@link resolveBox}.
+ */
+export const BoundSpec = z.custom<number | ArrayLike<number>>(
+  (v) => isBound(v) || (isArrayLike(v) && firstNonBound(v) < 0),
+  {
+    error: (iss) => {
+      const v = iss.input;
+      const i = isArrayLike(v) ? firstNonBound(v) : -1;
+      return isArrayLike(v) && i >= 0
+        ? `expected numbers; entry [${i}] is ${preview(v[i])}`
+        : "expected a number (±Infinity: unbounded), or one per dimension";
+    },
+  },
+);
+export type BoundSpec = z.input<typeof BoundSpec>;
+
+/** The box-constraint options every optimizer here accepts. */
+export const BoxOptions = z.strictObject({
+  lower: BoundSpec.optional().describe("lower bounds of the search box (default -Infinity: unbounded)"),
+  upper: BoundSpec.optional().describe("upper bounds of the search box (default +Infinity: unbounded)"),
+  initLower: BoundSpec.optional().describe(
+    "lower end of the initialisation range (default: lower; required where lower is infinite)",
+  ),
+  initUpper: BoundSpec.optional().describe(
+    "upper end of the initialisation range (default: upper; required where upper is infinite)",
+  ),
+});
+export type BoxOptions = z.input<typeof BoxOptions>;
+
+/** The box as options JSON carries it, one entry per dimension (infinite bounds as strings), in `state()`. */
+export type BoxJson = Record<keyof BoxOptions, JsonFloat[]>;
 
 /**
  * A resolved search box. Finite bounds are rounded *inward* to float32 values, so a candidate clamped to
@@ -61,6 +90,11 @@ function float32AtMost(x: number): number {
   return f > x ? nextFloat32(f, false) : f;
 }
 
+/** An {@link OptionsError} for one option: `owner: path: expected (got value)`. */
+function optionError(owner: string, path: string, expected: string, got: unknown): OptionsError {
+  return new OptionsError(owner, [{ path, message: `${expected} (got ${preview(got)})` }]);
+}
+
 function expand(
   owner: string,
   name: string,
@@ -70,70 +104,57 @@ function expand(
 ): Float64Array {
   const out = new Float64Array(dim);
   if (spec === undefined) return out.fill(fallback);
-  if (typeof spec === "number") {
-    if (Number.isNaN(spec)) throw new RangeError(`${owner}: ${name} must be a number, got NaN`);
-    return out.fill(spec);
-  }
-  if (spec === null || typeof spec !== "object" || typeof spec.length !== "number") {
-    throw new TypeError(
-      `${owner}: ${name} must be a number or an array of ${dim} numbers, got ${String(spec)}`,
-    );
-  }
+  if (typeof spec === "number") return out.fill(spec);
   if (spec.length !== dim) {
-    throw new RangeError(`${owner}: ${name} has ${spec.length} entries, expected dim = ${dim}`);
+    throw optionError(owner, name, `expected one number, or ${dim} (one per dimension)`, spec);
   }
-  for (let d = 0; d < dim; d++) {
-    const v = spec[d];
-    if (typeof v !== "number" || Number.isNaN(v)) {
-      throw new RangeError(`${owner}: ${name}[${d}] must be a number, got ${String(v)}`);
-    }
-    out[d] = v;
-  }
+  for (let d = 0; d < dim; d++) out[d] = spec[d];
   return out;
 }
 
 /**
- * Resolves box options for a `dim`-dimensional search. Errors name the option and dimension:
- * `ParticleSwarm: lower[2] (3) must be < upper[2] (1)`.
+ * Resolves box options for a `dim`-dimensional search. Throws an {@link OptionsError} naming the option
+ * and dimension: `ParticleSwarm: lower[2]: expected < upper[2] = 1 (got 3)`.
  */
 export function resolveBox(owner: string, dim: number, options: BoxOptions): Box {
-  const lower = expand(owner, "lower", options.lower, dim, Number.NEGATIVE_INFINITY);
-  const upper = expand(owner, "upper", options.upper, dim, Number.POSITIVE_INFINITY);
-  const initLower = expand(owner, "initLower", options.initLower, dim, Number.NaN);
-  const initUpper = expand(owner, "initUpper", options.initUpper, dim, Number.NaN);
+  const o = parseOptions(owner, BoxOptions, options);
+  const lower = expand(owner, "lower", o.lower, dim, Number.NEGATIVE_INFINITY);
+  const upper = expand(owner, "upper", o.upper, dim, Number.POSITIVE_INFINITY);
+  const initLower = expand(owner, "initLower", o.initLower, dim, Number.NaN);
+  const initUpper = expand(owner, "initUpper", o.initUpper, dim, Number.NaN);
   const span = new Float64Array(dim);
   for (let d = 0; d < dim; d++) {
-    if (lower[d] === Number.POSITIVE_INFINITY)
-      throw new RangeError(`${owner}: lower[${d}] must be < Infinity`);
-    if (upper[d] === Number.NEGATIVE_INFINITY)
-      throw new RangeError(`${owner}: upper[${d}] must be > -Infinity`);
-    if (!(lower[d] < upper[d])) {
-      throw new RangeError(`${owner}: lower[${d}] (${lower[d]}) must be < upper[${d}] (${upper[d]})`);
-    }
+    const lo = `lower[${d}]`;
+    const hi = `upper[${d}]`;
+    if (lower[d] === Number.POSITIVE_INFINITY) throw optionError(owner, lo, "expected < Infinity", lower[d]);
+    if (upper[d] === Number.NEGATIVE_INFINITY) throw optionError(owner, hi, "expected > -Infinity", upper[d]);
+    if (!(lower[d] < upper[d])) throw optionError(owner, lo, `expected < ${hi} = ${upper[d]}`, lower[d]);
+    const given = upper[d];
     if (Number.isFinite(lower[d])) lower[d] = float32AtLeast(lower[d]);
     if (Number.isFinite(upper[d])) upper[d] = float32AtMost(upper[d]);
     if (!(lower[d] < upper[d])) {
-      throw new RangeError(`${owner}: bounds of dimension ${d} are narrower than float32 resolution`);
+      throw optionError(owner, hi, `expected a float32 step or more above ${lo} = ${lower[d]}`, given);
     }
     if (Number.isNaN(initLower[d])) initLower[d] = lower[d];
     if (Number.isNaN(initUpper[d])) initUpper[d] = upper[d];
-    if (!Number.isFinite(initLower[d]) || !Number.isFinite(initUpper[d])) {
-      throw new RangeError(
-        `${owner}: the initialisation range of dimension ${d} is [${initLower[d]}, ${initUpper[d]}]; ` +
-          "give finite lower/upper bounds or initLower/initUpper",
-      );
-    }
+    const finite = "expected a finite number: give finite lower/upper bounds or initLower/initUpper";
+    if (!Number.isFinite(initLower[d])) throw optionError(owner, `initLower[${d}]`, finite, initLower[d]);
+    if (!Number.isFinite(initUpper[d])) throw optionError(owner, `initUpper[${d}]`, finite, initUpper[d]);
     initLower[d] = float32AtLeast(initLower[d]);
     initUpper[d] = float32AtMost(initUpper[d]);
     if (!(initLower[d] < initUpper[d])) {
-      throw new RangeError(
-        `${owner}: initLower[${d}] (${initLower[d]}) must be < initUpper[${d}] (${initUpper[d]})`,
+      throw optionError(
+        owner,
+        `initLower[${d}]`,
+        `expected < initUpper[${d}] = ${initUpper[d]}`,
+        initLower[d],
       );
     }
-    if (initLower[d] < lower[d] || initUpper[d] > upper[d]) {
-      throw new RangeError(
-        `${owner}: initialisation range [${initLower[d]}, ${initUpper[d]}] of dimension ${d} must lie inside the bounds [${lower[d]}, ${upper[d]}]`,
-      );
+    if (initLower[d] < lower[d]) {
+      throw optionError(owner, `initLower[${d}]`, `expected >= ${lo} = ${lower[d]}`, initLower[d]);
+    }
+    if (initUpper[d] > upper[d]) {
+      throw optionError(owner, `initUpper[${d}]`, `expected <= ${hi} = ${upper[d]}`, initUpper[d]);
     }
     span[d] =
       Number.isFinite(lower[d]) && Number.isFinite(upper[d])
@@ -144,7 +165,7 @@ export function resolveBox(owner: string, dim: number, options: BoxOptions): Box
 }
 
 /** The box as options JSON can carry (infinite bounds written as strings), for `state()`. */
-export function boxToJson(box: Box): Record<(typeof BOX_OPTION_KEYS)[number], JsonFloat[]> {
+export function boxToJson(box: Box): BoxJson {
   return {
     lower: floatsToJson(box.lower),
     upper: floatsToJson(box.upper),
@@ -154,12 +175,11 @@ export function boxToJson(box: Box): Record<(typeof BOX_OPTION_KEYS)[number], Js
 }
 
 /** Reads box options written by {@link boxToJson} back into {@link BoxOptions}. */
-export function boxFromJson(owner: string, json: object, dim: number): Required<BoxOptions> {
+export function boxFromJson(owner: string, json: object, dim: number): Record<keyof BoxJson, Float64Array> {
   if (!Number.isInteger(dim) || dim < 1)
     throw new TypeError(`${owner}: state.dim must be an integer >= 1, got ${dim}`);
   const fields = json as Record<string, unknown>;
-  const read = (name: (typeof BOX_OPTION_KEYS)[number]) =>
-    floatsFromJson(owner, `options.${name}`, fields[name], dim);
+  const read = (name: keyof BoxJson) => floatsFromJson(owner, `options.${name}`, fields[name], dim);
   return {
     lower: read("lower"),
     upper: read("upper"),

@@ -1,9 +1,9 @@
-export { AskTellOptimizer, type AskTellState } from "./ask-tell-optimizer.ts";
+export { AskTellOptimizer, AskTellOptions, type AskTellState } from "./ask-tell-optimizer.ts";
 export {
-  BOX_OPTION_KEYS,
-  type BoundSpec,
+  BoundSpec,
   type Box,
-  type BoxOptions,
+  type BoxJson,
+  BoxOptions,
   boxFromJson,
   boxToJson,
   clampToBox,
@@ -14,22 +14,14 @@ export { rankOrder, sanitizeFitness } from "./fitness.ts";
 export { floatFromJson, floatsFromJson, floatsToJson, floatToJson, type JsonFloat } from "./float-json.ts";
 export {
   type GenerationInfo,
-  type MinimizeOptions,
+  MinimizeOptions,
   type MinimizeResult,
   minimize,
   type StopReason,
 } from "./minimize.ts";
 export { evaluatePopulation, type Objective } from "./objective.ts";
-export {
-  checkOptionKeys,
-  checkOptionsObject,
-  integerOption,
-  type NumberLimits,
-  numberOption,
-  probabilityOption,
-} from "./options.ts";
 export type { BestPoint, PopulationOptimizer } from "./population-optimizer.ts";
-export { RandomSearch, type RandomSearchOptions, type RandomSearchState } from "./random-search.ts";
+export { RandomSearch, RandomSearchOptions, type RandomSearchState } from "./random-search.ts";
 export {
   ackley,
   ellipsoid,

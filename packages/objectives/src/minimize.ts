@@ -1,5 +1,6 @@
+import { OptionsError, parseOptions } from "@arena/options";
+import * as z from "zod";
 import { evaluatePopulation, type Objective } from "./objective.ts";
-import { checkOptionKeys, checkOptionsObject, integerOption, numberOption } from "./options.ts";
 import type { PopulationOptimizer } from "./population-optimizer.ts";
 
 /** What `onGeneration` sees after each generation. */
@@ -15,19 +16,29 @@ export interface GenerationInfo {
 }
 
 /** Budgets and hooks for {@link minimize}. At least one of `maxEvaluations` and `maxGenerations` is required. */
-export interface MinimizeOptions {
-  /**
-   * Evaluation budget for this call. A generation starts only if its whole population fits, so the
-   * evaluations spent never exceed it.
-   */
-  maxEvaluations?: number;
-  /** Generation budget for this call. */
-  maxGenerations?: number;
-  /** Stop as soon as the best fitness is <= target. */
-  target?: number;
-  /** Called after every generation; returning `false` (exactly) stops the run. */
-  onGeneration?: (info: GenerationInfo) => unknown;
-}
+export const MinimizeOptions = z
+  .strictObject({
+    maxEvaluations: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "evaluation budget for this call (at least populationSize); a generation starts only if its whole population fits, so the evaluations spent never exceed it",
+      ),
+    maxGenerations: z.number().int().min(1).optional().describe("generation budget for this call"),
+    target: z.number().optional().describe("stop as soon as the best fitness is <= target"),
+    onGeneration: z
+      .custom<(info: GenerationInfo) => unknown>((v) => typeof v === "function", {
+        error: "expected a function",
+      })
+      .optional()
+      .describe("called after every generation; returning false (exactly) stops the run"),
+  })
+  .refine((o) => o.maxEvaluations !== undefined || o.maxGenerations !== undefined, {
+    error: "give maxEvaluations or maxGenerations (or both); a run needs a budget",
+  });
+export type MinimizeOptions = z.input<typeof MinimizeOptions>;
 
 /** Why {@link minimize} stopped. */
 export type StopReason = "target" | "maxEvaluations" | "maxGenerations" | "callback";
@@ -46,8 +57,6 @@ export interface MinimizeResult {
   history: number[];
   stopReason: StopReason;
 }
-
-const OPTION_KEYS = ["maxEvaluations", "maxGenerations", "target", "onGeneration"] as const;
 
 /**
  * Runs an ask/tell optimizer on an objective until a budget is spent, the target is reached or the
@@ -71,34 +80,20 @@ export function minimize(
   options: MinimizeOptions,
 ): MinimizeResult {
   const owner = "minimize";
-  checkOptionsObject(owner, "options", options);
-  checkOptionKeys(owner, "option", options, OPTION_KEYS);
+  const o = parseOptions(owner, MinimizeOptions, options);
   if (objective.dim !== optimizer.dim) {
     throw new RangeError(`${owner}: objective has dim ${objective.dim}, optimizer expects ${optimizer.dim}`);
   }
   const n = optimizer.populationSize;
-  if (options.maxEvaluations === undefined && options.maxGenerations === undefined) {
-    throw new RangeError(`${owner}: give maxEvaluations or maxGenerations (or both); a run needs a budget`);
+  const maxEvaluations = o.maxEvaluations ?? Number.MAX_SAFE_INTEGER;
+  if (maxEvaluations < n) {
+    throw new OptionsError(owner, [
+      { path: "maxEvaluations", message: `expected >= populationSize = ${n} (got ${maxEvaluations})` },
+    ]);
   }
-  const maxEvaluations = integerOption(
-    owner,
-    "maxEvaluations",
-    options.maxEvaluations,
-    Number.MAX_SAFE_INTEGER,
-    n,
-  );
-  const maxGenerations = integerOption(
-    owner,
-    "maxGenerations",
-    options.maxGenerations,
-    Number.MAX_SAFE_INTEGER,
-    1,
-  );
-  const target = numberOption(owner, "target", options.target, Number.NEGATIVE_INFINITY);
-  const onGeneration = options.onGeneration;
-  if (onGeneration !== undefined && typeof onGeneration !== "function") {
-    throw new TypeError(`${owner}: onGeneration must be a function, got ${typeof onGeneration}`);
-  }
+  const maxGenerations = o.maxGenerations ?? Number.MAX_SAFE_INTEGER;
+  const target = o.target ?? Number.NEGATIVE_INFINITY;
+  const onGeneration = o.onGeneration;
 
   const fitness = new Float64Array(n);
   const history: number[] = [];

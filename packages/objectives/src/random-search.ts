@@ -1,26 +1,28 @@
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
-import { AskTellOptimizer, type AskTellState } from "./ask-tell-optimizer.ts";
-import { BOX_OPTION_KEYS, type Box, type BoxOptions, boxFromJson, boxToJson, resolveBox } from "./box.ts";
+import * as z from "zod";
+import { AskTellOptimizer, AskTellOptions, type AskTellState } from "./ask-tell-optimizer.ts";
+import { type Box, type BoxJson, BoxOptions, boxFromJson, boxToJson, resolveBox } from "./box.ts";
 import { floatsFromJson, floatsToJson, type JsonFloat } from "./float-json.ts";
-import { checkOptionKeys, checkOptionsObject, integerOption } from "./options.ts";
 
 /** Options of {@link RandomSearch}. */
-export interface RandomSearchOptions extends BoxOptions {
-  /** Length of a candidate vector. */
-  dim: number;
-  /** The random stream (the optimizer advances it; pass a fork to keep your own stream apart). */
-  rng: Rng;
-  /** Samples per `ask()` (default 100; the batch size does not change the search, only its granularity). */
-  populationSize?: number;
-}
+export const RandomSearchOptions = z.strictObject({
+  ...AskTellOptions.shape,
+  populationSize: z
+    .number()
+    .int()
+    .min(1)
+    .default(100)
+    .describe("samples per ask() (the batch size does not change the search, only its granularity)"),
+  ...BoxOptions.shape,
+});
+export type RandomSearchOptions = z.input<typeof RandomSearchOptions>;
 
 /** Plain-JSON state of a {@link RandomSearch}. */
 export interface RandomSearchState extends AskTellState {
-  readonly options: { populationSize: number } & Record<(typeof BOX_OPTION_KEYS)[number], JsonFloat[]>;
+  readonly options: { populationSize: number } & BoxJson;
   readonly candidates: JsonFloat[];
 }
-
-const OPTION_KEYS = ["dim", "rng", "populationSize", ...BOX_OPTION_KEYS] as const;
 
 /**
  * Pure random search: every candidate is drawn uniformly and independently from the initialisation
@@ -41,12 +43,14 @@ export class RandomSearch extends AskTellOptimizer {
   private readonly xs: Float32Array;
 
   constructor(options: RandomSearchOptions) {
-    checkOptionsObject("RandomSearch", "options", options);
-    checkOptionKeys("RandomSearch", "option", options, OPTION_KEYS);
-    const populationSize = integerOption("RandomSearch", "populationSize", options.populationSize, 100, 1);
-    super("RandomSearch", options.dim, populationSize, options.rng);
-    this.box = resolveBox(this.owner, this.dim, options);
-    this.xs = new Float32Array(populationSize * this.dim);
+    const { dim, populationSize, rng, lower, upper, initLower, initUpper } = parseOptions(
+      "RandomSearch",
+      RandomSearchOptions,
+      options,
+    );
+    super("RandomSearch", dim, populationSize, rng);
+    this.box = resolveBox(this.owner, dim, { lower, upper, initLower, initUpper });
+    this.xs = new Float32Array(populationSize * dim);
     this.sample();
   }
 

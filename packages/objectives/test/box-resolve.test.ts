@@ -1,6 +1,7 @@
+import { OptionsError } from "@arena/options";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { boxFromJson, boxToJson, clampToBox, resolveBox } from "../src/index.ts";
+import { type BoxOptions, boxFromJson, boxToJson, clampToBox, resolveBox } from "../src/index.ts";
 
 describe("resolveBox", () => {
   it("expands scalars and arrays, and defaults the initialisation range to the bounds", () => {
@@ -40,31 +41,48 @@ describe("resolveBox", () => {
     );
   });
 
-  it("rejects mismatched or inconsistent bounds, naming the option and dimension", () => {
-    expect(() => resolveBox("GA", 3, { lower: [0, 0], upper: 1 })).toThrow(
-      /GA: lower has 2 entries, expected dim = 3/,
-    );
-    expect(() => resolveBox("GA", 2, { lower: [0, 3], upper: [1, 1] })).toThrow(
-      /GA: lower\[1\] \(3\) must be < upper\[1\] \(1\)/,
-    );
-    expect(() => resolveBox("GA", 2, { lower: 0, upper: Number.NaN })).toThrow(
-      /upper must be a number, got NaN/,
-    );
-    expect(() => resolveBox("GA", 2, {})).toThrow(
-      /initialisation range of dimension 0 is \[-Infinity, Infinity\]/,
-    );
-    expect(() => resolveBox("GA", 1, { lower: 0, upper: 1, initLower: -1 })).toThrow(
-      /must lie inside the bounds/,
-    );
-    expect(() => resolveBox("GA", 1, { lower: 0, upper: 1, initLower: 0.5, initUpper: 0.5 })).toThrow(
-      /initLower\[0\] \(0.5\) must be < initUpper\[0\] \(0.5\)/,
-    );
-    expect(() => resolveBox("GA", 1, { lower: 1, upper: 1 + 1e-12 })).toThrow(
-      /narrower than float32 resolution/,
-    );
-    expect(() => resolveBox("GA", 1, { lower: "0" as unknown as number, upper: 1 })).toThrow(
-      /lower must be a number or an array/,
-    );
+  it("rejects mismatched or inconsistent bounds with an OptionsError naming the option, dimension and value", () => {
+    const cases: [BoxOptions, number, RegExp][] = [
+      [
+        { lower: [0, 0], upper: 1 },
+        3,
+        /^GA: lower: expected one number, or 3 \(one per dimension\) \(got \[0, 0\]\)$/,
+      ],
+      [{ lower: [0, 3], upper: [1, 1] }, 2, /^GA: lower\[1\]: expected < upper\[1\] = 1 \(got 3\)$/],
+      [{ lower: 0, upper: Number.NaN }, 2, /^GA: upper: expected a number .* \(got NaN\)$/],
+      [{ lower: [0, Number.NaN], upper: 1 }, 2, /^GA: lower: expected numbers; entry \[1\] is NaN/],
+      [
+        {},
+        2,
+        /^GA: initLower\[0\]: expected a finite number: give finite lower\/upper bounds .* \(got -Infinity\)$/,
+      ],
+      [
+        { lower: 0, upper: 1, initLower: -1 },
+        1,
+        /^GA: initLower\[0\]: expected >= lower\[0\] = 0 \(got -1\)$/,
+      ],
+      [
+        { lower: 0, upper: 1, initLower: 0.5, initUpper: 0.5 },
+        1,
+        /^GA: initLower\[0\]: expected < initUpper\[0\] = 0.5 \(got 0.5\)$/,
+      ],
+      [
+        { lower: 1, upper: 1 + 1e-12 },
+        1,
+        /^GA: upper\[0\]: expected a float32 step or more above lower\[0\] = 1/,
+      ],
+      [{ lower: "0" as unknown as number, upper: 1 }, 1, /^GA: lower: expected a number .* \(got "0"\)$/],
+      [
+        { lower: Number.POSITIVE_INFINITY, upper: 1 },
+        1,
+        /^GA: lower\[0\]: expected < Infinity \(got Infinity\)$/,
+      ],
+      [{ lower: 0, upper: 1, lowr: 0 } as BoxOptions, 1, /^GA: unknown key "lowr"; known keys: lower, upper/],
+    ];
+    for (const [options, dim, re] of cases) {
+      expect(() => resolveBox("GA", dim, options)).toThrow(OptionsError);
+      expect(() => resolveBox("GA", dim, options)).toThrow(re);
+    }
   });
 
   it("round-trips through JSON, infinite bounds included", () => {

@@ -1,3 +1,4 @@
+import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import { minimize, type Objective, RandomSearch, rastrigin, sphere } from "../src/index.ts";
@@ -88,23 +89,27 @@ describe("minimize", () => {
     expect([...h1, ...h2]).toEqual(whole.history);
   });
 
-  it("rejects bad options, naming them", () => {
+  it("rejects bad options with an OptionsError naming the path, value and expectation", () => {
     const f = sphere(3);
-    expect(() => minimize(search(1), f, {})).toThrow(/give maxEvaluations or maxGenerations/);
+    expect(() => minimize(search(1), f, {})).toThrow(OptionsError);
+    expect(() => minimize(search(1), f, {})).toThrow(/^minimize: give maxEvaluations or maxGenerations/);
     expect(() => minimize(search(1), f, { maxGenerations: 5, maxEvals: 3 } as never)).toThrow(
-      /minimize: unknown option key "maxEvals"/,
+      /^minimize: unknown key "maxEvals"; known keys: maxEvaluations, maxGenerations, target, onGeneration$/,
     );
     expect(() => minimize(search(1, 10), f, { maxEvaluations: 5 })).toThrow(
-      /maxEvaluations must be an integer >= 10, got 5/,
+      /^minimize: maxEvaluations: expected >= populationSize = 10 \(got 5\)$/,
     );
     expect(() => minimize(search(1), f, { maxGenerations: 0 })).toThrow(
-      /maxGenerations must be an integer >= 1, got 0/,
+      /^minimize: maxGenerations: Too small: expected number to be >=1 \(got 0\)$/,
     );
     expect(() => minimize(search(1), sphere(4), { maxGenerations: 1 })).toThrow(
       /objective has dim 4, optimizer expects 3/,
     );
     expect(() => minimize(search(1), f, { maxGenerations: 1, target: Number.NaN })).toThrow(
-      /target must be a finite number/,
+      /^minimize: target: .*expected number.* \(got NaN\)$/,
+    );
+    expect(() => minimize(search(1), f, { maxGenerations: 1, onGeneration: 3 as never })).toThrow(
+      /^minimize: onGeneration: expected a function \(got 3\)$/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -91,19 +92,24 @@ describe("RandomSearch", () => {
     );
   });
 
-  it("rejects bad options, naming them", () => {
+  it("rejects bad options with one OptionsError naming each path, value and expectation", () => {
     const rng = new Rng(1);
     expect(() => new RandomSearch({ dim: 2, lower: 0, upper: 1, rng, popSize: 3 } as never)).toThrow(
-      /RandomSearch: unknown option key "popSize"/,
+      /^RandomSearch: unknown key "popSize"; known keys: dim, rng, populationSize, lower, upper, initLower, initUpper$/,
     );
     expect(() => new RandomSearch({ dim: 2, lower: 0, upper: 1, rng, populationSize: 0 })).toThrow(
-      /populationSize must be an integer >= 1, got 0/,
+      /^RandomSearch: populationSize: Too small: expected number to be >=1 \(got 0\)$/,
     );
-    expect(() => new RandomSearch({ dim: 0, lower: 0, upper: 1, rng })).toThrow(
-      /dim must be an integer >= 1, got 0/,
+    expect(() => new RandomSearch({ dim: 0, lower: 0, upper: 1, rng })).toThrow(OptionsError);
+    expect(() => new RandomSearch({ dim: 0, lower: 0, upper: 1, rng })).toThrow(/dim: .*>=1 \(got 0\)/);
+    expect(() => new RandomSearch({ lower: 0, upper: 1, rng } as never)).toThrow(/dim: .*expected number/);
+    expect(() => new RandomSearch({ dim: 2, lower: 0, upper: 1, rng: 42 } as never)).toThrow(
+      /rng: expected an Rng from @arena\/rng \(got 42\)/,
     );
-    expect(() => new RandomSearch({ lower: 0, upper: 1, rng } as never)).toThrow(/dim is required/);
-    expect(() => new RandomSearch({ dim: 2, lower: 0, upper: 1 } as never)).toThrow(/rng must be an Rng/);
+    // Every problem at once, in one line.
+    expect(() => new RandomSearch({ dim: 2.5, upper: 1, rng: null, populationSize: -1 } as never)).toThrow(
+      /^RandomSearch: dim: .*int.* \(got 2.5\); rng: .* \(got null\); populationSize: .* \(got -1\)$/,
+    );
     expect(() => RandomSearch.fromState({ type: "GeneticAlgorithm" } as never)).toThrow(
       /state.options is missing/,
     );

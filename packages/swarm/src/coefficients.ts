@@ -1,30 +1,4 @@
-import { checkOptionKeys, checkOptionsObject, integerOption, numberOption } from "@arena/objectives";
-
-/**
- * The acceleration coefficients of the velocity update v ← w v + c1 r1 (p − x) + c2 r2 (l − x).
- */
-export type CoefficientsSpec =
-  /**
-   * Constant inertia. Defaults are SPSO 2011's (Clerc 2011; Zambrano-Bigiarini, Clerc & Rojas 2013):
-   * w = 1/(2 ln 2) ≈ 0.7213, c1 = c2 = 1/2 + ln 2 ≈ 1.1931.
-   */
-  | { kind: "inertia"; w?: number; c1?: number; c2?: number }
-  /**
-   * Clerc–Kennedy constriction (2002): v ← χ (v + φ1 r1 (p − x) + φ2 r2 (l − x)) with φ = φ1 + φ2 > 4 and
-   * χ = 2 / |2 − φ − √(φ² − 4φ)|. Defaults φ1 = φ2 = 2.05, so χ ≈ 0.72984 and χ φ_i ≈ 1.49618.
-   */
-  | { kind: "constriction"; phi1?: number; phi2?: number }
-  /**
-   * Inertia falling linearly from `wStart` to `wEnd` over the first `generations` moves, constant after
-   * (Shi & Eberhart 1998, 1999: 0.9 → 0.4 with c1 = c2 = 2, the defaults here). They also limit the
-   * velocity (Vmax = Xmax); set `maxVelocity` (e.g. 0.5 of the span) alongside.
-   */
-  | { kind: "linear-inertia"; wStart?: number; wEnd?: number; generations: number; c1?: number; c2?: number };
-
-export type ResolvedCoefficients =
-  | { kind: "inertia"; w: number; c1: number; c2: number }
-  | { kind: "constriction"; phi1: number; phi2: number }
-  | { kind: "linear-inertia"; wStart: number; wEnd: number; generations: number; c1: number; c2: number };
+import * as z from "zod";
 
 /** SPSO 2011's inertia weight, 1/(2 ln 2). */
 export const SPSO2011_INERTIA = 1 / (2 * Math.LN2);
@@ -37,55 +11,58 @@ export function constrictionFactor(phi: number): number {
   return 2 / Math.abs(2 - phi - Math.sqrt(phi * phi - 4 * phi));
 }
 
-const KINDS = ["inertia", "constriction", "linear-inertia"];
+const coefficient = z.number().min(0);
 
-/** Validates a coefficients spec (unknown keys rejected) and fills in its defaults. */
-export function resolveCoefficients(owner: string, spec: unknown): ResolvedCoefficients {
-  checkOptionsObject(owner, "coefficients", spec);
-  const s = spec as Record<string, unknown>;
-  const positive = { min: 0 };
-  switch (s.kind) {
-    case "inertia":
-      checkOptionKeys(owner, "coefficients", s, ["kind", "w", "c1", "c2"]);
-      return {
-        kind: "inertia",
-        w: numberOption(owner, "coefficients.w", s.w, SPSO2011_INERTIA, positive),
-        c1: numberOption(owner, "coefficients.c1", s.c1, SPSO2011_ACCELERATION, positive),
-        c2: numberOption(owner, "coefficients.c2", s.c2, SPSO2011_ACCELERATION, positive),
-      };
-    case "constriction": {
-      checkOptionKeys(owner, "coefficients", s, ["kind", "phi1", "phi2"]);
-      const phi1 = numberOption(owner, "coefficients.phi1", s.phi1, 2.05, positive);
-      const phi2 = numberOption(owner, "coefficients.phi2", s.phi2, 2.05, positive);
-      if (!(phi1 + phi2 > 4)) {
-        throw new RangeError(
-          `${owner}: coefficients.phi1 + coefficients.phi2 must be > 4, got ${phi1 + phi2}`,
-        );
-      }
-      return { kind: "constriction", phi1, phi2 };
-    }
-    case "linear-inertia": {
-      checkOptionKeys(owner, "coefficients", s, ["kind", "wStart", "wEnd", "generations", "c1", "c2"]);
-      if (s.generations === undefined) {
-        throw new RangeError(
-          `${owner}: coefficients.generations is required for linear-inertia (an integer >= 2)`,
-        );
-      }
-      return {
-        kind: "linear-inertia",
-        wStart: numberOption(owner, "coefficients.wStart", s.wStart, 0.9, positive),
-        wEnd: numberOption(owner, "coefficients.wEnd", s.wEnd, 0.4, positive),
-        generations: integerOption(owner, "coefficients.generations", s.generations, 2, 2),
-        c1: numberOption(owner, "coefficients.c1", s.c1, 2, positive),
-        c2: numberOption(owner, "coefficients.c2", s.c2, 2, positive),
-      };
-    }
-    default:
-      throw new RangeError(
-        `${owner}: coefficients.kind must be one of ${KINDS.join(", ")}, got ${String(s.kind)}`,
-      );
-  }
-}
+/**
+ * The acceleration coefficients of the velocity update v ← w v + c1 r1 (p − x) + c2 r2 (l − x), by `kind`.
+ */
+export const CoefficientsSpec = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z
+        .literal("inertia")
+        .describe(
+          "constant inertia; defaults are SPSO 2011's (Clerc 2011; Zambrano-Bigiarini, Clerc & Rojas 2013)",
+        ),
+      w: coefficient.default(SPSO2011_INERTIA).describe("inertia weight (default 1/(2 ln 2) ≈ 0.7213)"),
+      c1: coefficient
+        .default(SPSO2011_ACCELERATION)
+        .describe("cognitive coefficient (default 1/2 + ln 2 ≈ 1.1931)"),
+      c2: coefficient
+        .default(SPSO2011_ACCELERATION)
+        .describe("social coefficient (default 1/2 + ln 2 ≈ 1.1931)"),
+    }),
+    z
+      .strictObject({
+        kind: z
+          .literal("constriction")
+          .describe(
+            "Clerc–Kennedy constriction (2002): v ← χ (v + φ1 r1 (p − x) + φ2 r2 (l − x)), χ = 2 / |2 − φ − √(φ² − 4φ)|",
+          ),
+        phi1: coefficient.default(2.05).describe("φ1 (default 2.05, so χ ≈ 0.72984 and χ φ1 ≈ 1.49618)"),
+        phi2: coefficient.default(2.05).describe("φ2 (default 2.05); φ1 + φ2 must exceed 4"),
+      })
+      .superRefine((c, ctx) => {
+        if (ctx.issues.length === 0 && !(c.phi1 + c.phi2 > 4)) {
+          ctx.addIssue({ code: "custom", message: "expected phi1 + phi2 > 4", input: c.phi1 + c.phi2 });
+        }
+      }),
+    z.strictObject({
+      kind: z
+        .literal("linear-inertia")
+        .describe(
+          "inertia falling linearly from wStart to wEnd over the first `generations` moves, constant after (Shi & Eberhart 1998, 1999); set maxVelocity (e.g. 0.5) alongside, as they do",
+        ),
+      wStart: coefficient.default(0.9).describe("inertia at the first move"),
+      wEnd: coefficient.default(0.4).describe("inertia from move `generations` on"),
+      generations: z.number().int().min(2).describe("moves over which the inertia falls (required)"),
+      c1: coefficient.default(2).describe("cognitive coefficient"),
+      c2: coefficient.default(2).describe("social coefficient"),
+    }),
+  ])
+  .describe("velocity-update coefficients, by kind: inertia, constriction or linear-inertia");
+export type CoefficientsSpec = z.input<typeof CoefficientsSpec>;
+export type ResolvedCoefficients = z.output<typeof CoefficientsSpec>;
 
 /**
  * The (w, c1, c2) of the `move`-th velocity update (1 for the first move). Constriction is folded in:

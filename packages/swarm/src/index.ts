@@ -1,23 +1,23 @@
 export { clampBoundary, reflectBoundary, reinitBoundary } from "./boundary.ts";
 export {
-  type CoefficientsSpec,
+  CoefficientsSpec,
   coefficientsAt,
   constrictionFactor,
   type ResolvedCoefficients,
-  resolveCoefficients,
   SPSO2011_ACCELERATION,
   SPSO2011_INERTIA,
 } from "./coefficients.ts";
 export {
   type BallDistribution,
-  type BoundaryHandling,
+  BoundaryHandling,
   ParticleSwarm,
-  type ParticleSwarmOptions,
+  ParticleSwarmOptions,
   type ParticleSwarmSettings,
   type ParticleSwarmState,
   type ResolvedTopology,
+  SwarmBehaviorOptions,
   sampleInBall,
-  type TopologySpec,
-  type VelocityUpdate,
+  TopologySpec,
+  VelocityUpdate,
 } from "./particle-swarm.ts";
 export { drawRandomLinks, globalInformantBest, randomInformantBest, ringInformantBest } from "./topology.ts";

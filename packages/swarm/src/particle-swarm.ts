@@ -1,78 +1,104 @@
 import {
   AskTellOptimizer,
+  AskTellOptions,
   type AskTellState,
-  BOX_OPTION_KEYS,
   type Box,
-  type BoxOptions,
+  type BoxJson,
+  BoxOptions,
   boxFromJson,
   boxToJson,
-  checkOptionKeys,
-  checkOptionsObject,
   floatFromJson,
   floatsFromJson,
   floatsToJson,
   floatToJson,
-  integerOption,
   type JsonFloat,
-  numberOption,
   resolveBox,
   sampleInBox,
 } from "@arena/objectives";
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
+import * as z from "zod";
 import { clampBoundary, reflectBoundary, reinitBoundary } from "./boundary.ts";
-import {
-  type CoefficientsSpec,
-  coefficientsAt,
-  type ResolvedCoefficients,
-  resolveCoefficients,
-} from "./coefficients.ts";
+import { CoefficientsSpec, coefficientsAt, type ResolvedCoefficients } from "./coefficients.ts";
 import { drawRandomLinks, globalInformantBest, randomInformantBest, ringInformantBest } from "./topology.ts";
 
 /** Who informs whom, by `kind`. */
-export type TopologySpec =
-  | { kind: "global" }
-  /** Ring lbest with `radius` neighbours on each side (default 1; n/2 or more is the global best). */
-  | { kind: "ring"; radius?: number }
-  /** SPSO 2011's adaptive random topology: each particle informs `informants` random others (K, default 3). */
-  | { kind: "adaptive-random"; informants?: number };
-
-export type ResolvedTopology =
-  | { kind: "global" }
-  | { kind: "ring"; radius: number }
-  | { kind: "adaptive-random"; informants: number };
+export const TopologySpec = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("global").describe("every particle is informed by the whole swarm") }),
+    z.strictObject({
+      kind: z.literal("ring").describe("ring lbest (Kennedy 1999)"),
+      radius: z
+        .number()
+        .int()
+        .min(1)
+        .default(1)
+        .describe("neighbours on each side (n/2 or more is the global best)"),
+    }),
+    z.strictObject({
+      kind: z.literal("adaptive-random").describe("SPSO 2011's adaptive random topology"),
+      informants: z
+        .number()
+        .int()
+        .min(1)
+        .default(3)
+        .describe("K: the random others each particle informs, re-drawn after a move without improvement"),
+    }),
+  ])
+  .describe("who informs whom, by kind: global, ring or adaptive-random");
+export type TopologySpec = z.input<typeof TopologySpec>;
+export type ResolvedTopology = z.output<typeof TopologySpec>;
 
 /** What happens to a particle that leaves the box. */
-export type BoundaryHandling = "clamp" | "reflect" | "reinit";
+export const BoundaryHandling = z
+  .enum(["clamp", "reflect", "reinit"])
+  .describe(
+    "what happens to a particle that leaves the box: clamp with v ← −0.5 v (SPSO 2011), reflect with v ← −v, or reinit the coordinate with v = 0",
+  );
+export type BoundaryHandling = z.input<typeof BoundaryHandling>;
 
 /**
  * How a particle picks its next velocity: the classic update, one random factor per dimension, or SPSO
  * 2011's rotation-invariant one, a random point in a hypersphere around the centre of gravity of x, p
  * and l (see {@link ParticleSwarm}).
  */
-export type VelocityUpdate = "per-dimension" | "hypersphere";
+export const VelocityUpdate = z
+  .enum(["per-dimension", "hypersphere"])
+  .describe("velocity update: per-dimension (classic) or hypersphere (SPSO 2011's rotation-invariant one)");
+export type VelocityUpdate = z.input<typeof VelocityUpdate>;
+
+/** How the swarm moves: everything but the dimension, the swarm size, the box and the stream. */
+export const SwarmBehaviorOptions = z.strictObject({
+  topology: TopologySpec.prefault({ kind: "adaptive-random" }),
+  coefficients: CoefficientsSpec.prefault({ kind: "inertia" }),
+  maxVelocity: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      "velocity limit per dimension as a fraction of its span, |v_d| <= maxVelocity · span_d (default: none)",
+    ),
+  boundary: BoundaryHandling.default("clamp"),
+  velocityUpdate: VelocityUpdate.default("per-dimension"),
+});
+export type SwarmBehaviorOptions = z.input<typeof SwarmBehaviorOptions>;
 
 /** Options of {@link ParticleSwarm}. */
-export interface ParticleSwarmOptions extends BoxOptions {
-  /** Length of a candidate vector. */
-  dim: number;
-  /** The random stream (the optimizer advances it). */
-  rng: Rng;
-  /** Swarm size, the rows of every `ask()` (default 40, as SPSO 2011's reference code). */
-  populationSize?: number;
-  /** Topology (default `{ kind: "adaptive-random", informants: 3 }`, as SPSO 2011). */
-  topology?: TopologySpec;
-  /** Velocity-update coefficients (default `{ kind: "inertia" }` with SPSO 2011's w and c). */
-  coefficients?: CoefficientsSpec;
-  /** Velocity limit per dimension as a fraction of its span, |v_d| <= maxVelocity · span_d (default: none). */
-  maxVelocity?: number;
-  /** Boundary handling (default "clamp": clamp with v ← −0.5 v, as SPSO 2011). */
-  boundary?: BoundaryHandling;
-  /** Velocity update (default "per-dimension"; "hypersphere" is SPSO 2011's rotation-invariant one). */
-  velocityUpdate?: VelocityUpdate;
-}
+export const ParticleSwarmOptions = z.strictObject({
+  ...AskTellOptions.shape,
+  populationSize: z
+    .number()
+    .int()
+    .min(2)
+    .default(40)
+    .describe("swarm size, the rows of every ask() (40, as SPSO 2011's reference code)"),
+  ...SwarmBehaviorOptions.shape,
+  ...BoxOptions.shape,
+});
+export type ParticleSwarmOptions = z.input<typeof ParticleSwarmOptions>;
 
 /** The options a run actually used, as plain JSON (part of `state()`). */
-export interface ParticleSwarmSettings extends Record<(typeof BOX_OPTION_KEYS)[number], JsonFloat[]> {
+export interface ParticleSwarmSettings extends BoxJson {
   populationSize: number;
   topology: ResolvedTopology;
   coefficients: ResolvedCoefficients;
@@ -95,43 +121,7 @@ export interface ParticleSwarmState extends AskTellState {
   readonly links: number[];
 }
 
-const OPTION_KEYS = [
-  "dim",
-  "rng",
-  "populationSize",
-  "topology",
-  "coefficients",
-  "maxVelocity",
-  "boundary",
-  "velocityUpdate",
-  ...BOX_OPTION_KEYS,
-] as const;
-const BOUNDARIES: readonly BoundaryHandling[] = ["clamp", "reflect", "reinit"];
-const VELOCITY_UPDATES: readonly VelocityUpdate[] = ["per-dimension", "hypersphere"];
 const OWNER = "ParticleSwarm";
-
-function resolveTopology(spec: unknown): ResolvedTopology {
-  checkOptionsObject(OWNER, "topology", spec);
-  const s = spec as Record<string, unknown>;
-  switch (s.kind) {
-    case "global":
-      checkOptionKeys(OWNER, "topology", s, ["kind"]);
-      return { kind: "global" };
-    case "ring":
-      checkOptionKeys(OWNER, "topology", s, ["kind", "radius"]);
-      return { kind: "ring", radius: integerOption(OWNER, "topology.radius", s.radius, 1, 1) };
-    case "adaptive-random":
-      checkOptionKeys(OWNER, "topology", s, ["kind", "informants"]);
-      return {
-        kind: "adaptive-random",
-        informants: integerOption(OWNER, "topology.informants", s.informants, 3, 1),
-      };
-    default:
-      throw new RangeError(
-        `${OWNER}: topology.kind must be one of global, ring, adaptive-random, got ${String(s.kind)}`,
-      );
-  }
-}
 
 /**
  * Particle swarm optimisation, ask/tell. Each particle i has a position x (the rows of `ask()`), a
@@ -190,31 +180,21 @@ export class ParticleSwarm extends AskTellOptimizer {
   private readonly direction: Float64Array;
 
   constructor(options: ParticleSwarmOptions) {
-    checkOptionsObject(OWNER, "options", options);
-    checkOptionKeys(OWNER, "option", options, OPTION_KEYS);
-    const n = integerOption(OWNER, "populationSize", options.populationSize, 40, 2);
-    super(OWNER, options.dim, n, options.rng);
+    const o = parseOptions(OWNER, ParticleSwarmOptions, options);
+    const n = o.populationSize;
+    super(OWNER, o.dim, n, o.rng);
     const dim = this.dim;
-    this.box = resolveBox(OWNER, dim, options);
-    this.topology = resolveTopology(options.topology ?? { kind: "adaptive-random" });
-    this.coefficients = resolveCoefficients(OWNER, options.coefficients ?? { kind: "inertia" });
-    const maxVelocity =
-      options.maxVelocity === undefined
-        ? null
-        : numberOption(OWNER, "maxVelocity", options.maxVelocity, 1, { min: 0, exclusiveMin: true });
-    const boundary = options.boundary ?? "clamp";
-    if (!BOUNDARIES.includes(boundary)) {
-      throw new RangeError(
-        `${OWNER}: boundary must be one of ${BOUNDARIES.join(", ")}, got ${String(boundary)}`,
-      );
-    }
+    this.box = resolveBox(OWNER, dim, {
+      lower: o.lower,
+      upper: o.upper,
+      initLower: o.initLower,
+      initUpper: o.initUpper,
+    });
+    this.topology = o.topology;
+    this.coefficients = o.coefficients;
+    const maxVelocity = o.maxVelocity ?? null;
+    const { boundary, velocityUpdate } = o;
     this.boundary = boundary;
-    const velocityUpdate = options.velocityUpdate ?? "per-dimension";
-    if (!VELOCITY_UPDATES.includes(velocityUpdate)) {
-      throw new RangeError(
-        `${OWNER}: velocityUpdate must be one of ${VELOCITY_UPDATES.join(", ")}, got ${String(velocityUpdate)}`,
-      );
-    }
     this.velocityUpdate = velocityUpdate;
     this.centre = new Float64Array(velocityUpdate === "hypersphere" ? dim : 0);
     this.direction = new Float64Array(velocityUpdate === "hypersphere" ? dim : 0);
@@ -381,7 +361,7 @@ export class ParticleSwarm extends AskTellOptimizer {
       dim: state.dim,
       populationSize: o.populationSize,
       topology: o.topology,
-      coefficients: o.coefficients as CoefficientsSpec,
+      coefficients: o.coefficients,
       maxVelocity: o.maxVelocity ?? undefined,
       boundary: o.boundary,
       // States saved before the option existed used the per-dimension update.

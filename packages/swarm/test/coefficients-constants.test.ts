@@ -1,25 +1,33 @@
+import { OptionsError } from "@arena/options";
+import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import {
+  CoefficientsSpec,
   coefficientsAt,
   constrictionFactor,
-  resolveCoefficients,
+  ParticleSwarm,
   SPSO2011_ACCELERATION,
   SPSO2011_INERTIA,
 } from "../src/index.ts";
+
+/** The coefficients a swarm resolves from `spec` (its defaults filled in). */
+const resolve = (spec: CoefficientsSpec) =>
+  new ParticleSwarm({ dim: 2, lower: -1, upper: 1, rng: new Rng(1), coefficients: spec }).settings
+    .coefficients;
 
 describe("velocity coefficients", () => {
   it("has SPSO 2011's constants: w = 1/(2 ln 2) ≈ 0.721, c = 1/2 + ln 2 ≈ 1.193", () => {
     expect(SPSO2011_INERTIA).toBeCloseTo(0.7213475, 7);
     expect(SPSO2011_ACCELERATION).toBeCloseTo(1.1931472, 7);
     const out = new Float64Array(3);
-    coefficientsAt(resolveCoefficients("T", { kind: "inertia" }), 1, out);
+    coefficientsAt(resolve({ kind: "inertia" }), 1, out);
     expect(Array.from(out)).toEqual([SPSO2011_INERTIA, SPSO2011_ACCELERATION, SPSO2011_ACCELERATION]);
   });
 
   it("has Clerc–Kennedy constriction χ(4.1) ≈ 0.72984 and χ·φ/2 ≈ 1.49618", () => {
     expect(constrictionFactor(4.1)).toBeCloseTo(0.729843788, 8);
     const out = new Float64Array(3);
-    coefficientsAt(resolveCoefficients("T", { kind: "constriction" }), 7, out);
+    coefficientsAt(resolve({ kind: "constriction" }), 7, out);
     expect(out[0]).toBeCloseTo(0.729843788, 8);
     expect(out[1]).toBeCloseTo(1.496179765, 8);
     expect(out[2]).toBe(out[1]);
@@ -30,7 +38,7 @@ describe("velocity coefficients", () => {
   });
 
   it("linear inertia falls from 0.9 to 0.4 over the given generations, then stays", () => {
-    const c = resolveCoefficients("T", { kind: "linear-inertia", generations: 11 });
+    const c = resolve({ kind: "linear-inertia", generations: 11 });
     expect(c).toEqual({ kind: "linear-inertia", wStart: 0.9, wEnd: 0.4, generations: 11, c1: 2, c2: 2 });
     const out = new Float64Array(3);
     const w = (move: number) => {
@@ -44,24 +52,31 @@ describe("velocity coefficients", () => {
     for (let m = 2; m <= 11; m++) expect(w(m)).toBeLessThan(w(m - 1));
   });
 
-  it("rejects bad coefficients, naming them", () => {
-    expect(() => resolveCoefficients("PSO", { kind: "inertia", w: -1 })).toThrow(
-      /coefficients.w must be a finite number >= 0, got -1/,
-    );
-    expect(() => resolveCoefficients("PSO", { kind: "inertia", chi: 1 })).toThrow(
-      /unknown coefficients key "chi"/,
-    );
-    expect(() => resolveCoefficients("PSO", { kind: "constriction", phi1: 1, phi2: 2 })).toThrow(
-      /phi2 must be > 4, got 3/,
-    );
-    expect(() => resolveCoefficients("PSO", { kind: "linear-inertia" })).toThrow(
-      /coefficients.generations is required/,
-    );
-    expect(() => resolveCoefficients("PSO", { kind: "linear-inertia", generations: 1 })).toThrow(
-      /coefficients.generations must be an integer >= 2, got 1/,
-    );
-    expect(() => resolveCoefficients("PSO", { kind: "adaptive" })).toThrow(
-      /coefficients.kind must be one of inertia, constriction, linear-inertia/,
-    );
+  it("rejects bad coefficients with an OptionsError naming the path, value and expectation", () => {
+    const cases: [unknown, RegExp][] = [
+      [
+        { kind: "inertia", w: -1 },
+        /^ParticleSwarm: coefficients.w: Too small: expected number to be >=0 \(got -1\)$/,
+      ],
+      [{ kind: "inertia", chi: 1 }, /^ParticleSwarm: coefficients: unknown key "chi"/],
+      [
+        { kind: "constriction", phi1: 1, phi2: 2 },
+        /^ParticleSwarm: coefficients: expected phi1 \+ phi2 > 4 \(got 3\)$/,
+      ],
+      [
+        { kind: "linear-inertia" },
+        /^ParticleSwarm: coefficients.generations: .*expected number, received undefined$/,
+      ],
+      [{ kind: "linear-inertia", generations: 1 }, /coefficients.generations: Too small: .*>=2 \(got 1\)$/],
+      [
+        { kind: "adaptive" },
+        /coefficients.kind: .*'inertia' \| 'constriction' \| 'linear-inertia' \(got .*"adaptive"/,
+      ],
+    ];
+    for (const [spec, re] of cases) {
+      expect(() => resolve(spec as CoefficientsSpec)).toThrow(OptionsError);
+      expect(() => resolve(spec as CoefficientsSpec)).toThrow(re);
+    }
+    expect(CoefficientsSpec.safeParse({ kind: "constriction" }).success).toBe(true);
   });
 });

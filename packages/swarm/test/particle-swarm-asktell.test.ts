@@ -1,4 +1,5 @@
 import { minimize, type Objective, rastrigin, rosenbrock, sphere } from "@arena/objectives";
+import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -211,30 +212,43 @@ describe("ParticleSwarm ask/tell", () => {
     expect(ParticleSwarm.fromState(JSON.parse(JSON.stringify(s.state()))).state()).toEqual(s.state());
   });
 
-  it("rejects bad options, naming the option", () => {
+  it("rejects bad options with an OptionsError naming the path, value and expectation", () => {
     const base = { dim: 3, lower: -1, upper: 1, rng: new Rng(1) };
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ populationSize: 1 }, /ParticleSwarm: populationSize must be an integer >= 2, got 1/],
-      [{ maxVelocity: 0 }, /maxVelocity must be a finite number > 0, got 0/],
-      [{ maxVelocity: -0.5 }, /maxVelocity must be a finite number > 0, got -0.5/],
-      [{ boundary: "wrap" }, /boundary must be one of clamp, reflect, reinit, got wrap/],
+      [
+        { populationSize: 1 },
+        /^ParticleSwarm: populationSize: Too small: expected number to be >=2 \(got 1\)$/,
+      ],
+      [{ maxVelocity: 0 }, /maxVelocity: Too small: expected number to be >0 \(got 0\)/],
+      [{ maxVelocity: -0.5 }, /maxVelocity: Too small: expected number to be >0 \(got -0.5\)/],
+      [{ boundary: "wrap" }, /boundary: .*"clamp"\|"reflect"\|"reinit" \(got "wrap"\)/],
       [
         { topology: { kind: "star" } },
-        /topology.kind must be one of global, ring, adaptive-random, got star/,
+        /topology.kind: .*'global' \| 'ring' \| 'adaptive-random' \(got .*"star"/,
       ],
-      [{ topology: { kind: "ring", k: 2 } }, /unknown topology key "k"; expected one of kind, radius/],
+      [{ topology: { kind: "ring", k: 2 } }, /topology: unknown key "k"/],
       [
         { topology: { kind: "adaptive-random", informants: 0 } },
-        /topology.informants must be an integer >= 1, got 0/,
+        /topology.informants: Too small: .*>=1 \(got 0\)/,
       ],
-      [{ coefficients: { kind: "inertia", c1: -1 } }, /coefficients.c1 must be a finite number >= 0, got -1/],
-      [{ lower: [0, 0, 0, 0] }, /lower has 4 entries, expected dim = 3/],
-      [{ upper: -2 }, /lower\[0\] \(-1\) must be < upper\[0\] \(-2\)/],
-      [{ swarmSize: 10 }, /ParticleSwarm: unknown option key "swarmSize"/],
-      [{ rng: 42 }, /rng must be an Rng from @arena\/rng, got number/],
+      [{ coefficients: { kind: "inertia", c1: -1 } }, /coefficients.c1: Too small: .*>=0 \(got -1\)/],
+      [
+        { lower: [0, 0, 0, 0] },
+        /lower: expected one number, or 3 \(one per dimension\) \(got \[0, 0, 0, 0\]\)/,
+      ],
+      [{ upper: -2 }, /lower\[0\]: expected < upper\[0\] = -2 \(got -1\)/],
+      [
+        { swarmSize: 10 },
+        /^ParticleSwarm: unknown key "swarmSize"; known keys: dim, rng, populationSize, topology/,
+      ],
+      [{ rng: 42 }, /rng: expected an Rng from @arena\/rng \(got 42\)/],
+      // Every problem at once, in one line.
+      [{ populationSize: 1, boundary: "wrap" }, /populationSize: .* \(got 1\); boundary: .* \(got "wrap"\)$/],
     ];
-    for (const [extra, re] of cases)
+    for (const [extra, re] of cases) {
+      expect(() => new ParticleSwarm({ ...base, ...extra } as ParticleSwarmOptions)).toThrow(OptionsError);
       expect(() => new ParticleSwarm({ ...base, ...extra } as ParticleSwarmOptions)).toThrow(re);
+    }
     const s = pso().state();
     expect(() => ParticleSwarm.fromState({ ...s, links: [1, 2] })).toThrow(
       /state.links must be an array of 120 particle indices/,

@@ -151,7 +151,9 @@ describe("ParticleSwarm with the hypersphere update", () => {
           upper: 1,
           velocityUpdate: "sphere" as never,
         }),
-    ).toThrow("ParticleSwarm: velocityUpdate must be one of per-dimension, hypersphere, got sphere");
+    ).toThrow(
+      'ParticleSwarm: velocityUpdate: Invalid option: expected one of "per-dimension"|"hypersphere" (got "sphere")',
+    );
   });
 
   it("reaches f < 1e-6 on the 10-D sphere within 20 000 evaluations in every seed", () => {
