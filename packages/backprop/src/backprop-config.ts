@@ -1,114 +1,90 @@
 /**
- * The JSON config of gradient training, as a suite file names it, and its validation. Shared by the
- * harness learner (`backpropLearner`) and checked the same way by `train`.
+ * The JSON config of the backprop learner, as a suite file names it: one zod schema
+ * (`backpropLearnerConfig`) from which its type, defaults, validation and documentation come. A harness
+ * can check a suite's learner configs with it before any run, and emit its JSON Schema.
  */
-import type { BpttConfig } from "./bptt-chunks.ts";
-import { createOptimizer, type OptimizerConfig } from "./optimizers/create-optimizer.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { bpttConfig } from "./bptt-chunks.ts";
+import { clipConfig } from "./clipping.ts";
+import { earlyStoppingConfig } from "./early-stopping.ts";
+import { optimizerConfig, optimizerFrom } from "./optimizers/create-optimizer.ts";
 import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
-import { booleanOption, checkKeys, integerOption } from "./optimizers/option-checks.ts";
-import {
-  type ClipConfig,
-  type EarlyStoppingConfig,
-  type ResolvedBptt,
-  type ResolvedClip,
-  type ResolvedEarlyStopping,
-  resolveBptt,
-  resolveClip,
-  resolveEarlyStopping,
-} from "./training-config.ts";
 
 /** Default samples per minibatch. */
 export const DEFAULT_BATCH_SIZE = 32;
 
+/** The options gradient training takes, shared by the learner's config and `train`'s options. */
+export const trainingShape = {
+  optimizer: optimizerConfig,
+  batchSize: z
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_BATCH_SIZE)
+    .describe(
+      "samples (sequences) per minibatch, >= 1; a value >= the training set gives full-batch descent",
+    ),
+  shuffle: z.boolean().default(true).describe("reshuffle the training samples every epoch"),
+  clip: clipConfig.optional(),
+  bptt: bpttConfig.optional(),
+  earlyStopping: earlyStoppingConfig.optional(),
+  evalEvery: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("updates between validation evaluations for early stopping; default one epoch's updates"),
+};
+
 /**
- * The harness learner's config, plain JSON.
+ * The backprop learner's config, plain JSON.
  *
  * @example
  * ```ts
- * const config: BackpropConfig = {
+ * import { backpropLearnerConfig } from "@arena/backprop";
+ * const config = backpropLearnerConfig.parse({
  *   optimizer: { kind: "adam", lr: 1e-3 },
- *   batchSize: 32,
  *   clip: { norm: 1 },
  *   bptt: { k1: 10, k2: 20 },
- *   earlyStopping: { patience: 5, minDelta: 1e-4, restoreBest: true },
- * };
+ *   earlyStopping: { patience: 5, minDelta: 1e-4 },
+ * });
+ * console.log(config.batchSize, config.optimizer); // 32 { kind: "adam", lr: 0.001, beta1: 0.9, … }
  * ```
  */
-export interface BackpropConfig {
-  /** Any optimizer of this package, as JSON (`{ kind: "adam", lr: 1e-3 }`; `lr` may be a schedule). */
-  optimizer: OptimizerConfig;
-  /** Samples (sequences) per minibatch, default 32; a value >= the training set gives full-batch descent. */
-  batchSize?: number;
-  /** Reshuffle the training samples every epoch (default true). */
-  shuffle?: boolean;
-  clip?: ClipConfig;
-  /** Truncated BPTT(k1, k2) for recurrent models; default full BPTT over each sequence. */
-  bptt?: BpttConfig;
-  /** Early stopping on the problem's validation split (never the test split). */
-  earlyStopping?: EarlyStoppingConfig;
-  /** Updates between validation evaluations for early stopping; default one epoch's updates. */
-  evalEvery?: number;
-}
+export const backpropLearnerConfig = z
+  .strictObject(trainingShape)
+  .superRefine((c, ctx) => {
+    if (c.evalEvery !== undefined && c.earlyStopping === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["evalEvery"],
+        input: c.evalEvery,
+        message:
+          "only sets how often early stopping evaluates; expected earlyStopping as well, or no evalEvery",
+      });
+  })
+  .describe("gradient training by minibatch backpropagation (full or truncated BPTT)");
 
-/** A config with its defaults filled in (the optimizer is built). */
-export interface ResolvedBackpropConfig {
-  optimizer: GradientOptimizer;
-  batchSize: number;
-  shuffle: boolean;
-  clip: ResolvedClip | null;
-  bptt: ResolvedBptt | null;
-  earlyStopping: ResolvedEarlyStopping | null;
-  evalEvery: number | null;
-}
+/** The backprop learner's config as written (defaults may be left out). */
+export type BackpropLearnerConfig = z.input<typeof backpropLearnerConfig>;
+/** @deprecated the same type as {@link BackpropLearnerConfig}. */
+export type BackpropConfig = BackpropLearnerConfig;
 
 /** The keys a learner config may have. */
-export const BACKPROP_CONFIG_KEYS = [
-  "optimizer",
-  "batchSize",
-  "shuffle",
-  "clip",
-  "bptt",
-  "earlyStopping",
-  "evalEvery",
-] as const;
+export const BACKPROP_CONFIG_KEYS: readonly string[] = Object.keys(trainingShape);
 
-/** Builds the optimizer of a config, prefixing its errors with the owner and the key. */
-export function resolveOptimizer(owner: string, v: unknown): GradientOptimizer {
-  if (v === undefined) {
-    throw new RangeError(`${owner}: option optimizer is required, e.g. { "kind": "adam", "lr": 0.001 }`);
-  }
-  if (typeof v === "object" && v !== null && typeof (v as { step?: unknown }).step === "function") {
-    return v as GradientOptimizer;
-  }
-  try {
-    return createOptimizer(v as OptimizerConfig);
-  } catch (e) {
-    const err = e as Error;
-    throw new (err instanceof TypeError ? TypeError : RangeError)(`${owner}: optimizer: ${err.message}`);
-  }
-}
+/** A config with its defaults filled in and its optimizer built. */
+export type ResolvedBackpropConfig = Omit<z.output<typeof backpropLearnerConfig>, "optimizer"> & {
+  optimizer: GradientOptimizer;
+};
 
 /**
- * Checks a config and fills in the defaults. Unknown keys, at any level, throw an error naming the
- * key; bad values throw naming the key and the value, e.g.
- * `backprop learner: clip: option norm must be in (0, ∞), got -1`.
+ * Checks a learner config and fills in the defaults; any problem, at any depth, throws one
+ * `OptionsError` naming each path and value, e.g.
+ * `backprop learner: clip.norm: Too small: expected number to be >0 (got -1)`.
  */
-export function resolveBackpropConfig(
-  config: unknown,
-  owner = "backprop learner",
-  allowed: readonly string[] = BACKPROP_CONFIG_KEYS,
-): ResolvedBackpropConfig {
-  const o = checkKeys(owner, config, allowed);
-  const earlyStopping =
-    o.earlyStopping === undefined ? null : resolveEarlyStopping(`${owner}: earlyStopping`, o.earlyStopping);
-  const evalEvery = o.evalEvery === undefined ? null : integerOption(owner, o, "evalEvery", undefined, 1);
-  return {
-    optimizer: resolveOptimizer(owner, o.optimizer),
-    batchSize: integerOption(owner, o, "batchSize", DEFAULT_BATCH_SIZE, 1),
-    shuffle: booleanOption(owner, o, "shuffle", true),
-    clip: o.clip === undefined ? null : resolveClip(`${owner}: clip`, o.clip),
-    bptt: o.bptt === undefined ? null : resolveBptt(`${owner}: bptt`, o.bptt),
-    earlyStopping,
-    evalEvery,
-  };
+export function resolveBackpropConfig(config: unknown, owner = "backprop learner"): ResolvedBackpropConfig {
+  const c = parseOptions(owner, backpropLearnerConfig, config);
+  return { ...c, optimizer: optimizerFrom(c.optimizer) };
 }

@@ -6,7 +6,7 @@ import type { Problem } from "@arena/datasets";
 import type { AnyModel, Cost, Learner } from "@arena/nn";
 import { Rng } from "@arena/rng";
 import {
-  type BackpropConfig,
+  type BackpropLearnerConfig,
   type ResolvedBackpropConfig,
   resolveBackpropConfig,
 } from "./backprop-config.ts";
@@ -32,22 +32,7 @@ export interface BackpropLearnerState {
 
 /** A resolved config as the JSON `backpropLearner` accepts (unset options left out). */
 function configJson(c: ResolvedBackpropConfig): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    optimizer: c.optimizer.config(),
-    batchSize: c.batchSize,
-    shuffle: c.shuffle,
-  };
-  if (c.clip !== null) {
-    out.clip = {
-      ...(c.clip.norm === null ? {} : { norm: c.clip.norm }),
-      ...(c.clip.value === null ? {} : { value: c.clip.value }),
-      per: c.clip.per,
-    };
-  }
-  if (c.bptt !== null) out.bptt = { ...c.bptt };
-  if (c.earlyStopping !== null) out.earlyStopping = { ...c.earlyStopping };
-  if (c.evalEvery !== null) out.evalEvery = c.evalEvery;
-  return structuredClone(out);
+  return structuredClone({ ...c, optimizer: c.optimizer.config() });
 }
 
 /**
@@ -80,13 +65,8 @@ export class BackpropLearner implements Learner {
       bptt: config.bptt,
     });
     const es = config.earlyStopping;
-    if (es === null && config.evalEvery !== null) {
-      throw new RangeError(
-        `backprop learner: option evalEvery (${config.evalEvery}) only sets how often early stopping evaluates; add earlyStopping or drop it`,
-      );
-    }
     this.evalEvery = config.evalEvery ?? this.stepper.updatesPerEpoch;
-    if (es !== null) {
+    if (es !== undefined) {
       if (problem.validation.n === 0) {
         throw new RangeError(
           `backprop learner: earlyStopping needs a validation split, problem "${problem.name}" has an empty one`,
@@ -243,7 +223,7 @@ export function resumeBackpropLearner(
 
 /**
  * The harness's factory for backpropagation: binds a model (already initialised) to a problem's
- * training split with a JSON config (see {@link BackpropConfig}); the run's `rng` drives the minibatch
+ * training split with a JSON config (see `backpropLearnerConfig`); the run's `rng` drives the minibatch
  * order ("minibatches") and dropout ("dropout").
  *
  * The learner trains on `problem.train` only. With `earlyStopping` it also evaluates
@@ -267,7 +247,7 @@ export function resumeBackpropLearner(
 export function backpropLearner(
   model: AnyModel,
   problem: Problem,
-  config: Record<string, unknown> | BackpropConfig,
+  config: Record<string, unknown> | BackpropLearnerConfig,
   rng: Rng,
 ): BackpropLearner {
   return new BackpropLearner(model, problem, resolveBackpropConfig(config), rng);

@@ -5,12 +5,11 @@
  */
 import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
 import { Rng, type RngState } from "@arena/rng";
-import { type BpttChunk, bpttChunks } from "./bptt-chunks.ts";
-import { clipGradNorm, clipGradValue, gradNorm } from "./clipping.ts";
+import { type BpttChunk, bpttChunks, type ResolvedBptt } from "./bptt-chunks.ts";
+import { clipGradNorm, clipGradValue, gradNorm, type ResolvedClip } from "./clipping.ts";
 import { MinibatchSampler, type MinibatchSamplerState } from "./minibatch-sampler.ts";
 import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
 import type { GradientOptimizer, OptimizerState } from "./optimizers/gradient-optimizer.ts";
-import type { ResolvedBptt, ResolvedClip } from "./training-config.ts";
 
 /** Options of {@link BackpropStepper}. */
 export interface StepperOptions {
@@ -383,7 +382,9 @@ export class BackpropStepper {
     const size = this.model.size;
     const clip = this.clip;
     const clipMax =
-      clip === null ? 0 : (clip.value === null ? 0 : 2 * size) + (clip.norm === null ? 0 : 3 * size);
+      clip === null
+        ? 0
+        : (clip.value === undefined ? 0 : 2 * size) + (clip.norm === undefined ? 0 : 3 * size);
     let f = 0;
     if (this.net === null) {
       f = this.passFlops(n, 1, 1, true) + clipMax;
@@ -409,11 +410,11 @@ export class BackpropStepper {
     const clip = this.clip;
     if (clip === null) return 0;
     let f = 0;
-    if (clip.value !== null) {
+    if (clip.value !== undefined) {
       clipGradValue(g, clip.value);
       f += 2 * g.length;
     }
-    if (clip.norm !== null) {
+    if (clip.norm !== undefined) {
       const before = clipGradNorm(g, clip.norm);
       f += 2 * g.length + (before > clip.norm ? g.length : 0);
     }

@@ -5,6 +5,7 @@
  * a time, carrying the hidden state from chunk to chunk, and after each chunk the gradient is
  * backpropagated through the last k2 steps only.
  */
+import * as z from "zod";
 
 /** One chunk of a sequence: what `RecurrentNet.forwardSequence` / `backwardSequence` are called with. */
 export interface BpttChunk {
@@ -21,20 +22,28 @@ export interface BpttChunk {
   readonly lastK: number;
 }
 
-/** Truncated BPTT as plain JSON. */
-export interface BpttConfig {
-  /** Steps forwarded per chunk (and, with `update: "chunk"`, between parameter updates). */
-  k1: number;
-  /** Steps backpropagated after each chunk. */
-  k2: number;
-  /**
-   * "chunk" (default): one parameter update after every chunk, as Williams & Peng do on-line (for
-   * targets at every step; with a target at the last step only there is one update per sequence
-   * anyway). "sequence": the chunks' gradients are summed, weighted by their share of the steps, and
-   * the parameters are updated once per sequence (truncation then only bounds memory and work).
-   */
-  update?: "chunk" | "sequence";
-}
+/** Truncated BPTT(k1, k2) as plain JSON. */
+export const bpttConfig = z
+  .strictObject({
+    k1: z
+      .number()
+      .int()
+      .min(1)
+      .describe('steps forwarded per chunk (and, with update "chunk", between parameter updates), >= 1'),
+    k2: z.number().int().min(1).describe("steps backpropagated after each chunk, >= 1"),
+    update: z
+      .enum(["chunk", "sequence"])
+      .default("chunk")
+      .describe(
+        '"chunk": one update after every chunk (Williams & Peng, on-line); "sequence": the chunks\' gradients summed, weighted by their share of the steps, one update per sequence',
+      ),
+  })
+  .describe("truncated BPTT(k1, k2) for recurrent models; absent: full BPTT over each sequence");
+
+/** A truncated-BPTT config as written. */
+export type BpttConfig = z.input<typeof bpttConfig>;
+/** A truncated-BPTT config with its defaults filled in. */
+export type ResolvedBptt = z.output<typeof bpttConfig>;
 
 /**
  * Splits `totalSteps` into chunks of `k1` new steps, each backpropagated over its last `k2` steps.

@@ -1,7 +1,42 @@
 /**
  * Gradient clipping, in place. Both functions return the gradient's L2 norm *before* clipping, which the
- * trainer records: it is the diagnostic that shows exploding gradients.
+ * trainer records: it is the diagnostic that shows exploding gradients. `clipConfig` is how a training
+ * config asks for it.
  */
+import * as z from "zod";
+
+/**
+ * Gradient clipping as plain JSON. `value` clamps every entry to [−value, value]; `norm` rescales the
+ * whole gradient to L2 norm at most `norm` (Pascanu et al. 2013). With both, entries are clamped first,
+ * then the norm is capped. `per`: "step" (default) clips the gradient of each parameter update;
+ * "chunk" clips each truncated-BPTT chunk's gradient before the chunks are summed (differs from "step"
+ * only with `bptt.update: "sequence"`, where one update sums several chunks).
+ */
+export const clipConfig = z
+  .strictObject({
+    norm: z
+      .number()
+      .positive()
+      .optional()
+      .describe("cap on the gradient's L2 norm (Pascanu et al. 2013), > 0"),
+    value: z.number().positive().optional().describe("clamp every gradient entry to [−value, value], > 0"),
+    per: z
+      .enum(["step", "chunk"])
+      .default("step")
+      .describe(
+        '"step": clip each update\'s gradient; "chunk": each truncated-BPTT chunk\'s, before summing',
+      ),
+  })
+  .superRefine((c, ctx) => {
+    if (c.norm === undefined && c.value === undefined)
+      ctx.addIssue({ code: "custom", path: [], message: "expected norm and/or value (a number > 0)" });
+  })
+  .describe("gradient clipping: by value, by norm, or both (value first)");
+
+/** A clip config as written. */
+export type ClipConfig = z.input<typeof clipConfig>;
+/** A clip config with its defaults filled in. */
+export type ResolvedClip = z.output<typeof clipConfig>;
 
 /**
  * The L2 norm of `grads`, accumulated in float64. No rescaling is needed against overflow or underflow:

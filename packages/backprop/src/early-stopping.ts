@@ -2,12 +2,40 @@
  * Early stopping: watch a validation figure, keep the best parameters, stop after `patience`
  * evaluations without an improvement larger than `minDelta`.
  */
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
-import {
-  type EarlyStoppingConfig,
-  type ResolvedEarlyStopping,
-  resolveEarlyStopping,
-} from "./training-config.ts";
+
+/**
+ * Early stopping on the validation split (Prechelt 1998, "Early stopping — but when?"; Keras's
+ * `EarlyStopping`): stop when the monitored figure has not improved by more than `minDelta` for
+ * `patience` consecutive evaluations.
+ */
+export const earlyStoppingConfig = z
+  .strictObject({
+    patience: z.number().int().min(1).describe("evaluations without improvement before stopping, >= 1"),
+    minDelta: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe("an improvement must exceed this, >= 0 (0: any strict improvement counts)"),
+    restoreBest: z
+      .boolean()
+      .default(true)
+      .describe("put back the parameters of the best evaluation when training stops"),
+    monitor: z
+      .enum(["loss", "metric"])
+      .default("loss")
+      .describe(
+        '"loss": the validation loss, lower is better; "metric": the model\'s metric (accuracy up, RMSE down)',
+      ),
+  })
+  .describe("early stopping on the validation split (never the test split)");
+
+/** An early-stopping config as written. */
+export type EarlyStoppingConfig = z.input<typeof earlyStoppingConfig>;
+/** An early-stopping config with its defaults filled in. */
+export type ResolvedEarlyStopping = z.output<typeof earlyStoppingConfig>;
 
 /** Plain-JSON state of an {@link EarlyStopping}; `best` and `bestParams` are float64 base64 (exact). */
 export interface EarlyStoppingState {
@@ -49,12 +77,12 @@ export class EarlyStopping {
   private done = false;
 
   /**
-   * @param config patience, minDelta, restoreBest, monitor (checked; unknown keys throw)
+   * @param config patience, minDelta, restoreBest, monitor (checked against `earlyStoppingConfig`)
    * @param size length of the parameter vector
    * @param higherIsBetter true for accuracy, false for a loss or an RMSE
    */
   constructor(config: EarlyStoppingConfig | ResolvedEarlyStopping, size: number, higherIsBetter: boolean) {
-    this.config = resolveEarlyStopping("earlyStopping", config);
+    this.config = parseOptions("EarlyStopping", earlyStoppingConfig, config);
     this.higherIsBetter = higherIsBetter;
     this.bestParams = new Float32Array(size);
   }

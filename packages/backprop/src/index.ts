@@ -1,6 +1,8 @@
 export {
   BACKPROP_CONFIG_KEYS,
   type BackpropConfig,
+  type BackpropLearnerConfig,
+  backpropLearnerConfig,
   DEFAULT_BATCH_SIZE,
   type ResolvedBackpropConfig,
   resolveBackpropConfig,
@@ -17,16 +19,37 @@ export {
   type StepperState,
   type StepResult,
 } from "./backprop-stepper.ts";
-export { type BpttChunk, type BpttConfig, bpttChunks } from "./bptt-chunks.ts";
-export { clipGradNorm, clipGradValue, gradNorm } from "./clipping.ts";
-export { EarlyStopping, type EarlyStoppingState } from "./early-stopping.ts";
+export { type BpttChunk, type BpttConfig, bpttChunks, bpttConfig, type ResolvedBptt } from "./bptt-chunks.ts";
+export {
+  type ClipConfig,
+  clipConfig,
+  clipGradNorm,
+  clipGradValue,
+  gradNorm,
+  type ResolvedClip,
+} from "./clipping.ts";
+export {
+  EarlyStopping,
+  type EarlyStoppingConfig,
+  type EarlyStoppingState,
+  earlyStoppingConfig,
+  type ResolvedEarlyStopping,
+} from "./early-stopping.ts";
 export { MinibatchSampler, type MinibatchSamplerState } from "./minibatch-sampler.ts";
-export { Adagrad, type AdagradConfig, type AdagradOptions } from "./optimizers/adagrad.ts";
-export { Adam, type AdamConfig, type AdamOptions, AdamW } from "./optimizers/adam.ts";
+export { Adagrad, type AdagradConfig, type AdagradOptions, adagradConfig } from "./optimizers/adagrad.ts";
+export {
+  Adam,
+  type AdamConfig,
+  type AdamOptions,
+  AdamW,
+  adamConfig,
+  adamwConfig,
+} from "./optimizers/adam.ts";
 export {
   createOptimizer,
   OPTIMIZER_KINDS,
   type OptimizerConfig,
+  optimizerConfig,
   type ResolvedOptimizerConfig,
   restoreOptimizer,
 } from "./optimizers/create-optimizer.ts";
@@ -36,29 +59,40 @@ export type {
   OptimizerKind,
   OptimizerState,
 } from "./optimizers/gradient-optimizer.ts";
-export { RmsProp, type RmsPropConfig, type RmsPropOptions } from "./optimizers/rmsprop.ts";
+export { RmsProp, type RmsPropConfig, type RmsPropOptions, rmspropConfig } from "./optimizers/rmsprop.ts";
 export {
   DEFAULT_MOMENTUM,
   Momentum,
   type MomentumConfig,
   type MomentumOptions,
+  momentumConfig,
   Nesterov,
+  nesterovConfig,
   SGD_DEFAULT_LR,
   Sgd,
   type SgdConfig,
   type SgdOptions,
+  sgdConfig,
 } from "./optimizers/sgd.ts";
 export {
   type ConstantScheduleConfig,
   type CosineScheduleConfig,
+  constantSchedule,
+  cosineSchedule,
   createSchedule,
   type ExponentialScheduleConfig,
+  exponentialSchedule,
   type LearningRate,
+  learningRate,
+  type ResolvedScheduleConfig,
   SCHEDULE_KINDS,
   type Schedule,
   type ScheduleConfig,
   type StepScheduleConfig,
+  scheduleConfig,
+  stepSchedule,
   type WarmupScheduleConfig,
+  warmupSchedule,
 } from "./schedules.ts";
 export {
   type BestCheckpoint,
@@ -67,14 +101,5 @@ export {
   type TrainOptions,
   type TrainResult,
   train,
+  trainOptions,
 } from "./train.ts";
-export {
-  type ClipConfig,
-  type EarlyStoppingConfig,
-  type ResolvedBptt,
-  type ResolvedClip,
-  type ResolvedEarlyStopping,
-  resolveBptt,
-  resolveClip,
-  resolveEarlyStopping,
-} from "./training-config.ts";

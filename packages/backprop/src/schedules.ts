@@ -1,49 +1,66 @@
 /**
  * Learning-rate schedules: pure functions of the step count, built from plain JSON so a suite file can
  * name them. An optimizer takes `lr` as a number or a schedule; its k-th call to `step` (k = 0, 1, …)
- * uses `schedule.at(k)`.
+ * uses `schedule.at(k)`. Each config is a zod schema here (`scheduleConfig`, a union on `kind`): the
+ * type, the defaults, the validation and the docs.
  */
-import {
-  checkKeys,
-  checkNumber,
-  integerOption,
-  NON_NEGATIVE,
-  numberOption,
-  POSITIVE,
-} from "./optimizers/option-checks.ts";
+import { formatPath, parseOptions } from "@arena/options";
+import * as z from "zod";
+
+const rate = z.number().min(0);
+const positiveInt = z.number().int().min(1);
 
 /** `lr` at every step. */
-export interface ConstantScheduleConfig {
-  kind: "constant";
-  lr: number;
-}
+export const constantSchedule = z
+  .strictObject({
+    kind: z.literal("constant").describe("the schedule"),
+    lr: rate.describe("the learning rate at every step, >= 0"),
+  })
+  .describe("lr at every step");
 
 /** `lr · gamma^⌊k / stepSize⌋`: PyTorch's `StepLR` (gamma defaults to 0.1 as there). */
-export interface StepScheduleConfig {
-  kind: "step";
-  lr: number;
-  stepSize: number;
-  gamma?: number;
-}
+export const stepSchedule = z
+  .strictObject({
+    kind: z.literal("step").describe("the schedule"),
+    lr: rate.describe("the learning rate of the first stepSize steps, >= 0"),
+    stepSize: positiveInt.describe("steps between decays, an integer >= 1"),
+    gamma: z.number().positive().default(0.1).describe("factor applied every stepSize steps, > 0"),
+  })
+  .describe("lr · gamma^⌊k / stepSize⌋ (PyTorch's StepLR)");
 
 /** `lr · gamma^k`: PyTorch's `ExponentialLR`; gamma has no default. */
-export interface ExponentialScheduleConfig {
-  kind: "exponential";
-  lr: number;
-  gamma: number;
-}
+export const exponentialSchedule = z
+  .strictObject({
+    kind: z.literal("exponential").describe("the schedule"),
+    lr: rate.describe("the learning rate at step 0, >= 0"),
+    gamma: z.number().positive().describe("factor applied every step, > 0"),
+  })
+  .describe("lr · gamma^k (PyTorch's ExponentialLR)");
 
 /**
  * Cosine annealing from `lr` to `minLr` (default 0) over `steps` steps, then `minLr` for good:
  * `minLr + (lr − minLr) · (1 + cos(π · min(k, steps) / steps)) / 2` (Loshchilov & Hutter 2017, SGDR,
  * one cycle without restarts; PyTorch's `CosineAnnealingLR` with `eta_min`).
  */
-export interface CosineScheduleConfig {
-  kind: "cosine";
-  lr: number;
-  steps: number;
-  minLr?: number;
-}
+export const cosineSchedule = z
+  .strictObject({
+    kind: z.literal("cosine").describe("the schedule"),
+    lr: rate.describe("the learning rate at step 0, >= 0"),
+    steps: positiveInt.describe("steps from lr down to minLr, an integer >= 1"),
+    minLr: rate.default(0).describe("the rate from step `steps` on, in [0, lr]"),
+  })
+  .superRefine((s, ctx) => {
+    if (s.minLr > s.lr)
+      ctx.addIssue({
+        code: "custom",
+        path: ["minLr"],
+        input: s.minLr,
+        message: `expected at most lr = ${s.lr}`,
+      });
+  })
+  .describe("cosine annealing from lr to minLr over steps (SGDR without restarts)");
+
+let innerSchedule: typeof learningRate | undefined;
 
 /**
  * Linear warm-up (Goyal et al. 2017, "Accurate, Large Minibatch SGD"): for k < steps the rate is
@@ -52,24 +69,63 @@ export interface CosineScheduleConfig {
  * when warm-up ends (a cosine over T steps after W warm-up steps ends at step W + T).
  * `schedule` is a schedule config, or a number for a constant rate.
  */
-export interface WarmupScheduleConfig {
-  kind: "warmup";
-  steps: number;
-  schedule: ScheduleConfig | number;
-}
+export const warmupSchedule = z
+  .strictObject({
+    kind: z.literal("warmup").describe("the schedule"),
+    steps: positiveInt.describe("warm-up steps, an integer >= 1"),
+    // A getter: the schema is recursive (the inner schedule may be any schedule, a warm-up too). It
+    // returns the same schema every time, so a JSON Schema of it refers to itself instead of looping.
+    get schedule(): typeof learningRate {
+      innerSchedule ??= learningRate.describe("the schedule after warm-up, or a number for a constant rate");
+      return innerSchedule;
+    },
+  })
+  .describe("linear warm-up to the inner schedule's first rate, then the inner schedule");
 
-/** Any schedule, as plain JSON. */
-export type ScheduleConfig =
-  | ConstantScheduleConfig
-  | StepScheduleConfig
-  | ExponentialScheduleConfig
-  | CosineScheduleConfig
-  | WarmupScheduleConfig;
+/** Any schedule, as plain JSON: a union on `kind`. */
+export const scheduleConfig = z.discriminatedUnion("kind", [
+  constantSchedule,
+  stepSchedule,
+  exponentialSchedule,
+  cosineSchedule,
+  warmupSchedule,
+]);
+
+/**
+ * What an optimizer's `lr` (and a warm-up's `schedule`) accepts as JSON: a constant rate >= 0 or a
+ * schedule config. When neither fits, the message says what the schedule branch found (zod alone would
+ * say only "Invalid input").
+ */
+export const learningRate: z.ZodUnion<readonly [z.ZodNumber, typeof scheduleConfig]> = z
+  .union([rate, scheduleConfig], {
+    error: (iss) => {
+      if (iss.code !== "invalid_union") return undefined;
+      const v = iss.input;
+      if (typeof v !== "object" || v === null || Array.isArray(v))
+        return "expected a number >= 0 or a schedule config { kind: constant | step | exponential | cosine | warmup, … }";
+      // An object: what the schedule branch found (its paths are relative to this value).
+      const inner = iss.errors[1] ?? [];
+      return inner
+        .map((i) => (i.path.length > 0 ? `${formatPath(i.path)}: ${i.message}` : i.message))
+        .join("; ");
+    },
+  })
+  .describe("a learning rate >= 0, or a schedule config");
+
+export type ConstantScheduleConfig = z.input<typeof constantSchedule>;
+export type StepScheduleConfig = z.input<typeof stepSchedule>;
+export type ExponentialScheduleConfig = z.input<typeof exponentialSchedule>;
+export type CosineScheduleConfig = z.input<typeof cosineSchedule>;
+export type WarmupScheduleConfig = z.input<typeof warmupSchedule>;
+/** Any schedule as JSON, as written (defaults may be left out). */
+export type ScheduleConfig = z.input<typeof scheduleConfig>;
+/** A schedule config with every default filled in. */
+export type ResolvedScheduleConfig = z.output<typeof scheduleConfig>;
 
 /** A learning-rate schedule: `at(k)` is the rate for step k (k = 0 is the first step). */
 export interface Schedule {
   /** The config with every default filled in; `createSchedule(config)` rebuilds the same schedule. */
-  readonly config: ScheduleConfig;
+  readonly config: ResolvedScheduleConfig;
   /** The learning rate at step `step` (an integer >= 0). Pure: same step, same rate. */
   at(step: number): number;
 }
@@ -86,7 +142,7 @@ function checkStep(step: number): void {
 }
 
 /**
- * Builds a schedule from its JSON config, checking every option.
+ * Builds a schedule from its JSON config; a bad config throws one `OptionsError` naming every problem.
  *
  * @example
  * ```ts
@@ -96,18 +152,15 @@ function checkStep(step: number): void {
  * ```
  */
 export function createSchedule(config: ScheduleConfig): Schedule {
-  if (typeof config !== "object" || config === null) {
-    throw new TypeError(
-      `createSchedule: config must be an object with a kind, got ${JSON.stringify(config)}`,
-    );
-  }
-  const kind = (config as { kind?: unknown }).kind;
-  switch (kind) {
+  return build(parseOptions("createSchedule", scheduleConfig, config));
+}
+
+function build(c: ResolvedScheduleConfig): Schedule {
+  switch (c.kind) {
     case "constant": {
-      const o = checkKeys("constant schedule", config, ["kind", "lr"]);
-      const lr = numberOption("constant schedule", o, "lr", undefined, NON_NEGATIVE);
+      const { lr } = c;
       return {
-        config: { kind, lr },
+        config: c,
         at(step) {
           checkStep(step);
           return lr;
@@ -115,12 +168,9 @@ export function createSchedule(config: ScheduleConfig): Schedule {
       };
     }
     case "step": {
-      const o = checkKeys("step schedule", config, ["kind", "lr", "stepSize", "gamma"]);
-      const lr = numberOption("step schedule", o, "lr", undefined, NON_NEGATIVE);
-      const stepSize = integerOption("step schedule", o, "stepSize", undefined, 1);
-      const gamma = numberOption("step schedule", o, "gamma", 0.1, POSITIVE);
+      const { lr, stepSize, gamma } = c;
       return {
-        config: { kind, lr, stepSize, gamma },
+        config: c,
         at(step) {
           checkStep(step);
           return lr * gamma ** Math.floor(step / stepSize);
@@ -128,11 +178,9 @@ export function createSchedule(config: ScheduleConfig): Schedule {
       };
     }
     case "exponential": {
-      const o = checkKeys("exponential schedule", config, ["kind", "lr", "gamma"]);
-      const lr = numberOption("exponential schedule", o, "lr", undefined, NON_NEGATIVE);
-      const gamma = numberOption("exponential schedule", o, "gamma", undefined, POSITIVE);
+      const { lr, gamma } = c;
       return {
-        config: { kind, lr, gamma },
+        config: c,
         at(step) {
           checkStep(step);
           return lr * gamma ** step;
@@ -140,13 +188,10 @@ export function createSchedule(config: ScheduleConfig): Schedule {
       };
     }
     case "cosine": {
-      const o = checkKeys("cosine schedule", config, ["kind", "lr", "steps", "minLr"]);
-      const lr = numberOption("cosine schedule", o, "lr", undefined, NON_NEGATIVE);
-      const steps = integerOption("cosine schedule", o, "steps", undefined, 1);
-      const minLr = numberOption("cosine schedule", o, "minLr", 0, { min: 0, max: lr });
+      const { lr, steps, minLr } = c;
       const span = lr - minLr;
       return {
-        config: { kind, lr, steps, minLr },
+        config: c,
         at(step) {
           checkStep(step);
           if (step >= steps) return minLr;
@@ -155,46 +200,32 @@ export function createSchedule(config: ScheduleConfig): Schedule {
       };
     }
     case "warmup": {
-      const o = checkKeys("warmup schedule", config, ["kind", "steps", "schedule"]);
-      const steps = integerOption("warmup schedule", o, "steps", undefined, 1);
-      if (o.schedule === undefined) {
-        throw new RangeError("warmup schedule: option schedule is required (a number or a schedule config)");
-      }
-      const inner =
-        typeof o.schedule === "number"
-          ? createSchedule({
-              kind: "constant",
-              lr: checkNumber("warmup schedule", "schedule", o.schedule, NON_NEGATIVE),
-            })
-          : createSchedule(o.schedule as ScheduleConfig);
+      const { steps } = c;
+      const inner = build(typeof c.schedule === "number" ? { kind: "constant", lr: c.schedule } : c.schedule);
       const peak = inner.at(0);
       return {
-        config: { kind, steps, schedule: inner.config },
+        config: { kind: "warmup", steps, schedule: inner.config },
         at(step) {
           checkStep(step);
           return step < steps ? (peak * (step + 1)) / steps : inner.at(step - steps);
         },
       };
     }
-    default:
-      throw new RangeError(
-        `createSchedule: unknown kind ${JSON.stringify(kind)}; expected one of ${SCHEDULE_KINDS.join(", ")}`,
-      );
   }
 }
 
 /**
- * Turns an optimizer's `lr` option into a schedule. A number becomes a constant schedule; a schedule
- * object is rebuilt from its `config`, so what the optimizer saves in `state()` rebuilds exactly what it runs.
+ * Turns an optimizer's validated `lr` into a schedule: a number becomes a constant schedule. What the
+ * optimizer saves in `state()` (the schedule's resolved config) rebuilds exactly what it runs.
  */
-export function toSchedule(owner: string, lr: LearningRate): Schedule {
-  if (typeof lr === "number") {
-    return createSchedule({ kind: "constant", lr: checkNumber(owner, "lr", lr, NON_NEGATIVE) });
-  }
-  if (typeof lr !== "object" || lr === null) {
-    throw new TypeError(
-      `${owner}: option lr must be a number >= 0 or a schedule config, got ${JSON.stringify(lr)}`,
-    );
-  }
-  return createSchedule("at" in lr && typeof lr.at === "function" ? lr.config : (lr as ScheduleConfig));
+export function toSchedule(lr: number | ResolvedScheduleConfig): Schedule {
+  return build(typeof lr === "number" ? { kind: "constant", lr } : lr);
+}
+
+/** `options` with a `Schedule` object given as `lr` replaced by its config, so a schema can check it. */
+export function lrAsJson(options: unknown): unknown {
+  if (typeof options !== "object" || options === null) return options;
+  const lr = (options as { lr?: unknown }).lr;
+  if (typeof lr !== "object" || lr === null || typeof (lr as Schedule).at !== "function") return options;
+  return { ...options, lr: (lr as Schedule).config };
 }

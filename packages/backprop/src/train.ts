@@ -3,15 +3,14 @@
  * validation figures, early stopping, divergence reported in the result (never thrown).
  */
 import { type AnyModel, type Cost, DivergenceError, type Samples } from "@arena/nn";
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
-import { resolveBackpropConfig } from "./backprop-config.ts";
+import * as z from "zod";
+import { trainingShape } from "./backprop-config.ts";
 import { BackpropStepper } from "./backprop-stepper.ts";
-import type { BpttConfig } from "./bptt-chunks.ts";
 import { EarlyStopping } from "./early-stopping.ts";
-import type { OptimizerConfig } from "./optimizers/create-optimizer.ts";
+import { type OptimizerConfig, optimizerFrom } from "./optimizers/create-optimizer.ts";
 import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
-import { checkKeys, integerOption } from "./optimizers/option-checks.ts";
-import type { ClipConfig, EarlyStoppingConfig } from "./training-config.ts";
 
 /** What `train` trains on: a training split and, optionally, a validation split (a `Problem` fits). */
 export interface TrainData {
@@ -19,31 +18,55 @@ export interface TrainData {
   validation?: Samples;
 }
 
-/** Options of {@link train}. Give `epochs`, `steps` or both (training stops at whichever comes first). */
-export interface TrainOptions {
-  /** An optimizer config (`{ kind: "adam", lr: 1e-3 }`) or an optimizer instance (kept and updated). */
+const positiveInt = z.number().int().min(1);
+
+/**
+ * Options of {@link train}: the learner's training options plus how long to train, the run's random
+ * stream and the checkpoint hooks. Give `epochs`, `steps` or both (training stops at whichever comes
+ * first). `optimizer` may also be an optimizer instance (kept and updated).
+ */
+export const trainOptions = z
+  .strictObject({
+    ...trainingShape,
+    rng: z
+      .custom<Rng>((v) => typeof v === "object" && v !== null && typeof (v as Rng).fork === "function", {
+        error: "expected an Rng (e.g. new Rng(seed))",
+      })
+      .describe(
+        'the run\'s random stream: minibatch order (fork "minibatches") and dropout (fork "dropout")',
+      ),
+    epochs: positiveInt
+      .optional()
+      .describe("passes over the training split (training stops after the last update of the last epoch)"),
+    steps: positiveInt.optional().describe("parameter updates"),
+    evalEvery: positiveInt
+      .optional()
+      .describe(
+        "updates between checkpoints; default one epoch's updates; early stopping evaluates at checkpoints",
+      ),
+    diagnostics: z
+      .boolean()
+      .default(true)
+      .describe("record model.diagnostics() (gradient norms per layer and through time) at checkpoints"),
+    onCheckpoint: z
+      .custom<(checkpoint: TrainCheckpoint) => void>((v) => typeof v === "function", {
+        error: "expected a function",
+      })
+      .optional()
+      .describe("called with every checkpoint as it is recorded"),
+  })
+  .superRefine((o, ctx) => {
+    if (o.epochs === undefined && o.steps === undefined)
+      ctx.addIssue({ code: "custom", path: [], message: "expected epochs and/or steps (how long to train)" });
+  });
+
+/** Options of {@link train} as written; `optimizer` is a config or an optimizer instance. */
+export type TrainOptions = Omit<z.input<typeof trainOptions>, "optimizer"> & {
   optimizer: OptimizerConfig | GradientOptimizer;
-  /** The run's random stream: minibatch order (fork "minibatches") and dropout (fork "dropout"). */
-  rng: Rng;
-  /** Samples (sequences) per minibatch; default 32; >= n gives full-batch gradient descent. */
-  batchSize?: number;
-  /** Passes over the training split (training stops after the last update of the last epoch). */
-  epochs?: number;
-  /** Parameter updates. */
-  steps?: number;
-  /** Updates between checkpoints; default one epoch's updates. Early stopping evaluates at checkpoints. */
-  evalEvery?: number;
-  /** Reshuffle every epoch (default true). */
-  shuffle?: boolean;
-  clip?: ClipConfig;
-  /** Truncated BPTT(k1, k2) for recurrent models; default full BPTT. */
-  bptt?: BpttConfig;
-  /** Early stopping on the validation split (patience counts checkpoints). */
-  earlyStopping?: EarlyStoppingConfig;
-  /** Record `model.diagnostics()` (gradient norms per layer and through time) at checkpoints; default true. */
-  diagnostics?: boolean;
-  /** Called with every checkpoint as it is recorded. */
-  onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
+};
+
+function isOptimizer(v: unknown): v is GradientOptimizer {
+  return typeof v === "object" && v !== null && typeof (v as GradientOptimizer).step === "function";
 }
 
 /** The figures recorded at a checkpoint (the state after `step` updates). */
@@ -108,21 +131,6 @@ export interface TrainResult {
   final: { trainLoss: number; trainMetric: number; valLoss?: number; valMetric?: number };
 }
 
-const TRAIN_KEYS = [
-  "optimizer",
-  "rng",
-  "batchSize",
-  "epochs",
-  "steps",
-  "evalEvery",
-  "shuffle",
-  "clip",
-  "bptt",
-  "earlyStopping",
-  "diagnostics",
-  "onCheckpoint",
-];
-
 /**
  * Trains `model` in place by minibatch backpropagation (full or truncated BPTT for recurrent nets) and
  * returns the history. Checkpoints evaluate the whole training split and the validation split, every
@@ -149,51 +157,31 @@ const TRAIN_KEYS = [
  * ```
  */
 export function train(model: AnyModel, data: TrainData, options: TrainOptions): TrainResult {
-  const o = checkKeys("train", options, TRAIN_KEYS);
-  const rng = o.rng as Rng | undefined;
-  if (typeof rng !== "object" || rng === null || typeof (rng as Rng).fork !== "function") {
-    throw new TypeError(`train: option rng must be an Rng (e.g. new Rng(seed)), got ${String(rng)}`);
-  }
-  if (o.epochs === undefined && o.steps === undefined) {
-    throw new RangeError("train: give epochs and/or steps (how long to train)");
-  }
-  const epochs =
-    o.epochs === undefined ? Number.POSITIVE_INFINITY : integerOption("train", o, "epochs", 1, 1);
-  const maxSteps =
-    o.steps === undefined ? Number.POSITIVE_INFINITY : integerOption("train", o, "steps", 1, 1);
-  const cfg = resolveBackpropConfig(
-    {
-      optimizer: o.optimizer,
-      ...(o.batchSize === undefined ? {} : { batchSize: o.batchSize }),
-      ...(o.shuffle === undefined ? {} : { shuffle: o.shuffle }),
-      ...(o.clip === undefined ? {} : { clip: o.clip }),
-      ...(o.bptt === undefined ? {} : { bptt: o.bptt }),
-      ...(o.earlyStopping === undefined ? {} : { earlyStopping: o.earlyStopping }),
-      ...(o.evalEvery === undefined ? {} : { evalEvery: o.evalEvery }),
-    },
+  // An optimizer instance is kept as it is; the other options are checked with a stand-in config.
+  const given = (options as { optimizer?: unknown } | null)?.optimizer;
+  const instance = isOptimizer(given) ? given : null;
+  const cfg = parseOptions(
     "train",
+    trainOptions,
+    instance ? { ...options, optimizer: { kind: "sgd" } } : options,
   );
-  if (o.diagnostics !== undefined && typeof o.diagnostics !== "boolean") {
-    throw new TypeError(
-      `train: option diagnostics must be true or false, got ${JSON.stringify(o.diagnostics)}`,
-    );
-  }
-  const onCheckpoint = o.onCheckpoint as TrainOptions["onCheckpoint"];
-  if (onCheckpoint !== undefined && typeof onCheckpoint !== "function") {
-    throw new TypeError("train: option onCheckpoint must be a function");
-  }
-  const recordDiagnostics = o.diagnostics !== false;
+  const optimizer = instance ?? optimizerFrom(cfg.optimizer);
+  const rng = cfg.rng;
+  const epochs = cfg.epochs ?? Number.POSITIVE_INFINITY;
+  const maxSteps = cfg.steps ?? Number.POSITIVE_INFINITY;
+  const onCheckpoint = cfg.onCheckpoint;
+  const recordDiagnostics = cfg.diagnostics;
   if (typeof data !== "object" || data === null || data.train === undefined) {
     throw new TypeError("train: data must be { train, validation? } (a Problem fits)");
   }
   // An empty validation split (e.g. a series problem with validation 0) counts as none.
   const validation = data.validation !== undefined && data.validation.n > 0 ? data.validation : null;
-  if (cfg.earlyStopping !== null && validation === null) {
+  if (cfg.earlyStopping !== undefined && validation === null) {
     throw new RangeError("train: earlyStopping needs a non-empty validation split (data.validation)");
   }
 
   const stepper = new BackpropStepper(model, data.train, {
-    optimizer: cfg.optimizer,
+    optimizer,
     batchSize: cfg.batchSize,
     rng,
     shuffle: cfg.shuffle,
@@ -204,7 +192,7 @@ export function train(model: AnyModel, data: TrainData, options: TrainOptions): 
   const evalEvery = cfg.evalEvery ?? stepper.updatesPerEpoch;
 
   const es =
-    cfg.earlyStopping === null
+    cfg.earlyStopping === undefined
       ? null
       : new EarlyStopping(
           cfg.earlyStopping,
@@ -249,7 +237,7 @@ export function train(model: AnyModel, data: TrainData, options: TrainOptions): 
       epoch: stepper.epoch,
       flops: stepper.flops,
       evaluations: stepper.evaluations,
-      lr: cfg.optimizer.learningRate(),
+      lr: optimizer.learningRate(),
       batchLoss: lossCount === 0 ? Number.NaN : lossSum / lossCount,
       gradNorm: stepper.gradNorm,
       trainLoss: tr.loss,

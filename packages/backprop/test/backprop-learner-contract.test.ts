@@ -160,28 +160,36 @@ describe("backpropLearner", () => {
     const model = createModel(SPEC, new Rng(1));
     const p = guarded(true);
     const make = (config: Record<string, unknown>) => () => backpropLearner(model, p, config, new Rng(1));
-    expect(make({})).toThrow(/backprop learner: option optimizer is required/);
+    expect(make({})).toThrow(
+      "backprop learner: optimizer: Invalid input: expected object, received undefined",
+    );
     expect(make({ optimizer: { kind: "adam" }, batchsize: 8 })).toThrow(
-      /unknown option "batchsize"; expected one of optimizer, batchSize/,
+      'backprop learner: unknown key "batchsize"; known keys: optimizer, batchSize, shuffle, clip, bptt, earlyStopping, evalEvery',
     );
     expect(make({ optimizer: { kind: "lbfgs" } })).toThrow(
-      /backprop learner: optimizer: createOptimizer: unknown kind "lbfgs"/,
+      /backprop learner: optimizer\.kind: Invalid discriminator value\. Expected 'sgd' \| .* \(got \{"kind": "lbfgs"\}\)/,
     );
     expect(make({ optimizer: { kind: "adam", lr: -1 } })).toThrow(
-      /optimizer: Adam: option lr must be in \[0, ∞\), got -1/,
+      "backprop learner: optimizer.lr: Too small: expected number to be >=0 (got -1)",
     );
     expect(make({ optimizer: { kind: "adam" }, batchSize: 2.5 })).toThrow(
-      /option batchSize must be an integer >= 1, got 2.5/,
+      "backprop learner: batchSize: Invalid input: expected int, received number (got 2.5)",
     );
     expect(make({ optimizer: { kind: "adam" }, clip: { norm: 1, per: "epoch" } })).toThrow(
-      /clip: option per must be one of "step", "chunk", got "epoch"/,
+      'backprop learner: clip.per: Invalid option: expected one of "step"|"chunk" (got "epoch")',
     );
-    expect(make({ optimizer: { kind: "adam" }, bptt: { k1: 3 } })).toThrow(/bptt: option k2 is required/);
+    expect(make({ optimizer: { kind: "adam" }, bptt: { k1: 3 } })).toThrow(
+      "backprop learner: bptt.k2: Invalid input: expected number, received undefined",
+    );
     expect(make({ optimizer: { kind: "adam" }, bptt: { k1: 3, k2: 3 } })).toThrow(
       /bptt applies to recurrent models only/,
     );
     expect(make({ optimizer: { kind: "adam" }, earlyStopping: { patience: 2, minDelta: "0.1" } })).toThrow(
-      /earlyStopping: option minDelta must be a number in \[0, ∞\), got "0.1"/,
+      'backprop learner: earlyStopping.minDelta: Invalid input: expected number, received string (got "0.1")',
+    );
+    // Every problem of a config in one message, so a suite is fixed in one pass.
+    expect(make({ optimizer: { kind: "adam", beta1: 1 }, batchSize: 0, clip: {} })).toThrow(
+      'backprop learner: optimizer.beta1: Too big: expected number to be <1 (got 1); batchSize: Too small: expected number to be >=1 (got 0); clip: expected norm and/or value (a number > 0) (got {"per": "step"})',
     );
     const noValidation = { ...blobs("e", 0), n: 0 };
     expect(() =>
@@ -200,7 +208,7 @@ describe("backpropLearner", () => {
       ),
     ).toThrow(/earlyStopping needs a validation split, problem "empty-val" has an empty one/);
     expect(make({ optimizer: { kind: "adam" }, evalEvery: 10 })).toThrow(
-      /evalEvery \(10\) only sets how often early stopping evaluates/,
+      "backprop learner: evalEvery: only sets how often early stopping evaluates; expected earlyStopping as well, or no evalEvery (got 10)",
     );
   });
 });

@@ -158,7 +158,7 @@ describe("backprop learner state and resume", () => {
         ...state,
         config: { ...state.config, batchSize: 0 },
       }),
-    ).toThrow(/resumeBackpropLearner: option batchSize must be/);
+    ).toThrow("resumeBackpropLearner: batchSize: Too small: expected number to be >=1 (got 0)");
     expect(() => resumeBackpropLearner(createModel({ ...MLP, dropout: 0 }, null), problem, state)).toThrow(
       "BackpropStepper.restore: the state has a dropout stream, this model has no dropout",
     );

@@ -28,7 +28,7 @@ describe("gradient clipping in the training step", () => {
   const cap = gradNorm(raw.grads) / 4;
 
   it("per step: the update is the summed gradient rescaled to the cap, same direction", () => {
-    const r = update(seq, { norm: cap, value: null, per: "step" });
+    const r = update(seq, { norm: cap, per: "step" });
     expect(gradNorm(r.delta)).toBeCloseTo(cap, 5);
     const scaled = Float32Array.from(raw.grads, (g) => (g * cap) / gradNorm(raw.grads));
     expect(maxRelDiff(r.delta, scaled)).toBeLessThan(1e-5);
@@ -37,16 +37,16 @@ describe("gradient clipping in the training step", () => {
   });
 
   it("per chunk: each chunk is clipped before the sum, which changes the update (norm at most the cap)", () => {
-    const r = update(seq, { norm: cap, value: null, per: "chunk" });
+    const r = update(seq, { norm: cap, per: "chunk" });
     expect(gradNorm(r.delta)).toBeLessThanOrEqual(cap * (1 + 1e-6));
-    const perStep = update(seq, { norm: cap, value: null, per: "step" });
+    const perStep = update(seq, { norm: cap, per: "step" });
     expect(maxRelDiff(r.delta, perStep.delta)).toBeGreaterThan(1e-3);
   });
 
   it("with one update per chunk, per chunk and per step are the same thing", () => {
     const chunked: ResolvedBptt = { k1: 3, k2: 9, update: "chunk" };
-    const a = update(chunked, { norm: 0.01, value: null, per: "chunk" });
-    const b = update(chunked, { norm: 0.01, value: null, per: "step" });
+    const a = update(chunked, { norm: 0.01, per: "chunk" });
+    const b = update(chunked, { norm: 0.01, per: "step" });
     expect(a.delta).toEqual(b.delta);
   });
 

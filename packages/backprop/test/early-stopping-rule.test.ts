@@ -38,13 +38,13 @@ describe("EarlyStopping", () => {
 
   it("checks its options", () => {
     expect(() => new EarlyStopping({ patience: 0 }, 1, false)).toThrow(
-      /patience must be an integer >= 1, got 0/,
+      "EarlyStopping: patience: Too small: expected number to be >=1 (got 0)",
     );
     expect(() => new EarlyStopping({ patience: 1, minDelta: -1 }, 1, false)).toThrow(
-      /minDelta must be in \[0, ∞\)/,
+      "EarlyStopping: minDelta: Too small: expected number to be >=0 (got -1)",
     );
     expect(() => new EarlyStopping({ patience: 1, monitor: "acc" } as never, 1, false)).toThrow(
-      /monitor must be one of "loss", "metric", got "acc"/,
+      'EarlyStopping: monitor: Invalid option: expected one of "loss"|"metric" (got "acc")',
     );
   });
 });

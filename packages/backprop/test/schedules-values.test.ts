@@ -76,22 +76,23 @@ describe("learning-rate schedules at known steps", () => {
   it("rejects bad configs and bad steps, naming the value", () => {
     const bad = (c: unknown) => () => createSchedule(c as ScheduleConfig);
     expect(bad({ kind: "step", lr: 0.1 })).toThrow(
-      "step schedule: option stepSize is required (an integer >= 1)",
+      "createSchedule: stepSize: Invalid input: expected number, received undefined",
     );
     expect(bad({ kind: "step", lr: 0.1, stepSize: 0 })).toThrow(
-      "step schedule: option stepSize must be an integer >= 1, got 0",
+      "createSchedule: stepSize: Too small: expected number to be >=1 (got 0)",
     );
     expect(bad({ kind: "exponential", lr: 0.1, gamma: 0 })).toThrow(
-      "exponential schedule: option gamma must be in (0, ∞), got 0",
+      "createSchedule: gamma: Too small: expected number to be >0 (got 0)",
     );
     expect(bad({ kind: "cosine", lr: -1, steps: 3 })).toThrow(
-      "cosine schedule: option lr must be in [0, ∞), got -1",
+      "createSchedule: lr: Too small: expected number to be >=0 (got -1)",
     );
     expect(bad({ kind: "warmup", steps: 5 })).toThrow(
-      "warmup schedule: option schedule is required (a number or a schedule config)",
+      "createSchedule: schedule: expected a number >= 0 or a schedule config { kind: constant | step | exponential | cosine | warmup, … }",
     );
-    expect(bad({ kind: "constant", lr: 1, steps: 3 })).toThrow(
-      'constant schedule: unknown option "steps"; expected one of kind, lr',
+    expect(bad({ kind: "constant", lr: 1, steps: 3 })).toThrow('createSchedule: unknown key "steps"');
+    expect(bad({ kind: "warmup", steps: 0, schedule: -1 })).toThrow(
+      "createSchedule: steps: Too small: expected number to be >=1 (got 0); schedule: Too small: expected number to be >=0 (got -1)",
     );
     expect(() => createSchedule({ kind: "constant", lr: 1 }).at(-1)).toThrow(
       "Schedule.at: step must be an integer >= 0, got -1",

@@ -1,15 +1,18 @@
+import { OptionsError, parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import { Mlp } from "./mlp.ts";
 import type { ModelJSON } from "./model.ts";
 import type { ModelOptions } from "./model-options.ts";
 import { RecurrentNet } from "./recurrent.ts";
-import { type ModelSpec, SpecError, validateSpec } from "./spec.ts";
+import { type ModelSpec, modelSpec, validateSpec } from "./spec.ts";
 
 /** The model a spec describes: an {@link Mlp} for kind "mlp", a {@link RecurrentNet} otherwise. */
 export type AnyModel = Mlp | RecurrentNet;
 
 /**
- * Builds the model a spec describes, its weights drawn from `rng` (null leaves them at 0).
+ * Builds the model a spec describes, its weights drawn from `rng` (null leaves them at 0). A bad spec
+ * throws one `OptionsError` naming every problem.
  *
  * @example
  * ```ts
@@ -24,28 +27,28 @@ export function createModel(spec: ModelSpec, rng: Rng | null, opts: ModelOptions
   return s.kind === "mlp" ? new Mlp(s, rng, opts) : new RecurrentNet(s, rng, opts);
 }
 
+/** What `toJSON()` writes and `modelFromJSON` reads. */
+export const modelJson = z.strictObject({
+  format: z.literal("arena-nn"),
+  version: z.literal(1),
+  spec: modelSpec,
+  /** Any number, NaN and ±Infinity included (a diverged model still round-trips as an object). */
+  params: z.array(z.custom<number>((v) => typeof v === "number", { error: "expected a number" })),
+});
+
 /** Rebuilds a model saved with `toJSON()`: same spec, bit-identical parameters. */
 export function modelFromJSON(json: ModelJSON | string, opts: ModelOptions = {}): AnyModel {
-  const j = (typeof json === "string" ? JSON.parse(json) : json) as Partial<ModelJSON>;
-  if (j === null || typeof j !== "object" || j.format !== "arena-nn") {
-    throw new SpecError(
-      `modelFromJSON: expected an object with format "arena-nn", got ${JSON.stringify((j as { format?: unknown })?.format)}`,
-    );
-  }
-  if (j.version !== 1)
-    throw new SpecError(`modelFromJSON: unsupported version ${JSON.stringify(j.version)}, expected 1`);
-  if (!Array.isArray(j.params)) throw new SpecError("modelFromJSON: params must be an array of numbers");
-  const model = createModel(j.spec as ModelSpec, null, opts);
+  const owner = "modelFromJSON";
+  const j = parseOptions(owner, modelJson, typeof json === "string" ? JSON.parse(json) : json);
+  const model = createModel(j.spec, null, opts);
   if (j.params.length !== model.size) {
-    throw new SpecError(
-      `modelFromJSON: params has ${j.params.length} entries, the spec's model has ${model.size}`,
-    );
+    throw new OptionsError(owner, [
+      {
+        path: "params",
+        message: `expected ${model.size} entries, the size of the spec's model (got ${j.params.length})`,
+      },
+    ]);
   }
-  for (let i = 0; i < j.params.length; i++) {
-    const v = j.params[i];
-    if (typeof v !== "number")
-      throw new SpecError(`modelFromJSON: params[${i}] must be a number, got ${JSON.stringify(v)}`);
-    model.params[i] = v;
-  }
+  model.params.set(j.params);
   return model;
 }

@@ -1,4 +1,5 @@
 export * from "./activations.ts";
+export * from "./check-model-for-data.ts";
 export * from "./create-model.ts";
 export * from "./dense.ts";
 export * from "./flops.ts";

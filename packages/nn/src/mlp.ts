@@ -1,3 +1,4 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
 import { getKernels } from "@arena/tensor";
 import { type Activation, activationForwardKernel } from "./activations.ts";
@@ -8,9 +9,9 @@ import { LayoutBuilder } from "./layout.ts";
 import { groupedLossSums, lossDenominator, lossFlops, outputForward, outputLoss } from "./losses.ts";
 import type { EvalAccumulator, FlopCount, FlopOptions, ForwardOptions, Samples } from "./model.ts";
 import { ModelBase } from "./model-base.ts";
-import { checkModelOptions, type ModelOptions } from "./model-options.ts";
+import { type ModelOptions, modelOptions } from "./model-options.ts";
 import { penaltyFlops, penaltyGradient } from "./regularization.ts";
-import { type MlpSpec, type ResolvedMlpSpec, SpecError, validateSpec } from "./spec.ts";
+import { type MlpSpec, mlpSpec, type ResolvedMlpSpec } from "./spec.ts";
 
 /** Floats per buffer that `lossBatch` allows itself before it splits a population into groups. */
 const POPULATION_BUFFER = 1 << 17;
@@ -58,9 +59,8 @@ export class Mlp extends ModelBase {
    * @param rng initialises the weights; pass null to leave them at 0 (e.g. before `setParams`)
    */
   constructor(spec: MlpSpec, rng: Rng | null, opts: ModelOptions = {}) {
-    checkModelOptions("Mlp", opts);
-    const s = validateSpec(spec);
-    if (s.kind !== "mlp") throw new SpecError(`Mlp: spec kind must be "mlp", got "${s.kind}"`);
+    const o = parseOptions("Mlp", modelOptions, opts);
+    const s = parseOptions("Mlp", mlpSpec, spec);
     const layout = new LayoutBuilder();
     const defs: DenseLayerDef[] = [];
     const L = s.layers.length - 1;
@@ -79,16 +79,16 @@ export class Mlp extends ModelBase {
         bOff,
       });
     }
-    super(s, opts.kernels ?? getKernels(), layout, s.loss, s.output);
+    super(s, o.kernels ?? getKernels(), layout, s.loss, s.output);
     this.spec = s;
     this.inputSize = s.layers[0];
     this.outputSize = s.layers[L];
     this.stack = new DenseStack(this.kernels, defs, s.dropout, false);
     this.trainWs = new DenseWorkspace(this.stack, this.memory);
     this.evalWs = new DenseWorkspace(this.stack, this.memory);
-    if (opts.maxBatch !== undefined) {
-      this.trainWs.ensure(opts.maxBatch);
-      this.evalWs.ensure(opts.maxBatch);
+    if (o.maxBatch !== undefined) {
+      this.trainWs.ensure(o.maxBatch);
+      this.evalWs.ensure(o.maxBatch);
     }
     if (rng !== null) this.initialize(rng);
   }

@@ -1,3 +1,4 @@
+import { parseOptions } from "@arena/options";
 import type { Rng, UniformSource } from "@arena/rng";
 import { getKernels } from "@arena/tensor";
 import { type DenseLayerDef, DenseStack, DenseWorkspace } from "./dense.ts";
@@ -17,11 +18,11 @@ import type {
 } from "./model.ts";
 import { ModelBase } from "./model-base.ts";
 import type { ModelMemory } from "./model-memory.ts";
-import { checkModelOptions, type ModelOptions } from "./model-options.ts";
+import { type ModelOptions, modelOptions } from "./model-options.ts";
 import type { RecurrentLayer, SequenceLayerWorkspace } from "./recurrent-layer.ts";
 import { penaltyFlops, penaltyGradient } from "./regularization.ts";
 import { Rnn } from "./rnn.ts";
-import { type RecurrentSpec, type ResolvedRecurrentSpec, SpecError, validateSpec } from "./spec.ts";
+import { type RecurrentSpec, type ResolvedRecurrentSpec, recurrentSpec } from "./spec.ts";
 
 /** The recurrent state between chunks: per layer, the hidden state (n × H) and, for LSTM, the cell. */
 export interface RecurrentState {
@@ -178,10 +179,9 @@ export class RecurrentNet extends ModelBase {
   private readonly evalWs: NetWorkspace;
 
   constructor(spec: RecurrentSpec, rng: Rng | null, opts: ModelOptions = {}) {
-    checkModelOptions("RecurrentNet", opts);
-    const s = validateSpec(spec);
-    if (s.kind === "mlp") throw new SpecError(`RecurrentNet: spec kind must be rnn, lstm or gru, got "mlp"`);
-    const kernels = opts.kernels ?? getKernels();
+    const o = parseOptions("RecurrentNet", modelOptions, opts);
+    const s = parseOptions("RecurrentNet", recurrentSpec, spec);
+    const kernels = o.kernels ?? getKernels();
     const layout = new LayoutBuilder();
     const cells: RecurrentLayer[] = [];
     let inSize = s.input;
@@ -224,9 +224,9 @@ export class RecurrentNet extends ModelBase {
     const inter = s.dropout > 0;
     this.trainWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory, inter);
     this.evalWs = new NetWorkspace(cells, this.head, this.inputSize, this.outputSize, this.memory, false);
-    if (opts.maxBatch !== undefined) {
-      this.trainWs.ensure(opts.maxBatch, 1);
-      this.evalWs.ensure(opts.maxBatch, 1);
+    if (o.maxBatch !== undefined) {
+      this.trainWs.ensure(o.maxBatch, 1);
+      this.evalWs.ensure(o.maxBatch, 1);
     }
     if (rng !== null) this.initialize(rng);
   }

@@ -1,17 +1,53 @@
-import { ACTIVATIONS, type Activation } from "./activations.ts";
-import {
-  defaultInitializer,
-  INITIALIZERS,
-  type Initializer,
-  RECURRENT_INITIALIZERS,
-  type RecurrentInitializer,
-} from "./init.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { ACTIVATIONS } from "./activations.ts";
+import { defaultInitializer, INITIALIZERS, RECURRENT_INITIALIZERS } from "./init.ts";
 import { defaultLoss, LOSSES, type Loss, type OutputActivation } from "./losses.ts";
 
 /**
- * Model specs: plain JSON that says what to build. `validateSpec` checks one and fills in the defaults;
- * every error names the field and the bad value, and unknown keys are rejected.
+ * Model specs: plain JSON that says what to build, declared once as zod schemas (`modelSpec`, a union
+ * on `kind`): the TypeScript types, the defaults, the validation and the docs come from them.
+ * `validateSpec` checks a spec and fills in the defaults; a bad spec throws one `OptionsError` naming
+ * every problem with its path and value, unknown keys included.
  */
+
+const width = z.number().int().min(1);
+const activation = z.enum(ACTIVATIONS);
+const outputActivation = z.enum([...ACTIVATIONS, "softmax"]);
+const loss = z.enum(LOSSES);
+const penalty = z.number().min(0);
+const dropout = z
+  .number()
+  .min(0)
+  .lt(1)
+  .default(0)
+  .describe("inverted-dropout rate in [0, 1) (Srivastava et al. 2014), training mode only");
+
+/** The loss with its output activation, and the softmax width: the checks every spec shares. */
+function checkLoss(
+  ctx: z.RefinementCtx,
+  outputPath: string,
+  lossName: Loss,
+  output: OutputActivation,
+  outputs: number,
+  outputsPath: readonly PropertyKey[],
+): void {
+  const needs = lossName === "cross-entropy" ? "softmax" : lossName === "bce" ? "sigmoid" : null;
+  if (needs !== null && output !== needs)
+    ctx.addIssue({
+      code: "custom",
+      path: [outputPath],
+      input: output,
+      message: `expected "${needs}" for loss "${lossName}"`,
+    });
+  if (output === "softmax" && outputs < 2)
+    ctx.addIssue({
+      code: "custom",
+      path: [...outputsPath],
+      input: outputs,
+      message: `expected at least 2 outputs for ${outputPath} "softmax"`,
+    });
+}
 
 /**
  * A multilayer perceptron. `layers` lists every width, input first: [64, 32, 10] is 64 inputs, one
@@ -22,26 +58,54 @@ import { defaultLoss, LOSSES, type Loss, type OutputActivation } from "./losses.
  * const spec: MlpSpec = { kind: "mlp", layers: [64, 32, 10], activation: "tanh", output: "softmax" };
  * ```
  */
-export interface MlpSpec {
-  kind: "mlp";
-  layers: readonly number[];
-  /** Hidden-layer activation. */
-  activation: Activation;
-  /** Output activation; softmax fuses with cross-entropy, sigmoid with binary cross-entropy. */
-  output: OutputActivation;
-  /** Default: softmax → cross-entropy, sigmoid → bce, anything else → mse. */
-  loss?: Loss;
-  /** Weight initialiser; default He normal for ReLU-like hidden units, Glorot uniform otherwise. */
-  init?: Initializer;
-  /** L2 penalty λ: adds λ/2·Σw² to the loss (λ·w to the gradient), weights only, not biases. */
-  l2?: number;
-  /** L1 penalty λ: adds λ·Σ|w| to the loss (λ·sign(w) to the gradient), weights only. */
-  l1?: number;
-  /** Inverted-dropout rate on hidden activations, training mode only (Srivastava et al. 2014). */
-  dropout?: number;
-}
+export const mlpSpec = z
+  .strictObject({
+    kind: z.literal("mlp").describe("a multilayer perceptron"),
+    layers: z
+      .array(width)
+      .min(2)
+      .readonly()
+      .describe("every width, input first: [64, 32, 10] is 64 inputs, a hidden layer of 32 and 10 outputs"),
+    activation: activation.describe("hidden-layer activation"),
+    output: outputActivation.describe(
+      "output activation; softmax fuses with cross-entropy, sigmoid with binary cross-entropy",
+    ),
+    loss: loss.optional().describe("default: softmax → cross-entropy, sigmoid → bce, anything else → mse"),
+    init: z
+      .enum(INITIALIZERS)
+      .optional()
+      .describe("weight initialiser; default He normal for ReLU-like hidden units, Glorot uniform otherwise"),
+    l2: penalty.default(0).describe("L2 penalty λ >= 0: adds λ/2·Σw² to the loss, weights only, not biases"),
+    l1: penalty.default(0).describe("L1 penalty λ >= 0: adds λ·Σ|w| to the loss, weights only"),
+    dropout: dropout.describe("inverted-dropout rate on hidden activations, in [0, 1); training mode only"),
+  })
+  .superRefine((s, ctx) => {
+    const outputs = s.layers[s.layers.length - 1];
+    checkLoss(ctx, "output", s.loss ?? defaultLoss(s.output), s.output, outputs, [
+      "layers",
+      s.layers.length - 1,
+    ]);
+  })
+  .transform((s) => ({
+    kind: s.kind,
+    layers: s.layers,
+    activation: s.activation,
+    output: s.output,
+    loss: s.loss ?? defaultLoss(s.output),
+    init: s.init ?? (s.layers.length > 2 ? defaultInitializer(s.activation) : "glorot-uniform"),
+    l2: s.l2,
+    l1: s.l1,
+    dropout: s.dropout,
+  }))
+  .describe("a multilayer perceptron");
 
-export type RecurrentKind = "rnn" | "lstm" | "gru";
+/** Without an explicit output activation, the loss picks its natural one. */
+function outputActivationFor(
+  given: OutputActivation | undefined,
+  lossName: Loss | undefined,
+): OutputActivation {
+  return given ?? (lossName === "cross-entropy" ? "softmax" : lossName === "bce" ? "sigmoid" : "linear");
+}
 
 /**
  * A recurrent network: one or more stacked recurrent layers (Elman RNN, LSTM or GRU), then a dense
@@ -53,173 +117,123 @@ export type RecurrentKind = "rnn" | "lstm" | "gru";
  * const spec: RecurrentSpec = { kind: "lstm", input: 1, hidden: 32, output: 1, readout: "last" };
  * ```
  */
-export interface RecurrentSpec {
-  kind: RecurrentKind;
-  /** Features per step. */
-  input: number;
-  /** Hidden units; an array stacks several recurrent layers, bottom first. */
-  hidden: number | readonly number[];
-  /** Outputs per prediction (per step with readout "every-step"). */
-  output: number;
-  /** Predict from the final step only, or at every step. */
-  readout: "last" | "every-step";
-  /** Hidden widths of an MLP between the recurrent output and the output layer; default none. */
-  head?: readonly number[];
-  /** Activation of the head's hidden layers; default tanh. */
-  headActivation?: Activation;
-  /** Activation of the output layer; default from the loss: cross-entropy → softmax, bce → sigmoid, else linear. */
-  outputActivation?: OutputActivation;
-  /** Default from the output activation as for the MLP (linear → mse). */
-  loss?: Loss;
-  /** Initialiser of input-to-hidden and dense weights; default Glorot uniform. */
-  init?: Initializer;
-  /** Initialiser of hidden-to-hidden weights, per gate block; default orthogonal. */
-  recurrentInit?: RecurrentInitializer;
-  /** LSTM only: initial forget-gate bias; default 1 (Gers et al. 2000; Jozefowicz et al. 2015). */
-  forgetBias?: number;
-  l2?: number;
-  l1?: number;
-  /**
-   * Inverted-dropout rate on the non-recurrent connections, as in Zaremba et al. (2014): between
-   * stacked recurrent layers (a fresh mask per step) and on the readout's inputs (the recurrent output
-   * and the head's hidden units); never on the recurrent connections. Training mode only.
-   */
-  dropout?: number;
-}
+export const recurrentSpec = z
+  .strictObject({
+    kind: z.enum(["rnn", "lstm", "gru"]).describe("Elman RNN, LSTM or GRU layers"),
+    input: width.describe("features per step, >= 1"),
+    hidden: z
+      .union([width, z.array(width).min(1).readonly()], {
+        error: (iss) =>
+          iss.code === "invalid_union"
+            ? "expected a positive integer or a non-empty array of them"
+            : undefined,
+      })
+      .describe("hidden units; an array stacks several recurrent layers, bottom first"),
+    output: z
+      .number({
+        error: (iss) =>
+          iss.code === "invalid_type" && typeof iss.input === "string"
+            ? "expected the number of outputs (the output activation is outputActivation)"
+            : undefined,
+      })
+      .int()
+      .min(1)
+      .describe(
+        "outputs per prediction (per step with readout every-step), >= 1; its activation is outputActivation",
+      ),
+    readout: z
+      .enum(["last", "every-step"])
+      .describe('predict from the final step only ("last") or at every step ("every-step")'),
+    head: z
+      .array(width)
+      .readonly()
+      .default([])
+      .describe("hidden widths of an MLP between the recurrent output and the output layer"),
+    headActivation: activation.default("tanh").describe("activation of the head's hidden layers"),
+    outputActivation: outputActivation
+      .optional()
+      .describe(
+        "activation of the output layer; default from the loss: cross-entropy → softmax, bce → sigmoid, else linear",
+      ),
+    loss: loss.optional().describe("default from the output activation as for the MLP (linear → mse)"),
+    init: z
+      .enum(INITIALIZERS)
+      .default("glorot-uniform")
+      .describe("initialiser of input-to-hidden and dense weights"),
+    recurrentInit: z
+      .enum(RECURRENT_INITIALIZERS)
+      .default("orthogonal")
+      .describe("initialiser of hidden-to-hidden weights, per gate block"),
+    forgetBias: z
+      .number()
+      .optional()
+      .describe("LSTM only: initial forget-gate bias; default 1 (Gers et al. 2000; Jozefowicz et al. 2015)"),
+    l2: penalty.default(0).describe("L2 penalty λ >= 0 on weights (not biases)"),
+    l1: penalty.default(0).describe("L1 penalty λ >= 0 on weights (not biases)"),
+    dropout: dropout.describe(
+      "inverted-dropout rate in [0, 1) on the non-recurrent connections (Zaremba et al. 2014): between stacked layers and on the readout's inputs",
+    ),
+  })
+  .superRefine((s, ctx) => {
+    if (s.forgetBias !== undefined && s.kind !== "lstm")
+      ctx.addIssue({
+        code: "custom",
+        path: ["forgetBias"],
+        input: s.forgetBias,
+        message: `applies to kind "lstm" only, this is "${s.kind}"`,
+      });
+    const out = outputActivationFor(s.outputActivation, s.loss);
+    checkLoss(ctx, "outputActivation", s.loss ?? defaultLoss(out), out, s.output, ["output"]);
+  })
+  .transform((s) => {
+    const out = outputActivationFor(s.outputActivation, s.loss);
+    return {
+      kind: s.kind,
+      input: s.input,
+      hidden: typeof s.hidden === "number" ? [s.hidden] : s.hidden,
+      output: s.output,
+      readout: s.readout,
+      head: s.head,
+      headActivation: s.headActivation,
+      outputActivation: out,
+      loss: s.loss ?? defaultLoss(out),
+      init: s.init,
+      recurrentInit: s.recurrentInit,
+      ...(s.kind === "lstm" ? { forgetBias: s.forgetBias ?? 1 } : {}),
+      l2: s.l2,
+      l1: s.l1,
+      dropout: s.dropout,
+    };
+  })
+  .describe("a recurrent network (RNN, LSTM or GRU layers) with a dense readout");
 
-export type ModelSpec = MlpSpec | RecurrentSpec;
+/** Any model spec: a union on `kind` ("mlp", "rnn", "lstm", "gru"). */
+export const modelSpec = z.discriminatedUnion("kind", [mlpSpec, recurrentSpec]).describe("a model spec");
 
+/** An MLP spec as written (defaults may be left out). */
+export type MlpSpec = z.input<typeof mlpSpec>;
+/** A recurrent spec as written. */
+export type RecurrentSpec = z.input<typeof recurrentSpec>;
+export type RecurrentKind = RecurrentSpec["kind"];
+/** Any model spec as written: what `createModel` takes. */
+export type ModelSpec = z.input<typeof modelSpec>;
 /** An MLP spec with every default filled in. */
-export interface ResolvedMlpSpec extends MlpSpec {
-  loss: Loss;
-  init: Initializer;
-  l2: number;
-  l1: number;
-  dropout: number;
-}
-
+export type ResolvedMlpSpec = z.output<typeof mlpSpec>;
 /** A recurrent spec with every default filled in; `hidden` is always an array. */
-export interface ResolvedRecurrentSpec extends RecurrentSpec {
-  hidden: number[];
-  head: number[];
-  headActivation: Activation;
-  outputActivation: OutputActivation;
-  loss: Loss;
-  init: Initializer;
-  recurrentInit: RecurrentInitializer;
-  l2: number;
-  l1: number;
-  dropout: number;
-}
-
+export type ResolvedRecurrentSpec = z.output<typeof recurrentSpec>;
 export type ResolvedSpec = ResolvedMlpSpec | ResolvedRecurrentSpec;
 
-/** A spec that does not validate. The message names the field and the value. */
-export class SpecError extends Error {
-  override readonly name = "SpecError";
+/** "mlp spec", "lstm spec", …: who a spec's errors are from, read from its kind. */
+function specOwner(spec: unknown): string {
+  const kind = (spec as { kind?: unknown } | null)?.kind;
+  return kind === "mlp" || kind === "rnn" || kind === "lstm" || kind === "gru"
+    ? `${kind} spec`
+    : "model spec";
 }
-
-const MLP_KEYS = ["kind", "layers", "activation", "output", "loss", "init", "l2", "l1", "dropout"];
-const RECURRENT_KEYS = [
-  "kind",
-  "input",
-  "hidden",
-  "output",
-  "readout",
-  "head",
-  "headActivation",
-  "outputActivation",
-  "loss",
-  "init",
-  "recurrentInit",
-  "forgetBias",
-  "l2",
-  "l1",
-  "dropout",
-];
-
-function show(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return String(v);
-  }
-}
-
-function positiveInt(where: string, field: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
-    throw new SpecError(`${where}: ${field} must be a positive integer, got ${show(v)}`);
-  }
-  return v;
-}
-
-function intArray(where: string, field: string, v: unknown, minLength: number): number[] {
-  if (!Array.isArray(v))
-    throw new SpecError(`${where}: ${field} must be an array of positive integers, got ${show(v)}`);
-  if (v.length < minLength) {
-    throw new SpecError(`${where}: ${field} needs at least ${minLength} entries, got ${show(v)}`);
-  }
-  return v.map((x, i) => positiveInt(where, `${field}[${i}]`, x));
-}
-
-function oneOf<T extends string>(where: string, field: string, v: unknown, allowed: readonly T[]): T {
-  if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-    throw new SpecError(`${where}: ${field} must be one of ${allowed.join(", ")}; got ${show(v)}`);
-  }
-  return v as T;
-}
-
-function nonNegative(where: string, field: string, v: unknown): number {
-  if (v === undefined) return 0;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new SpecError(`${where}: ${field} must be a finite number >= 0, got ${show(v)}`);
-  }
-  return v;
-}
-
-function rate(where: string, field: string, v: unknown): number {
-  if (v === undefined) return 0;
-  if (typeof v !== "number" || !(v >= 0 && v < 1)) {
-    throw new SpecError(`${where}: ${field} must be a number in [0, 1), got ${show(v)}`);
-  }
-  return v;
-}
-
-function checkKeys(where: string, spec: object, allowed: string[]): void {
-  for (const key of Object.keys(spec)) {
-    if (!allowed.includes(key)) {
-      throw new SpecError(`${where}: unknown key ${show(key)}; expected one of ${allowed.join(", ")}`);
-    }
-  }
-}
-
-function resolveLoss(
-  where: string,
-  field: string,
-  v: unknown,
-  output: OutputActivation,
-  outputs: number,
-): Loss {
-  const loss = v === undefined ? defaultLoss(output) : oneOf(where, "loss", v, LOSSES);
-  if (loss === "cross-entropy" && output !== "softmax") {
-    throw new SpecError(`${where}: loss "cross-entropy" needs ${field} "softmax", got ${show(output)}`);
-  }
-  if (loss === "bce" && output !== "sigmoid") {
-    throw new SpecError(`${where}: loss "bce" needs ${field} "sigmoid", got ${show(output)}`);
-  }
-  if (output === "softmax" && outputs < 2) {
-    throw new SpecError(`${where}: ${field} "softmax" needs at least 2 outputs, got ${outputs}`);
-  }
-  return loss;
-}
-
-const OUTPUTS: readonly OutputActivation[] = [...ACTIVATIONS, "softmax"];
 
 /**
- * Checks a spec and returns it with every default filled in. Throws a {@link SpecError} naming the
- * field and value on the first problem, including unknown keys.
+ * Checks a spec and returns it with every default filled in. Throws one `OptionsError` (from
+ * `@arena/options`) naming every problem with its path and value, including unknown keys.
  *
  * @example
  * ```ts
@@ -229,96 +243,5 @@ const OUTPUTS: readonly OutputActivation[] = [...ACTIVATIONS, "softmax"];
  * ```
  */
 export function validateSpec(spec: unknown): ResolvedSpec {
-  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
-    throw new SpecError(`model spec must be an object, got ${show(spec)}`);
-  }
-  const kind = (spec as { kind?: unknown }).kind;
-  if (kind === "mlp") return validateMlp(spec as Record<string, unknown>);
-  if (kind === "rnn" || kind === "lstm" || kind === "gru")
-    return validateRecurrent(spec as Record<string, unknown>);
-  throw new SpecError(`model spec: kind must be one of mlp, rnn, lstm, gru; got ${show(kind)}`);
-}
-
-function validateMlp(s: Record<string, unknown>): ResolvedMlpSpec {
-  const where = "mlp spec";
-  checkKeys(where, s, MLP_KEYS);
-  const layers = intArray(where, "layers", s.layers, 2);
-  if (s.activation === undefined)
-    throw new SpecError(`${where}: activation is required (one of ${ACTIVATIONS.join(", ")})`);
-  const activation = oneOf(where, "activation", s.activation, ACTIVATIONS);
-  if (s.output === undefined)
-    throw new SpecError(`${where}: output is required (one of ${OUTPUTS.join(", ")})`);
-  const output = oneOf(where, "output", s.output, OUTPUTS);
-  const loss = resolveLoss(where, "output", s.loss, output, layers[layers.length - 1]);
-  const init = s.init === undefined ? undefined : oneOf(where, "init", s.init, INITIALIZERS);
-  return {
-    kind: "mlp",
-    layers,
-    activation,
-    output,
-    loss,
-    init: init ?? (layers.length > 2 ? defaultInitializer(activation) : "glorot-uniform"),
-    l2: nonNegative(where, "l2", s.l2),
-    l1: nonNegative(where, "l1", s.l1),
-    dropout: rate(where, "dropout", s.dropout),
-  };
-}
-
-function validateRecurrent(s: Record<string, unknown>): ResolvedRecurrentSpec {
-  const kind = s.kind as RecurrentKind;
-  const where = `${kind} spec`;
-  checkKeys(where, s, RECURRENT_KEYS);
-  const input = positiveInt(where, "input", s.input);
-  const hidden =
-    typeof s.hidden === "number"
-      ? [positiveInt(where, "hidden", s.hidden)]
-      : intArray(where, "hidden", s.hidden, 1);
-  if (typeof s.output === "string") {
-    throw new SpecError(
-      `${where}: output is the number of outputs, got ${show(s.output)} (the output activation is outputActivation)`,
-    );
-  }
-  const output = positiveInt(where, "output", s.output);
-  const readout = oneOf(where, "readout", s.readout, ["last", "every-step"] as const);
-  const head = s.head === undefined ? [] : intArray(where, "head", s.head, 0);
-  const headActivation =
-    s.headActivation === undefined ? "tanh" : oneOf(where, "headActivation", s.headActivation, ACTIVATIONS);
-  // Without an explicit output activation, the loss picks its natural one.
-  const lossGiven = s.loss === undefined ? undefined : oneOf(where, "loss", s.loss, LOSSES);
-  const outputActivation =
-    s.outputActivation !== undefined
-      ? oneOf(where, "outputActivation", s.outputActivation, OUTPUTS)
-      : lossGiven === "cross-entropy"
-        ? "softmax"
-        : lossGiven === "bce"
-          ? "sigmoid"
-          : "linear";
-  const loss = resolveLoss(where, "outputActivation", s.loss, outputActivation, output);
-  if (s.forgetBias !== undefined) {
-    if (kind !== "lstm")
-      throw new SpecError(`${where}: forgetBias applies to lstm only, got kind ${show(kind)}`);
-    if (typeof s.forgetBias !== "number" || !Number.isFinite(s.forgetBias)) {
-      throw new SpecError(`${where}: forgetBias must be a finite number, got ${show(s.forgetBias)}`);
-    }
-  }
-  return {
-    kind,
-    input,
-    hidden,
-    output,
-    readout,
-    head,
-    headActivation,
-    outputActivation,
-    loss,
-    init: s.init === undefined ? "glorot-uniform" : oneOf(where, "init", s.init, INITIALIZERS),
-    recurrentInit:
-      s.recurrentInit === undefined
-        ? "orthogonal"
-        : oneOf(where, "recurrentInit", s.recurrentInit, RECURRENT_INITIALIZERS),
-    ...(kind === "lstm" ? { forgetBias: (s.forgetBias as number | undefined) ?? 1 } : {}),
-    l2: nonNegative(where, "l2", s.l2),
-    l1: nonNegative(where, "l1", s.l1),
-    dropout: rate(where, "dropout", s.dropout),
-  };
+  return parseOptions(specOwner(spec), modelSpec, spec);
 }

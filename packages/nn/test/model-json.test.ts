@@ -35,10 +35,15 @@ describe("toJSON / modelFromJSON", () => {
   );
 
   it("rejects a document that is not a model, naming what is wrong", () => {
-    expect(() => modelFromJSON({ format: "other" } as never)).toThrow(/format "arena-nn", got "other"/);
+    expect(() => modelFromJSON({ format: "other" } as never)).toThrow(
+      /^modelFromJSON: format: Invalid input: expected "arena-nn" \(got "other"\); version: /,
+    );
     const j = createModel(specs[0], new Rng(1)).toJSON();
     expect(() => modelFromJSON({ ...j, params: j.params.slice(1) })).toThrow(
-      /params has 50 entries, the spec.s model has 51/,
+      "modelFromJSON: params: expected 51 entries, the size of the spec's model (got 50)",
+    );
+    expect(() => modelFromJSON({ ...j, params: [...j.params.slice(1), "0.5"] } as never)).toThrow(
+      'modelFromJSON: params[50]: expected a number (got "0.5")',
     );
   });
 });

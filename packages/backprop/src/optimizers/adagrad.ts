@@ -2,33 +2,30 @@
  * Adagrad (Duchi, Hazan & Singer 2011, "Adaptive Subgradient Methods for Online Learning and
  * Stochastic Optimization", diagonal version), in PyTorch's form.
  */
-import type { LearningRate, ScheduleConfig } from "../schedules.ts";
-import { BaseOptimizer } from "./gradient-optimizer.ts";
-import { checkKeys, NON_NEGATIVE, numberOption } from "./option-checks.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
+import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 
-/** Options of `Adagrad`; defaults are PyTorch's `torch.optim.Adagrad`. */
-export interface AdagradOptions {
-  /** Learning rate or schedule. Default 1e-2. */
-  lr?: LearningRate;
-  /** Added to √s in the denominator. Default 1e-10. */
-  eps?: number;
-  /** Starting value of every accumulator s. Default 0. */
-  initialAccumulator?: number;
-  /** Coupled L2 weight decay λ >= 0 (g ← g + λ·p). Default 0. */
-  weightDecay?: number;
-  /** Parameter-vector length, to allocate state now rather than at the first step. */
-  size?: number;
-}
+const adagradShape = {
+  lr: learningRate.default(1e-2).describe("learning rate >= 0, or a schedule config"),
+  eps: z.number().min(0).default(1e-10).describe("added to √s in the denominator, >= 0"),
+  initialAccumulator: z.number().min(0).default(0).describe("starting value of every accumulator s, >= 0"),
+  weightDecay: z.number().min(0).default(0).describe("coupled L2 weight decay λ >= 0 (g ← g + λ·p)"),
+  size: sizeOption,
+};
 
-export interface AdagradConfig {
-  kind: "adagrad";
-  lr: number | ScheduleConfig;
-  eps: number;
-  initialAccumulator: number;
-  weightDecay: number;
-}
+/** `{ kind: "adagrad" }`: Adagrad (Duchi et al. 2011) with PyTorch's defaults. */
+export const adagradConfig = z
+  .strictObject({ kind: z.literal("adagrad").describe("the optimizer"), ...adagradShape })
+  .describe("Adagrad (Duchi, Hazan & Singer 2011), PyTorch's defaults");
 
-const KEYS = ["lr", "eps", "initialAccumulator", "weightDecay", "size"] as const;
+const adagradOptions = z.strictObject(adagradShape);
+
+/** Options of `Adagrad`: its config without `kind`; `lr` may also be a `Schedule`. */
+export type AdagradOptions = Omit<z.input<typeof adagradOptions>, "lr"> & { lr?: LearningRate };
+/** The config an `Adagrad` reports, every default filled in. */
+export type AdagradConfig = Omit<z.output<typeof adagradConfig>, "size">;
 
 /**
  * Adagrad: s ← s + g²;  p ← p − lr·g / (√s + ε). Each coordinate's step shrinks with the squared
@@ -50,19 +47,13 @@ export class Adagrad extends BaseOptimizer<AdagradConfig> {
   private readonly weightDecay: number;
 
   constructor(options: AdagradOptions = {}) {
-    const o = checkKeys("Adagrad", options, KEYS);
-    const config = {
-      kind: "adagrad" as const,
-      lr: options.lr ?? 1e-2,
-      eps: numberOption("Adagrad", o, "eps", 1e-10, NON_NEGATIVE),
-      initialAccumulator: numberOption("Adagrad", o, "initialAccumulator", 0, NON_NEGATIVE),
-      weightDecay: numberOption("Adagrad", o, "weightDecay", 0, NON_NEGATIVE),
-    };
+    const { size, ...o } = parseOptions("Adagrad", adagradOptions, lrAsJson(options));
+    const config = { kind: "adagrad" as const, ...o };
     super("Adagrad", config, ["sum"], 7 + (config.weightDecay !== 0 ? 2 : 0));
     this.eps = config.eps;
     this.initialAccumulator = config.initialAccumulator;
     this.weightDecay = config.weightDecay;
-    if (options.size !== undefined) this.presize(options.size);
+    this.presize(size);
   }
 
   protected override initBuffers(): void {

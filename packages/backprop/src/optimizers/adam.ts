@@ -2,59 +2,54 @@
  * Adam (Kingma & Ba 2015) and AdamW (Loshchilov & Hutter 2019), in PyTorch's form, each with the
  * AMSGrad option (Reddi, Kale & Kumar 2018).
  */
-import type { LearningRate, ScheduleConfig } from "../schedules.ts";
-import { BaseOptimizer } from "./gradient-optimizer.ts";
-import { booleanOption, checkKeys, NON_NEGATIVE, numberOption, UNIT_HALF_OPEN } from "./option-checks.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
+import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 
-/** Options of `Adam` and `AdamW`. */
-export interface AdamOptions {
-  /** Learning rate (α in the paper) or schedule. Default 1e-3. */
-  lr?: LearningRate;
-  /** Decay β1 of the first moment, in [0, 1). Default 0.9. */
-  beta1?: number;
-  /** Decay β2 of the second moment, in [0, 1). Default 0.999. */
-  beta2?: number;
-  /** Added to √v̂ in the denominator. Default 1e-8. */
-  eps?: number;
-  /**
-   * Weight decay λ >= 0. `Adam`: coupled L2, g ← g + λ·p (default 0, as PyTorch's Adam).
-   * `AdamW`: decoupled, p ← p − lr·λ·p (default 1e-2, as PyTorch's AdamW).
-   */
-  weightDecay?: number;
-  /**
-   * AMSGrad (Reddi, Kale & Kumar 2018, "On the Convergence of Adam and Beyond"): divide by the largest
-   * second moment seen so far, so the effective step size never grows, which fixes Adam's
-   * non-convergence on the paper's counterexamples. Default false.
-   */
-  amsgrad?: boolean;
-  /** Parameter-vector length, to allocate state now rather than at the first step. */
-  size?: number;
-}
-
-export interface AdamConfig {
-  kind: "adam" | "adamw";
-  lr: number | ScheduleConfig;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weightDecay: number;
-  amsgrad: boolean;
-}
-
-const KEYS = ["lr", "beta1", "beta2", "eps", "weightDecay", "amsgrad", "size"] as const;
-
-function adamConfig(name: string, kind: "adam" | "adamw", options: AdamOptions, defaultDecay: number) {
-  const o = checkKeys(name, options, KEYS);
+/** The options of Adam and AdamW; only the default weight decay differs. */
+function adamShape(defaultDecay: number) {
   return {
-    kind,
-    lr: options.lr ?? 1e-3,
-    beta1: numberOption(name, o, "beta1", 0.9, UNIT_HALF_OPEN),
-    beta2: numberOption(name, o, "beta2", 0.999, UNIT_HALF_OPEN),
-    eps: numberOption(name, o, "eps", 1e-8, NON_NEGATIVE),
-    weightDecay: numberOption(name, o, "weightDecay", defaultDecay, NON_NEGATIVE),
-    amsgrad: booleanOption(name, o, "amsgrad", false),
+    lr: learningRate.default(1e-3).describe("learning rate (α in the paper) >= 0, or a schedule config"),
+    beta1: z.number().min(0).lt(1).default(0.9).describe("decay β1 of the first moment, in [0, 1)"),
+    beta2: z.number().min(0).lt(1).default(0.999).describe("decay β2 of the second moment, in [0, 1)"),
+    eps: z.number().min(0).default(1e-8).describe("added to √v̂ in the denominator, >= 0"),
+    weightDecay: z
+      .number()
+      .min(0)
+      .default(defaultDecay)
+      .describe(
+        defaultDecay === 0
+          ? "coupled L2 weight decay λ >= 0: g ← g + λ·p (as PyTorch's Adam)"
+          : "decoupled weight decay λ >= 0: p ← p − lr·λ·p (as PyTorch's AdamW)",
+      ),
+    amsgrad: z
+      .boolean()
+      .default(false)
+      .describe("AMSGrad (Reddi et al. 2018): divide by the largest second moment seen so far"),
+    size: sizeOption,
   };
 }
+
+/** `{ kind: "adam" }`: Adam (Kingma & Ba 2015) with the paper's defaults. */
+export const adamConfig = z
+  .strictObject({ kind: z.literal("adam").describe("the optimizer"), ...adamShape(0) })
+  .describe("Adam (Kingma & Ba 2015), coupled L2 weight decay");
+/** `{ kind: "adamw" }`: AdamW (Loshchilov & Hutter 2019), weight decay 1e-2 by default. */
+export const adamwConfig = z
+  .strictObject({ kind: z.literal("adamw").describe("the optimizer"), ...adamShape(1e-2) })
+  .describe("AdamW (Loshchilov & Hutter 2019), decoupled weight decay");
+
+const adamOptions = z.strictObject(adamShape(0));
+const adamwOptions = z.strictObject(adamShape(1e-2));
+
+/**
+ * Options of `Adam` and `AdamW`: their config without `kind`; `lr` may also be a `Schedule`.
+ * `weightDecay` is coupled L2 for `Adam` (default 0), decoupled for `AdamW` (default 1e-2).
+ */
+export type AdamOptions = Omit<z.input<typeof adamOptions>, "lr"> & { lr?: LearningRate };
+/** The config an `Adam` or `AdamW` reports, every default filled in. */
+export type AdamConfig = Omit<z.output<typeof adamConfig> | z.output<typeof adamwConfig>, "size">;
 
 /**
  * The shared Adam loop; `decoupled` picks where weight decay goes. PyTorch's order for AdamW is
@@ -69,12 +64,7 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
   private readonly decoupled: boolean;
   private readonly amsgrad: boolean;
 
-  protected constructor(
-    name: string,
-    config: ReturnType<typeof adamConfig>,
-    decoupled: boolean,
-    size?: number,
-  ) {
+  protected constructor(name: string, config: AdamConfig, decoupled: boolean, size?: number) {
     const decayFlops = config.weightDecay === 0 ? 0 : decoupled ? 1 : 2;
     // AMSGrad keeps a third buffer, the running maximum of v, and pays one comparison for it.
     const names = config.amsgrad ? ["m", "v", "vMax"] : ["m", "v"];
@@ -147,7 +137,8 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
  */
 export class Adam extends AdamFamily {
   constructor(options: AdamOptions = {}) {
-    super("Adam", adamConfig("Adam", "adam", options, 0), false, options.size);
+    const { size, ...o } = parseOptions("Adam", adamOptions, lrAsJson(options));
+    super("Adam", { kind: "adam", ...o }, false, size);
   }
 }
 
@@ -167,6 +158,7 @@ export class Adam extends AdamFamily {
  */
 export class AdamW extends AdamFamily {
   constructor(options: AdamOptions = {}) {
-    super("AdamW", adamConfig("AdamW", "adamw", options, 1e-2), true, options.size);
+    const { size, ...o } = parseOptions("AdamW", adamwOptions, lrAsJson(options));
+    super("AdamW", { kind: "adamw", ...o }, true, size);
   }
 }

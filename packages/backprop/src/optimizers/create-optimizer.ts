@@ -1,33 +1,41 @@
 /**
  * Optimizers from plain JSON: `createOptimizer({ kind: "adam", lr: 1e-3 })`, and resume from a saved state.
  */
-import type { ScheduleConfig } from "../schedules.ts";
-import { Adagrad, type AdagradConfig, type AdagradOptions } from "./adagrad.ts";
-import { Adam, type AdamConfig, type AdamOptions, AdamW } from "./adam.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { Adagrad, type AdagradConfig, adagradConfig } from "./adagrad.ts";
+import { Adam, type AdamConfig, AdamW, adamConfig, adamwConfig } from "./adam.ts";
 import type { GradientOptimizer, OptimizerKind, OptimizerState } from "./gradient-optimizer.ts";
-import { RmsProp, type RmsPropConfig, type RmsPropOptions } from "./rmsprop.ts";
+import { RmsProp, type RmsPropConfig, rmspropConfig } from "./rmsprop.ts";
 import {
   Momentum,
   type MomentumConfig,
-  type MomentumOptions,
+  momentumConfig,
   Nesterov,
+  nesterovConfig,
   Sgd,
   type SgdConfig,
-  type SgdOptions,
+  sgdConfig,
 } from "./sgd.ts";
 
-/** JSON options: like the class options, but `lr` is a number or a schedule config (no objects with code). */
-type Json<O> = Omit<O, "lr"> & { lr?: number | ScheduleConfig };
+/**
+ * Any optimizer of this package as plain JSON: a union on `kind`, each member that optimizer's options
+ * (`lr` a number or a schedule config). The type, the defaults, the validation and the docs.
+ */
+export const optimizerConfig = z
+  .discriminatedUnion("kind", [
+    sgdConfig,
+    momentumConfig,
+    nesterovConfig,
+    adagradConfig,
+    rmspropConfig,
+    adamConfig,
+    adamwConfig,
+  ])
+  .describe("a gradient optimizer: { kind, ...its options }");
 
-/** An optimizer as plain JSON: a `kind` and that optimizer's options. */
-export type OptimizerConfig =
-  | ({ kind: "sgd" } & Json<SgdOptions>)
-  | ({ kind: "momentum" } & Json<MomentumOptions>)
-  | ({ kind: "nesterov" } & Json<MomentumOptions>)
-  | ({ kind: "adagrad" } & Json<AdagradOptions>)
-  | ({ kind: "rmsprop" } & Json<RmsPropOptions>)
-  | ({ kind: "adam" } & Json<AdamOptions>)
-  | ({ kind: "adamw" } & Json<AdamOptions>);
+/** An optimizer as plain JSON, as written (defaults may be left out). */
+export type OptimizerConfig = z.input<typeof optimizerConfig>;
 
 /** The normalised config an optimizer reports (`config()`, `state().config`): every default filled in. */
 export type ResolvedOptimizerConfig = SgdConfig | MomentumConfig | AdagradConfig | RmsPropConfig | AdamConfig;
@@ -44,8 +52,8 @@ export const OPTIMIZER_KINDS: readonly OptimizerKind[] = [
 ];
 
 /**
- * Builds an optimizer from a JSON config. Options are checked by the optimizer's constructor: unknown
- * keys, negative rates, β outside [0, 1) and the like throw an error naming the option and the value.
+ * Builds an optimizer from a JSON config. A bad config (unknown kind or key, negative rate, β outside
+ * [0, 1), …) throws one `OptionsError` naming every problem with its path and value.
  *
  * @example
  * ```ts
@@ -56,9 +64,11 @@ export const OPTIMIZER_KINDS: readonly OptimizerKind[] = [
  * ```
  */
 export function createOptimizer(config: OptimizerConfig): GradientOptimizer {
-  if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    throw new TypeError(`createOptimizer: config must be an object with a kind, got ${String(config)}`);
-  }
+  return optimizerFrom(parseOptions("createOptimizer", optimizerConfig, config));
+}
+
+/** The optimizer of a validated config. */
+export function optimizerFrom(config: z.output<typeof optimizerConfig>): GradientOptimizer {
   const { kind, ...options } = config;
   switch (kind) {
     case "sgd":
@@ -75,10 +85,6 @@ export function createOptimizer(config: OptimizerConfig): GradientOptimizer {
       return new Adam(options);
     case "adamw":
       return new AdamW(options);
-    default:
-      throw new RangeError(
-        `createOptimizer: unknown kind ${JSON.stringify(kind)}; expected one of ${OPTIMIZER_KINDS.join(", ")}`,
-      );
   }
 }
 

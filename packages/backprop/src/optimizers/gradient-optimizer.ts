@@ -3,7 +3,8 @@
  * optimizer keeps its own state — and the base class every optimizer here shares: step counting,
  * learning-rate schedule, lazily sized moment buffers, and exact save/restore.
  */
-import { type LearningRate, type Schedule, type ScheduleConfig, toSchedule } from "../schedules.ts";
+import * as z from "zod";
+import { type ResolvedScheduleConfig, type Schedule, toSchedule } from "../schedules.ts";
 import { decodeFloat64Into, encodeFloat64 } from "./float64-base64.ts";
 
 /** The optimizers `createOptimizer` knows. */
@@ -12,8 +13,16 @@ export type OptimizerKind = "sgd" | "momentum" | "nesterov" | "adagrad" | "rmspr
 /** What every optimizer config has: a kind and a learning rate (constant or schedule). */
 export interface OptimizerConfigBase {
   kind: OptimizerKind;
-  lr: number | ScheduleConfig;
+  lr: number | ResolvedScheduleConfig;
 }
+
+/** The `size` option every optimizer takes (not part of its config: a run's model fixes it). */
+export const sizeOption = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe("parameter-vector length, to allocate the state now rather than at the first step");
 
 /**
  * Everything needed to resume an optimizer exactly; plain JSON. `buffers` holds each moment buffer's
@@ -87,30 +96,22 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
   private t = 0;
   private n = -1;
 
-  protected constructor(
-    name: string,
-    config: Omit<C, "lr"> & { lr: LearningRate },
-    bufferNames: readonly string[],
-    flopsPerElement: number,
-  ) {
+  protected constructor(name: string, config: C, bufferNames: readonly string[], flopsPerElement: number) {
     this.name = name;
     this.kind = config.kind;
-    this.schedule = toSchedule(name, config.lr);
+    this.schedule = toSchedule(config.lr);
     this.hyper = { ...config, lr: typeof config.lr === "number" ? config.lr : this.schedule.config } as C;
     this.bufferNames = bufferNames;
     this.flopsPerElement = flopsPerElement;
   }
 
   /**
-   * Allocates the state for `size` parameters now (the `size` option) instead of at the first step.
-   * Subclasses call it last in their constructor, once the fields `initBuffers` reads are set.
+   * Allocates the state for `size` parameters now (the `size` option, validated by the optimizer's
+   * schema) instead of at the first step. Subclasses call it last in their constructor, once the
+   * fields `initBuffers` reads are set.
    */
   protected presize(size: number | undefined): void {
-    if (size === undefined) return;
-    if (!Number.isSafeInteger(size) || size < 0) {
-      throw new RangeError(`${this.name}: option size must be an integer >= 0, got ${size}`);
-    }
-    this.allocate(size);
+    if (size !== undefined) this.allocate(size);
   }
 
   get stepCount(): number {

@@ -2,39 +2,40 @@
  * RMSprop (Tieleman & Hinton 2012, COURSERA "Neural Networks for Machine Learning", lecture 6.5), in
  * PyTorch's form, with the optional centred variant (Graves 2013) and momentum.
  */
-import type { LearningRate, ScheduleConfig } from "../schedules.ts";
-import { BaseOptimizer } from "./gradient-optimizer.ts";
-import { booleanOption, checkKeys, NON_NEGATIVE, numberOption, UNIT_HALF_OPEN } from "./option-checks.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
+import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 
-/** Options of `RmsProp`; defaults are PyTorch's `torch.optim.RMSprop`. */
-export interface RmsPropOptions {
-  /** Learning rate or schedule. Default 1e-2. */
-  lr?: LearningRate;
-  /** Decay α of the mean square, in [0, 1). Default 0.99 (PyTorch; the lecture suggests 0.9). */
-  alpha?: number;
-  /** Added to the root mean square in the denominator. Default 1e-8. */
-  eps?: number;
-  /** Momentum μ in [0, 1) on the normalised step. Default 0. */
-  momentum?: number;
-  /** Centred: divide by an estimate of the gradient's standard deviation, not its RMS. Default false. */
-  centered?: boolean;
-  /** Coupled L2 weight decay λ >= 0 (g ← g + λ·p). Default 0. */
-  weightDecay?: number;
-  /** Parameter-vector length, to allocate state now rather than at the first step. */
-  size?: number;
-}
+const rmspropShape = {
+  lr: learningRate.default(1e-2).describe("learning rate >= 0, or a schedule config"),
+  alpha: z
+    .number()
+    .min(0)
+    .lt(1)
+    .default(0.99)
+    .describe("decay α of the mean square, in [0, 1) (PyTorch 0.99; the lecture suggests 0.9)"),
+  eps: z.number().min(0).default(1e-8).describe("added to the root mean square in the denominator, >= 0"),
+  momentum: z.number().min(0).lt(1).default(0).describe("momentum μ in [0, 1) on the normalised step"),
+  centered: z
+    .boolean()
+    .default(false)
+    .describe("centred (Graves 2013): divide by an estimate of the gradient's standard deviation"),
+  weightDecay: z.number().min(0).default(0).describe("coupled L2 weight decay λ >= 0 (g ← g + λ·p)"),
+  size: sizeOption,
+};
 
-export interface RmsPropConfig {
-  kind: "rmsprop";
-  lr: number | ScheduleConfig;
-  alpha: number;
-  eps: number;
-  momentum: number;
-  centered: boolean;
-  weightDecay: number;
-}
+/** `{ kind: "rmsprop" }`: RMSprop (Tieleman & Hinton 2012) with PyTorch's defaults. */
+export const rmspropConfig = z
+  .strictObject({ kind: z.literal("rmsprop").describe("the optimizer"), ...rmspropShape })
+  .describe("RMSprop (Tieleman & Hinton 2012), PyTorch's form and defaults");
 
-const KEYS = ["lr", "alpha", "eps", "momentum", "centered", "weightDecay", "size"] as const;
+const rmspropOptions = z.strictObject(rmspropShape);
+
+/** Options of `RmsProp`: its config without `kind`; `lr` may also be a `Schedule`. */
+export type RmsPropOptions = Omit<z.input<typeof rmspropOptions>, "lr"> & { lr?: LearningRate };
+/** The config an `RmsProp` reports, every default filled in. */
+export type RmsPropConfig = Omit<z.output<typeof rmspropConfig>, "size">;
 
 /**
  * RMSprop as PyTorch computes it:
@@ -61,16 +62,8 @@ export class RmsProp extends BaseOptimizer<RmsPropConfig> {
   private readonly weightDecay: number;
 
   constructor(options: RmsPropOptions = {}) {
-    const o = checkKeys("RmsProp", options, KEYS);
-    const config = {
-      kind: "rmsprop" as const,
-      lr: options.lr ?? 1e-2,
-      alpha: numberOption("RmsProp", o, "alpha", 0.99, UNIT_HALF_OPEN),
-      eps: numberOption("RmsProp", o, "eps", 1e-8, NON_NEGATIVE),
-      momentum: numberOption("RmsProp", o, "momentum", 0, UNIT_HALF_OPEN),
-      centered: booleanOption("RmsProp", o, "centered", false),
-      weightDecay: numberOption("RmsProp", o, "weightDecay", 0, NON_NEGATIVE),
-    };
+    const { size, ...o } = parseOptions("RmsProp", rmspropOptions, lrAsJson(options));
+    const config = { kind: "rmsprop" as const, ...o };
     const names = ["squareAvg"];
     if (config.centered) names.push("gradAvg");
     if (config.momentum !== 0) names.push("momentumBuffer");
@@ -82,7 +75,7 @@ export class RmsProp extends BaseOptimizer<RmsPropConfig> {
     this.momentum = config.momentum;
     this.centered = config.centered;
     this.weightDecay = config.weightDecay;
-    this.presize(options.size);
+    this.presize(size);
   }
 
   protected update(params: Float32Array, grads: Float32Array, lr: number): void {

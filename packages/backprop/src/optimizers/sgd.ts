@@ -2,73 +2,74 @@
  * Stochastic gradient descent (Robbins & Monro 1951), with heavy-ball momentum or Nesterov momentum,
  * in PyTorch's form.
  */
-import type { LearningRate, ScheduleConfig } from "../schedules.ts";
-import { BaseOptimizer } from "./gradient-optimizer.ts";
-import {
-  booleanOption,
-  checkKeys,
-  type Interval,
-  NON_NEGATIVE,
-  numberOption,
-  UNIT_HALF_OPEN,
-} from "./option-checks.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
+import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 
 /** Default learning rate of the SGD family: PyTorch's `torch.optim.SGD` default (1e-3). */
 export const SGD_DEFAULT_LR = 1e-3;
 /** Default momentum of the `momentum` and `nesterov` kinds: the customary 0.9 (Sutskever et al. 2013 use 0.9–0.999). */
 export const DEFAULT_MOMENTUM = 0.9;
 
-/** Options of `Sgd`. */
-export interface SgdOptions {
-  /** Learning rate or schedule. Default 1e-3. */
-  lr?: LearningRate;
-  /** Momentum μ in [0, 1). Default 0 (plain SGD). */
-  momentum?: number;
-  /** Nesterov momentum (needs momentum > 0). Default false. */
-  nesterov?: boolean;
-  /** Coupled L2 weight decay λ >= 0: the gradient becomes g + λ·p before anything else. Default 0. */
-  weightDecay?: number;
-  /** Parameter-vector length, to allocate state now rather than at the first step. */
-  size?: number;
+const weightDecay = z
+  .number()
+  .min(0)
+  .default(0)
+  .describe("coupled L2 weight decay λ >= 0: the gradient becomes g + λ·p before anything else");
+
+const sgdShape = {
+  lr: learningRate.default(SGD_DEFAULT_LR).describe("learning rate >= 0, or a schedule config"),
+  momentum: z.number().min(0).lt(1).default(0).describe("momentum μ in [0, 1); 0 is plain SGD"),
+  nesterov: z.boolean().default(false).describe("Nesterov momentum (needs momentum > 0)"),
+  weightDecay,
+  size: sizeOption,
+};
+
+function nesterovNeedsMomentum(o: { momentum: number; nesterov: boolean }, ctx: z.RefinementCtx): void {
+  if (o.nesterov && o.momentum === 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["momentum"],
+      input: 0,
+      message: "expected > 0 with nesterov: true",
+    });
 }
 
+const momentumShape = {
+  lr: learningRate.default(SGD_DEFAULT_LR).describe("learning rate >= 0, or a schedule config"),
+  momentum: z.number().positive().lt(1).default(DEFAULT_MOMENTUM).describe("momentum μ in (0, 1)"),
+  weightDecay,
+  size: sizeOption,
+};
+
+/** `{ kind: "sgd" }`: plain SGD, or with heavy-ball or Nesterov momentum (PyTorch's `SGD`). */
+export const sgdConfig = z
+  .strictObject({ kind: z.literal("sgd").describe("the optimizer"), ...sgdShape })
+  .superRefine(nesterovNeedsMomentum)
+  .describe("SGD as PyTorch's torch.optim.SGD (no dampening)");
+/** `{ kind: "momentum" }`: heavy-ball momentum (Polyak 1964), momentum 0.9 by default. */
+export const momentumConfig = z
+  .strictObject({ kind: z.literal("momentum").describe("the optimizer"), ...momentumShape })
+  .describe("heavy-ball momentum (Polyak 1964) in PyTorch's form");
+/** `{ kind: "nesterov" }`: Nesterov momentum (Nesterov 1983; Sutskever et al. 2013). */
+export const nesterovConfig = z
+  .strictObject({ kind: z.literal("nesterov").describe("the optimizer"), ...momentumShape })
+  .describe("Nesterov momentum (Sutskever et al. 2013) in PyTorch's form");
+
+const sgdOptions = z.strictObject(sgdShape).superRefine(nesterovNeedsMomentum);
+const momentumOptions = z.strictObject(momentumShape);
+
+/** Options of `Sgd`: its config without `kind`; `lr` may also be a `Schedule`. */
+export type SgdOptions = Omit<z.input<typeof sgdOptions>, "lr"> & { lr?: LearningRate };
 /** Options of `Momentum` and `Nesterov`. */
-export interface MomentumOptions {
-  /** Learning rate or schedule. Default 1e-3. */
-  lr?: LearningRate;
-  /** Momentum μ in (0, 1). Default 0.9. */
-  momentum?: number;
-  /** Coupled L2 weight decay λ >= 0. Default 0. */
-  weightDecay?: number;
-  /** Parameter-vector length, to allocate state now rather than at the first step. */
-  size?: number;
-}
-
-export interface SgdConfig {
-  kind: "sgd";
-  lr: number | ScheduleConfig;
-  momentum: number;
-  nesterov: boolean;
-  weightDecay: number;
-}
-
-export interface MomentumConfig {
-  kind: "momentum" | "nesterov";
-  lr: number | ScheduleConfig;
-  momentum: number;
-  weightDecay: number;
-}
+export type MomentumOptions = Omit<z.input<typeof momentumOptions>, "lr"> & { lr?: LearningRate };
+/** The config an `Sgd` reports, every default filled in. */
+export type SgdConfig = Omit<z.output<typeof sgdConfig>, "size">;
+/** The config a `Momentum` or `Nesterov` reports. */
+export type MomentumConfig = Omit<z.output<typeof momentumConfig> | z.output<typeof nesterovConfig>, "size">;
 
 type SgdFamilyConfig = SgdConfig | MomentumConfig;
-
-const SGD_KEYS = ["lr", "momentum", "nesterov", "weightDecay", "size"] as const;
-const MOMENTUM_KEYS = ["lr", "momentum", "weightDecay", "size"] as const;
-const OPEN_UNIT: Interval = {
-  min: 0,
-  max: 1,
-  minOpen: true,
-  maxOpen: true,
-};
 
 /**
  * One loop for the three SGD variants. PyTorch's form (no dampening), with g the gradient, plus λ·p
@@ -88,12 +89,7 @@ abstract class SgdFamily<C extends SgdFamilyConfig> extends BaseOptimizer<C> {
   private readonly nesterov: boolean;
   private readonly weightDecay: number;
 
-  protected constructor(
-    name: string,
-    config: Omit<C, "lr"> & { lr: LearningRate },
-    nesterov: boolean,
-    size: number | undefined,
-  ) {
+  protected constructor(name: string, config: C, nesterov: boolean, size: number | undefined) {
     const mu = config.momentum;
     const flops = (mu === 0 ? 2 : nesterov ? 6 : 4) + (config.weightDecay !== 0 ? 2 : 0);
     super(name, config, mu === 0 ? [] : ["velocity"], flops);
@@ -151,30 +147,9 @@ abstract class SgdFamily<C extends SgdFamilyConfig> extends BaseOptimizer<C> {
  */
 export class Sgd extends SgdFamily<SgdConfig> {
   constructor(options: SgdOptions = {}) {
-    const o = checkKeys("Sgd", options, SGD_KEYS);
-    const momentum = numberOption("Sgd", o, "momentum", 0, UNIT_HALF_OPEN);
-    const nesterov = booleanOption("Sgd", o, "nesterov", false);
-    if (nesterov && momentum === 0) {
-      throw new RangeError("Sgd: nesterov needs momentum > 0, got momentum 0");
-    }
-    const weightDecay = numberOption("Sgd", o, "weightDecay", 0, NON_NEGATIVE);
-    super(
-      "Sgd",
-      { kind: "sgd", lr: options.lr ?? SGD_DEFAULT_LR, momentum, nesterov, weightDecay },
-      nesterov,
-      options.size,
-    );
+    const { size, ...o } = parseOptions("Sgd", sgdOptions, lrAsJson(options));
+    super("Sgd", { kind: "sgd", ...o }, o.nesterov, size);
   }
-}
-
-function momentumConfig(name: string, kind: "momentum" | "nesterov", options: MomentumOptions) {
-  const o = checkKeys(name, options, MOMENTUM_KEYS);
-  return {
-    kind,
-    lr: options.lr ?? SGD_DEFAULT_LR,
-    momentum: numberOption(name, o, "momentum", DEFAULT_MOMENTUM, OPEN_UNIT),
-    weightDecay: numberOption(name, o, "weightDecay", 0, NON_NEGATIVE),
-  };
 }
 
 /**
@@ -189,7 +164,8 @@ function momentumConfig(name: string, kind: "momentum" | "nesterov", options: Mo
  */
 export class Momentum extends SgdFamily<MomentumConfig> {
   constructor(options: MomentumOptions = {}) {
-    super("Momentum", momentumConfig("Momentum", "momentum", options), false, options.size);
+    const { size, ...o } = parseOptions("Momentum", momentumOptions, lrAsJson(options));
+    super("Momentum", { kind: "momentum", ...o }, false, size);
   }
 }
 
@@ -205,6 +181,7 @@ export class Momentum extends SgdFamily<MomentumConfig> {
  */
 export class Nesterov extends SgdFamily<MomentumConfig> {
   constructor(options: MomentumOptions = {}) {
-    super("Nesterov", momentumConfig("Nesterov", "nesterov", options), true, options.size);
+    const { size, ...o } = parseOptions("Nesterov", momentumOptions, lrAsJson(options));
+    super("Nesterov", { kind: "nesterov", ...o }, true, size);
   }
 }
