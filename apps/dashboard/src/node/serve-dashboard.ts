@@ -1,48 +1,65 @@
+import { ensureBuilt } from "./build-app.ts";
+import { type StaticServer, serveStatic } from "./static-server.ts";
+import { type WrittenDashboard, writeDashboard } from "./write-dashboard.ts";
+
+/** What to serve: the texts of a results folder's files, already read (the caller checks the files). */
+export interface ServeDashboardOptions {
+  /** Folder to write the dashboard into (e.g. DIR/dashboard); required when `results` is given. */
+  outDir?: string;
+  /** Text of results.jsonl; without it the bare app is served, where files can be opened or dropped. */
+  results?: string;
+  /** Text of report.json (significance marks and ranks). */
+  report?: string;
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+}
+
+/** A served dashboard. */
+export interface ServedDashboard {
+  server: StaticServer;
+  /** The folder served. */
+  dir: string;
+  /** What was written, when data was given. */
+  written?: WrittenDashboard;
+}
+
+const KEYS = ["outDir", "results", "report", "port"];
+
 /**
- * `pnpm dashboard [DIR] [--port N]`: writes a dashboard for DIR (default reports/latest) into
- * DIR/dashboard with DIR's results.jsonl and report.json embedded, serves it on localhost and prints
- * the URL. Without results in DIR it serves the bare app, where files can be opened or dropped.
+ * Writes a dashboard with the given results (and report) embedded into `outDir` and serves that folder on
+ * 127.0.0.1 only; without results, serves the bare app. `arena dashboard [DIR]` (apps/harness) reads
+ * DIR's files and calls this; `pnpm dashboard` runs that command.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { serveDashboard } from "@arena/dashboard/node";
+ * const { server } = await serveDashboard({
+ *   outDir: "reports/latest/dashboard",
+ *   results: readFileSync("reports/latest/results.jsonl", "utf8"),
+ * });
+ * console.log(server.url);
+ * await server.close();
+ * ```
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { DASHBOARD_ROOT, ensureBuilt } from "./build-app.ts";
-import { serveStatic } from "./static-server.ts";
-import { writeDashboard } from "./write-dashboard.ts";
-
-function parseArgs(argv: string[]): { dir: string; port: number } {
-  let dir = resolve(DASHBOARD_ROOT, "../../reports/latest");
-  let port = 5180;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") continue;
-    if (a === "--port") {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 0 || v > 65535)
-        throw new Error(`dashboard: --port must be 0…65535, got ${argv[i]}`);
-      port = v;
-    } else if (a.startsWith("--")) {
-      throw new Error(`dashboard: unknown option ${a}; expected [DIR] [--port N]`);
-    } else dir = resolve(a);
+export async function serveDashboard(options: ServeDashboardOptions = {}): Promise<ServedDashboard> {
+  for (const key of Object.keys(options)) {
+    if (!KEYS.includes(key))
+      throw new TypeError(`serveDashboard: unknown option "${key}"; expected one of ${KEYS.join(", ")}`);
   }
-  return { dir, port };
-}
-
-const { dir, port } = parseArgs(process.argv.slice(2));
-const resultsPath = join(dir, "results.jsonl");
-let serveDir: string;
-if (existsSync(resultsPath)) {
-  const reportPath = join(dir, "report.json");
-  const written = await writeDashboard(join(dir, "dashboard"), {
-    results: readFileSync(resultsPath, "utf8"),
-    ...(existsSync(reportPath) ? { report: readFileSync(reportPath, "utf8") } : {}),
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`serveDashboard: port must be an integer in 0…65535, got ${String(port)}`);
+  }
+  if (options.results === undefined) {
+    const { dir } = await ensureBuilt();
+    return { server: await serveStatic(dir, { port, host: "127.0.0.1" }), dir };
+  }
+  if (options.outDir === undefined) throw new TypeError("serveDashboard: outDir is required with results");
+  const written = await writeDashboard(options.outDir, {
+    results: options.results,
+    ...(options.report !== undefined ? { report: options.report } : {}),
   });
-  serveDir = written.outDir;
-  console.log(
-    `dashboard: wrote ${written.indexHtml}${existsSync(reportPath) ? "" : " (no report.json: no significance marks)"}`,
-  );
-} else {
-  serveDir = (await ensureBuilt()).dir;
-  console.log(`dashboard: no ${resultsPath}; serving the app without data (open or drop a results.jsonl)`);
+  const server = await serveStatic(written.outDir, { port, host: "127.0.0.1" });
+  return { server, dir: written.outDir, written };
 }
-const server = await serveStatic(serveDir, { port });
-console.log(`dashboard: serving ${serveDir}\n  ${server.url}\n(Ctrl-C to stop)`);
