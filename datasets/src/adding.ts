@@ -1,16 +1,29 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
-import { enumOption, integerOption, type OptionsInput, resolveOptions } from "./options.ts";
+import { type OptionsInput, withRule } from "./options.ts";
 
-export const addingOptions = {
-  samples: integerOption(2000, 1, 10_000_000, "sequences to generate"),
-  length: integerOption(50, 2, 100_000, "sequence length T (the paper's variant needs T >= 10)"),
-  variant: enumOption(
-    ["modern", "hochreiter-1997"],
-    "modern",
-    "modern: values U[0,1], target X1+X2; hochreiter-1997: values U[-1,1], target 0.5+(X1+X2)/4",
-  ),
-} as const;
+export const addingOptions = withRule(
+  z.strictObject({
+    samples: z.number().int().min(1).max(10_000_000).default(2000).describe("sequences to generate"),
+    length: z
+      .number()
+      .int()
+      .min(2)
+      .max(100_000)
+      .default(50)
+      .describe("sequence length T (the paper's variant needs T >= 10)"),
+    variant: z
+      .enum(["modern", "hochreiter-1997"])
+      .default("modern")
+      .describe("modern: values U[0,1], target X1+X2; hochreiter-1997: values U[-1,1], target 0.5+(X1+X2)/4"),
+  }),
+  (o) =>
+    o.variant === "hochreiter-1997" && o.length < 10
+      ? ["length", `expected >= 10 for the hochreiter-1997 variant (got ${o.length})`]
+      : undefined,
+);
 
 /**
  * The adding problem. Every step holds a pair (value, marker); two steps are marked and the target, read
@@ -38,11 +51,9 @@ export const addingOptions = {
  * ```
  */
 export function addingProblem(rng: Rng, options: OptionsInput<typeof addingOptions> = {}): Dataset {
-  const o = resolveOptions("adding", addingOptions, options);
+  const o = parseOptions("adding", addingOptions, options);
   const T = o.length;
   const paper = o.variant === "hochreiter-1997";
-  if (paper && T < 10)
-    throw new RangeError(`adding: the hochreiter-1997 variant needs length >= 10, got ${T}`);
   const n = o.samples;
   const x = new Float32Array(n * T * 2);
   const y = new Float32Array(n);

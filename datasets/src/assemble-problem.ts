@@ -1,50 +1,75 @@
+import { OptionsError } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset, Task } from "./dataset.ts";
-import { classLabels } from "./one-hot.ts";
-import { enumOption, numberOption, optionalIntegerOption } from "./options.ts";
+import { classCounts, classLabels } from "./one-hot.ts";
+import { scalerOption, share } from "./options.ts";
 import { type ScalerKind, scaleFeatures, scaleTargets } from "./scaler.ts";
 import { selectRows } from "./select-rows.ts";
-import { randomSplit, type Splits, stratifiedSplit, stratifiedSubsample } from "./split.ts";
+import { randomSplit, type Splits, splitShortfall, stratifiedSplit, stratifiedSubsample } from "./split.ts";
 
-/** Options shared by problems that are split at random (stratified for classification). */
+/**
+ * Options shared by problems that are split at random (stratified for classification), as a zod shape to
+ * spread into the problem's schema (which `withSharesRule` completes).
+ */
 export function splitOptions(defaults: { validation: number; test: number; scale: ScalerKind | "none" }) {
   return {
-    validation: numberOption(
-      defaults.validation,
-      0,
-      0.9,
-      "share of the samples for validation (stratified by class)",
-    ),
-    test: numberOption(defaults.test, 0, 0.9, "share of the samples for testing (stratified by class)"),
-    scale: enumOption(
-      ["standard", "minmax", "none"],
-      defaults.scale,
-      "feature scaler, fitted on the training split only",
-    ),
-    trainSize: optionalIntegerOption(
-      1,
-      100_000_000,
-      "subsample the training split to this many samples (stratified)",
-    ),
-  } as const;
+    validation: share(defaults.validation, 0.9, "share of the samples for validation (stratified by class)"),
+    test: share(defaults.test, 0.9, "share of the samples for testing (stratified by class)"),
+    scale: scalerOption(defaults.scale, "feature scaler, fitted on the training split only"),
+    trainSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000_000)
+      .optional()
+      .describe("subsample the training split to this many samples (stratified)"),
+  };
 }
 
 /** The target scaler option of regression problems. */
-export const targetScaleOption = enumOption(
-  ["standard", "minmax", "none"],
+export const targetScaleOption = scalerOption(
   "standard",
   "target scaler, fitted on the training split only (info.rmseScale converts RMSE back to original units)",
 );
 
-/** Splits a dataset at random: stratified by class for classification, plain for regression. */
+/**
+ * Too few samples for the shares `f` (see `splitShortfall`): the path to blame and the message, in the
+ * style of an OptionsError issue; undefined when the split is fine.
+ */
+export function splitShortfallIssue(
+  classSizes: ArrayLike<number>,
+  f: { validation: number; test: number },
+  classNames?: readonly string[],
+): { path: string; message: string } | undefined {
+  const s = splitShortfall(classSizes, f, classNames);
+  if (!s) return undefined;
+  if (s.split === "train") {
+    return { path: "", message: `too few samples: ${s.reason}; use more samples or smaller shares` };
+  }
+  return {
+    path: s.split,
+    message: `too few samples: ${s.reason}; use more samples, a larger ${s.split} share, or 0 for none (got ${f[s.split]})`,
+  };
+}
+
+/**
+ * Splits a dataset at random: stratified by class for classification, plain for regression. Too few
+ * samples for the shares (an empty split, or a class without a training sample) is an OptionsError of
+ * `owner`, not a NaN metric later.
+ */
 export function splitAtRandom(
+  owner: string,
   ds: Dataset,
   task: Task,
   f: { validation: number; test: number },
   rng: Rng,
 ): Splits {
-  const idx =
-    task === "classification" ? stratifiedSplit(classLabels(ds), f, rng) : randomSplit(ds.n, f, rng);
+  const labels = task === "classification" ? classLabels(ds) : undefined;
+  const sizes = labels ? classCounts(labels, Math.max(2, ds.yShape[0])) : [ds.n];
+  const issue = splitShortfallIssue(sizes, f);
+  if (issue) throw new OptionsError(owner, [issue]);
+  const idx = labels ? stratifiedSplit(labels, f, rng) : randomSplit(ds.n, f, rng);
   return {
     train: selectRows(ds, idx.train),
     validation: selectRows(ds, idx.validation),
@@ -70,15 +95,13 @@ export function finishSplits(
 ): Splits & { info: Record<string, unknown> } {
   let { train } = splits;
   if (o.trainSize !== undefined) {
-    if (o.trainSize > train.n) {
-      throw new RangeError(
-        `${name}: trainSize ${o.trainSize} exceeds the ${train.n} samples of the training split`,
-      );
-    }
-    const keep =
-      task === "classification"
-        ? stratifiedSubsample(classLabels(train), o.trainSize, rng)
-        : rng.sample(train.n, o.trainSize);
+    const labels = task === "classification" ? classLabels(train) : undefined;
+    const classes = labels ? new Set(labels).size : 1;
+    const bad = (expected: string) =>
+      new OptionsError(name, [{ path: "trainSize", message: `expected ${expected} (got ${o.trainSize})` }]);
+    if (o.trainSize > train.n) throw bad(`at most the ${train.n} samples of the training split`);
+    if (o.trainSize < classes) throw bad(`at least one sample of each of the ${classes} classes`);
+    const keep = labels ? stratifiedSubsample(labels, o.trainSize, rng) : rng.sample(train.n, o.trainSize);
     train = selectRows(train, keep);
   }
   const xs = scaleFeatures({ ...splits, train }, o.scale);

@@ -1,15 +1,34 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
-import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+import { type OptionsInput, withRule } from "./options.ts";
 
-export const blobsOptions = {
-  samples: integerOption(300, 2, 1_000_000, "points in total, shared equally among the blobs"),
-  centers: integerOption(3, 2, 100, "number of blobs (= classes)"),
-  features: integerOption(2, 1, 1_000, "dimensions"),
-  std: numberOption(1, 0, 100, "standard deviation of each blob (the noise level)"),
-  box: numberOption(10, 0, 1e6, "centres are drawn uniformly from [-box, box] in every dimension", true),
-} as const;
+export const blobsOptions = withRule(
+  z.strictObject({
+    samples: z
+      .number()
+      .int()
+      .min(2)
+      .max(1_000_000)
+      .default(300)
+      .describe("points in total, shared equally among the blobs"),
+    centers: z.number().int().min(2).max(100).default(3).describe("number of blobs (= classes)"),
+    features: z.number().int().min(1).max(1_000).default(2).describe("dimensions"),
+    std: z.number().min(0).max(100).default(1).describe("standard deviation of each blob (the noise level)"),
+    box: z
+      .number()
+      .gt(0)
+      .max(1e6)
+      .default(10)
+      .describe("centres are drawn uniformly from [-box, box] in every dimension"),
+  }),
+  (o) =>
+    o.samples >= o.centers
+      ? undefined
+      : ["samples", `expected at least one point per blob, >= ${o.centers} (got ${o.samples})`],
+);
 
 /** Gaussian blobs plus the centres they were drawn around (centres × features, row-major). */
 export interface Blobs extends Dataset {
@@ -29,11 +48,10 @@ export interface Blobs extends Dataset {
  * ```
  */
 export function blobs(rng: Rng, options: OptionsInput<typeof blobsOptions> = {}): Blobs {
-  const o = resolveOptions("blobs", blobsOptions, options);
+  const o = parseOptions("blobs", blobsOptions, options);
   const n = o.samples;
   const d = o.features;
   const k = o.centers;
-  if (n < k) throw new RangeError(`blobs: samples (${n}) must be >= centers (${k})`);
   const centers = rng.fillUniform(new Float64Array(k * d), -o.box, o.box);
   const x = new Float32Array(n * d);
   const labels = new Int32Array(n);

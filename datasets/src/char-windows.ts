@@ -1,3 +1,5 @@
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 
 /** The distinct characters of `text`, sorted by code point: index i is class i. */
@@ -8,14 +10,19 @@ export function charVocabulary(text: string): string[] {
 }
 
 /** How windows of text are encoded. */
-export interface CharWindowOptions {
-  /** Characters fed to the model per window (T). */
-  readonly length: number;
-  /** "every-step": predict the next character after each input one (yShape [T, V]); "last": only after the window (yShape [V]). */
-  readonly readout: "every-step" | "last";
-  /** "one-hot": xShape [T, V]; "index": xShape [T, 1] holding the vocabulary index as a number. */
-  readonly encoding: "one-hot" | "index";
-}
+export const charWindowOptions = z.strictObject({
+  length: z.number().int().min(1).describe("characters fed to the model per window (T)"),
+  readout: z
+    .enum(["every-step", "last"])
+    .describe(
+      '"every-step": predict the next character after each input one (yShape [T, V]); "last": only after the window (yShape [V])',
+    ),
+  encoding: z
+    .enum(["one-hot", "index"])
+    .describe('"one-hot": xShape [T, V]; "index": xShape [T, 1] holding the vocabulary index as a number'),
+});
+/** What `charWindows` accepts (see `charWindowOptions`). */
+export type CharWindowOptions = z.input<typeof charWindowOptions>;
 
 /**
  * Windows of a text for next-character prediction (char-rnn, Karpathy 2015). Window w starts at
@@ -34,11 +41,10 @@ export function charWindows(
   text: string,
   vocabulary: readonly string[],
   starts: ArrayLike<number>,
-  o: CharWindowOptions,
+  options: CharWindowOptions,
 ): Dataset {
+  const o = parseOptions("charWindows", charWindowOptions, options);
   const T = o.length;
-  if (!Number.isInteger(T) || T < 1)
-    throw new RangeError(`charWindows: length must be an integer >= 1, got ${T}`);
   const V = vocabulary.length;
   const index = new Map<number, number>();
   vocabulary.forEach((ch, i) => {

@@ -1,13 +1,31 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
-import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+import type { OptionsInput } from "./options.ts";
 
-export const circlesOptions = {
-  samples: integerOption(400, 2, 1_000_000, "points in total (the outer circle gets the extra one)"),
-  factor: numberOption(0.5, 0, 0.99, "radius of the inner circle relative to the outer one (radius 1)", true),
-  noise: numberOption(0.05, 0, 10, "standard deviation of Gaussian noise added to each coordinate"),
-} as const;
+export const circlesOptions = z.strictObject({
+  samples: z
+    .number()
+    .int()
+    .min(2)
+    .max(1_000_000)
+    .default(400)
+    .describe("points in total (the outer circle gets the extra one)"),
+  factor: z
+    .number()
+    .gt(0)
+    .max(0.99)
+    .default(0.5)
+    .describe("radius of the inner circle relative to the outer one (radius 1)"),
+  noise: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(0.05)
+    .describe("standard deviation of Gaussian noise added to each coordinate"),
+});
 
 /**
  * Two concentric circles, as scikit-learn's `make_circles`: class 0 on the unit circle, class 1 on the
@@ -21,7 +39,7 @@ export const circlesOptions = {
  * ```
  */
 export function circles(rng: Rng, options: OptionsInput<typeof circlesOptions> = {}): Dataset {
-  const o = resolveOptions("circles", circlesOptions, options);
+  const o = parseOptions("circles", circlesOptions, options);
   const n = o.samples;
   const nOut = Math.ceil(n / 2);
   const nIn = n - nOut;

@@ -1,13 +1,21 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
-import { integerOption, type OptionsInput, resolveOptions } from "./options.ts";
+import type { OptionsInput } from "./options.ts";
 
-export const copyTaskOptions = {
-  samples: integerOption(2000, 1, 10_000_000, "sequences to generate"),
-  symbols: integerOption(8, 1, 1_000, "alphabet size K of the pattern"),
-  length: integerOption(5, 1, 10_000, "pattern length L to remember"),
-  delay: integerOption(10, 1, 100_000, "steps from the end of the pattern to the delimiter (inclusive)"),
-} as const;
+export const copyTaskOptions = z.strictObject({
+  samples: z.number().int().min(1).max(10_000_000).default(2000).describe("sequences to generate"),
+  symbols: z.number().int().min(1).max(1_000).default(8).describe("alphabet size K of the pattern"),
+  length: z.number().int().min(1).max(10_000).default(5).describe("pattern length L to remember"),
+  delay: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(10)
+    .describe("steps from the end of the pattern to the delimiter (inclusive)"),
+});
 
 /**
  * The copy (memory) task, as in Arjovsky, Shah & Bengio (2016) after Hochreiter & Schmidhuber (1997):
@@ -27,7 +35,7 @@ export const copyTaskOptions = {
  * ```
  */
 export function copyTask(rng: Rng, options: OptionsInput<typeof copyTaskOptions> = {}): Dataset {
-  const o = resolveOptions("copy", copyTaskOptions, options);
+  const o = parseOptions("copy", copyTaskOptions, options);
   const K = o.symbols;
   const L = o.length;
   const T = 2 * L + o.delay;

@@ -1,4 +1,17 @@
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import { CsvError } from "./csv-error.ts";
+
+/** A CSV field separator: one character other than a quote or a line break. */
+export const csvDelimiter = z
+  .string()
+  .length(1, "expected one character")
+  .refine(
+    (d) => d !== '"' && d !== "\n" && d !== "\r",
+    "expected a character other than a quote or a line break",
+  );
+
+const gridOptions = z.strictObject({ delimiter: csvDelimiter });
 
 /** A CSV split into fields: the header and the data rows with their physical line numbers. */
 export interface CsvGrid {
@@ -86,11 +99,7 @@ function splitFields(line: string, delim: string, file: string, lineNo: number):
  * the header's.
  */
 export function readCsvGrid(text: string, file: string, delimiter = ","): CsvGrid {
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
-    throw new RangeError(
-      `readCsvGrid: delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`,
-    );
-  }
+  parseOptions("readCsvGrid", gridOptions, { delimiter });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const raw = body.split("\n");
   let last = raw.length - 1;

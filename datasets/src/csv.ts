@@ -1,22 +1,72 @@
-import { readFileSync } from "node:fs";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import { CsvError } from "./csv-error.ts";
-import { readCsvGrid } from "./csv-grid.ts";
+import { csvDelimiter, readCsvGrid } from "./csv-grid.ts";
 import type { Task } from "./dataset.ts";
+import { MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT, readRegularFile } from "./read-file.ts";
 
-/** How to read a table: which column is the label and what kind of target it is. */
-export interface CsvOptions {
-  /** Classification (labels are class names, any text) or regression (labels are numbers). */
-  readonly task: Task;
-  /**
-   * The label column: "last" (default), "first", a column name, or a 0-based column index. If a column is
-   * literally named "first"/"last" and is not in that position, the choice is ambiguous and is rejected.
-   */
-  readonly label?: string | number;
-  /** Columns to leave out entirely (e.g. an id or date column). */
-  readonly ignore?: readonly string[];
-  /** Field separator, one character; default ",". */
-  readonly delimiter?: string;
+/** The most distinct labels a classification table may have unless `maxClasses` says otherwise. */
+export const MAX_CLASSES = 1000;
+
+/**
+ * Numeric class labels look continuous (a regression target read as classes) when more than this many
+ * distinct values occur and they are more than half the rows; `maxClasses` set explicitly accepts them.
+ */
+export const CONTINUOUS_LABEL_VALUES = 20;
+
+/** A column choice: "last", "first", a column name, or a 0-based column index. */
+function columnChoice(doc: string) {
+  return z
+    .union([z.string().min(1, "expected a column name, not an empty string"), z.number().int().min(0)], {
+      error: 'expected "last", "first", a column name or a 0-based column index',
+    })
+    .default("last")
+    .describe(doc);
 }
+
+const delimiter = csvDelimiter.default(",").describe("field separator, one character");
+
+const maxBytes = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_FILE_BYTES_LIMIT)
+  .default(MAX_FILE_BYTES)
+  .describe(
+    "the largest file read, in bytes (default 256 MiB); a larger file, or anything but a regular file, is a CsvError",
+  );
+
+/** How to read a table (`parseCsv`, `parseCsvBytes`): which column is the label and what kind of target. */
+export const csvOptions = z.strictObject({
+  task: z
+    .enum(["classification", "regression"])
+    .describe("classification (labels are class names, any text) or regression (labels are numbers)"),
+  label: columnChoice(
+    'the label column: "last" (default), "first", a column name or a 0-based index; a column literally named "first" or "last" in another position makes the choice ambiguous, and it is rejected',
+  ),
+  ignore: z
+    .array(z.string().min(1, "expected a column name, not an empty string"))
+    .readonly()
+    .default([])
+    .describe("columns to leave out entirely (e.g. an id or date column)"),
+  delimiter,
+  maxClasses: z
+    .number()
+    .int()
+    .min(2)
+    .max(10_000_000)
+    .optional()
+    .describe(
+      `classification: the most distinct labels accepted (default ${MAX_CLASSES}); setting it also accepts numeric labels that look continuous (more than ${CONTINUOUS_LABEL_VALUES} distinct values, more than half the rows)`,
+    ),
+});
+/** `loadCsv` options: `csvOptions` plus `maxBytes`. */
+export const csvFileOptions = csvOptions.extend({ maxBytes });
+
+/** What `parseCsv` accepts (see `csvOptions`). */
+export type CsvOptions = z.input<typeof csvOptions>;
+/** What `loadCsv` accepts (see `csvFileOptions`). */
+export type CsvFileOptions = z.input<typeof csvFileOptions>;
 
 /**
  * A numeric table read from CSV. `features` is n × d row-major. `targets` holds the regression value, or
@@ -73,40 +123,6 @@ export function parseNumberCell(
   return v;
 }
 
-function checkOptions(options: unknown): asserts options is CsvOptions {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(
-      `parseCsv: options must be an object like { task: "classification" }, got ${String(options)}`,
-    );
-  }
-  const known = ["task", "label", "ignore", "delimiter"];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key))
-      throw new RangeError(`parseCsv: unknown option "${key}"; known options: ${known.join(", ")}`);
-  }
-  const o = options as Record<string, unknown>;
-  if (o.task !== "classification" && o.task !== "regression") {
-    throw new RangeError(
-      `parseCsv: option "task" must be "classification" or "regression", got ${JSON.stringify(o.task)}`,
-    );
-  }
-  if (o.label !== undefined && typeof o.label !== "string" && !Number.isInteger(o.label)) {
-    throw new RangeError(
-      `parseCsv: option "label" must be "last", "first", a column name or index, got ${String(o.label)}`,
-    );
-  }
-  if (o.ignore !== undefined && !(Array.isArray(o.ignore) && o.ignore.every((s) => typeof s === "string"))) {
-    throw new RangeError(
-      `parseCsv: option "ignore" must be an array of column names, got ${JSON.stringify(o.ignore)}`,
-    );
-  }
-  if (o.delimiter !== undefined && typeof o.delimiter !== "string") {
-    throw new RangeError(
-      `parseCsv: option "delimiter" must be a one-character string, got ${String(o.delimiter)}`,
-    );
-  }
-}
-
 /** Finds a column by "first"/"last"/name/index, or throws a CsvError listing the columns. */
 export function findColumn(
   header: readonly string[],
@@ -141,8 +157,13 @@ export function findColumn(
 
 /**
  * Parses CSV text into a numeric table. The text must have one header line, then one row per sample;
- * every feature cell must be a finite number. Any problem throws a CsvError naming the file, line, column
- * and value; nothing half-loaded is returned.
+ * every feature cell must be a finite number. Bad options throw an OptionsError; any problem with the text
+ * throws a CsvError naming the file, line, column and value; nothing half-loaded is returned.
+ *
+ * Classification refuses labels that look like a numeric target (see `maxClasses`): more than
+ * `maxClasses` (default 1000) distinct labels, or, unless `maxClasses` is set, all-numeric labels with
+ * more than 20 distinct values that are more than half the rows. The message suggests
+ * `task: "regression"` or `maxClasses`.
  *
  * @example
  * ```ts
@@ -152,13 +173,15 @@ export function findColumn(
  * ```
  */
 export function parseCsv(text: string, options: CsvOptions, fileName = "<csv text>"): CsvTable {
-  checkOptions(options);
-  const file = fileName;
-  const grid = readCsvGrid(text, file, options.delimiter ?? ",");
+  return tableFromText(text, parseOptions("parseCsv", csvOptions, options), fileName);
+}
+
+function tableFromText(text: string, options: z.output<typeof csvOptions>, file: string): CsvTable {
+  const grid = readCsvGrid(text, file, options.delimiter);
   const { header, rows, lines } = grid;
-  const labelCol = findColumn(header, options.label ?? "last", file, "label");
+  const labelCol = findColumn(header, options.label, file, "label");
   const ignored = new Set<number>();
-  for (const name of options.ignore ?? []) {
+  for (const name of options.ignore) {
     const j = header.indexOf(name);
     if (j < 0) {
       throw new CsvError(
@@ -200,7 +223,13 @@ export function parseCsv(text: string, options: CsvOptions, fileName = "<csv tex
   let labels: Int32Array | undefined;
   let classes: string[] | undefined;
   if (options.task === "classification") {
-    ({ labels, classes } = encodeClasses(labelText, file, header[labelCol], labelCol + 1));
+    ({ labels, classes } = encodeClasses(
+      labelText,
+      file,
+      header[labelCol],
+      labelCol + 1,
+      options.maxClasses,
+    ));
     for (let r = 0; r < n; r++) targets[r] = labels[r];
   }
   return {
@@ -220,13 +249,15 @@ export function parseCsv(text: string, options: CsvOptions, fileName = "<csv tex
 
 /**
  * Maps label texts to class indices. If every label is a number the classes are ordered numerically (so
- * "2" < "10" and "1.0" is the same class as "1"), otherwise by code point.
+ * "2" < "10" and "1.0" is the same class as "1"), otherwise by code point. Labels that look like a numeric
+ * target are refused (see `parseCsv`).
  */
 function encodeClasses(
   labelText: readonly string[],
   file: string,
   columnName: string,
   column: number,
+  maxClasses: number | undefined,
 ): { labels: Int32Array; classes: string[] } {
   const numeric = labelText.every((s) => NUMBER.test(s));
   const keyOf = numeric ? (s: string) => String(Number(s)) : (s: string) => s;
@@ -234,6 +265,23 @@ function encodeClasses(
   for (const s of labelText) {
     const key = keyOf(s);
     if (!firstSpelling.has(key)) firstSpelling.set(key, s);
+  }
+  const k = firstSpelling.size;
+  const n = labelText.length;
+  const where = { column, columnName };
+  if (k > (maxClasses ?? MAX_CLASSES)) {
+    throw new CsvError(
+      file,
+      `${k} distinct labels, more than maxClasses = ${maxClasses ?? MAX_CLASSES}; for a numeric target use task: "regression", or raise maxClasses if these really are ${k} classes`,
+      where,
+    );
+  }
+  if (maxClasses === undefined && numeric && k > CONTINUOUS_LABEL_VALUES && k > n / 2) {
+    throw new CsvError(
+      file,
+      `the labels look continuous: all ${n} are numbers and ${k} of them distinct (more than ${CONTINUOUS_LABEL_VALUES}, and more than half the rows); for a numeric target use task: "regression", or set maxClasses (>= ${k}) if these really are ${k} classes`,
+      where,
+    );
   }
   const keys = [...firstSpelling.keys()].sort(
     numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0),
@@ -272,17 +320,18 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions, fileName =
   return parseCsv(decodeCsvBytes(bytes, fileName), options, fileName);
 }
 
-/** Reads a file for the CSV loaders; an unreadable file is a CsvError too. */
-export function readCsvFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new CsvError(path, `cannot read the file (${(e as Error).message})`);
-  }
+/**
+ * Reads a file for the CSV loaders: only a regular file of at most `maxBytes` (default 256 MiB); anything
+ * else (missing, unreadable, a directory, a FIFO, a device such as /dev/zero, too large) is a CsvError
+ * naming the file, raised before anything is read.
+ */
+export function readCsvFile(path: string, maxBytes = MAX_FILE_BYTES): Uint8Array {
+  return readRegularFile(path, maxBytes, (reason) => new CsvError(path, reason));
 }
 
 /**
- * Loads a numeric CSV file (your own or a shipped one); see `parseCsv` for the format and the checks.
+ * Loads a numeric CSV file (your own or a shipped one); see `parseCsv` for the format and the checks, and
+ * `readCsvFile` for the files it reads.
  *
  * @example
  * ```ts
@@ -291,9 +340,9 @@ export function readCsvFile(path: string): Uint8Array {
  * console.log(t.n, t.d, t.featureNames); // 150 4 [ 'sepal_length', ... ]
  * ```
  */
-export function loadCsv(path: string, options: CsvOptions): CsvTable {
-  checkOptions(options);
-  return parseCsvBytes(readCsvFile(path), options, path);
+export function loadCsv(path: string, options: CsvFileOptions): CsvTable {
+  const { maxBytes, ...o } = parseOptions("loadCsv", csvFileOptions, options);
+  return tableFromText(decodeCsvBytes(readCsvFile(path, maxBytes), path), o, path);
 }
 
 /** One numeric column of a CSV as a series, in file order. */
@@ -308,11 +357,18 @@ export interface CsvSeries {
   readonly lines: Int32Array;
 }
 
-/** Which column holds the series: "last" (default), "first", a name or a 0-based index. */
-export interface SeriesCsvOptions {
-  readonly column?: string | number;
-  readonly delimiter?: string;
-}
+/** Which column of a CSV holds the series (`parseSeriesCsv`). */
+export const seriesCsvOptions = z.strictObject({
+  column: columnChoice('the series column: "last" (default), "first", a column name or a 0-based index'),
+  delimiter,
+});
+/** `loadSeriesCsv` options: `seriesCsvOptions` plus `maxBytes`. */
+export const seriesCsvFileOptions = seriesCsvOptions.extend({ maxBytes });
+
+/** What `parseSeriesCsv` accepts (see `seriesCsvOptions`). */
+export type SeriesCsvOptions = z.input<typeof seriesCsvOptions>;
+/** What `loadSeriesCsv` accepts (see `seriesCsvFileOptions`). */
+export type SeriesCsvFileOptions = z.input<typeof seriesCsvFileOptions>;
 
 /** Parses one numeric column of CSV text as a series; other columns are only checked for shape. */
 export function parseSeriesCsv(
@@ -320,13 +376,16 @@ export function parseSeriesCsv(
   options: SeriesCsvOptions = {},
   fileName = "<csv text>",
 ): CsvSeries {
-  for (const key of Object.keys(options)) {
-    if (key !== "column" && key !== "delimiter") {
-      throw new RangeError(`parseSeriesCsv: unknown option "${key}"; known options: column, delimiter`);
-    }
-  }
-  const { header, rows, lines } = readCsvGrid(text, fileName, options.delimiter ?? ",");
-  const j = findColumn(header, options.column ?? "last", fileName, "series");
+  return seriesFromText(text, parseOptions("parseSeriesCsv", seriesCsvOptions, options), fileName);
+}
+
+function seriesFromText(
+  text: string,
+  options: z.output<typeof seriesCsvOptions>,
+  fileName: string,
+): CsvSeries {
+  const { header, rows, lines } = readCsvGrid(text, fileName, options.delimiter);
+  const j = findColumn(header, options.column, fileName, "series");
   const values = new Float64Array(rows.length);
   for (let r = 0; r < rows.length; r++)
     values[r] = parseNumberCell(rows[r][j], fileName, lines[r], j + 1, header[j]);
@@ -334,6 +393,7 @@ export function parseSeriesCsv(
 }
 
 /** Loads one numeric column of a CSV file as a series (e.g. a univariate time series). */
-export function loadSeriesCsv(path: string, options: SeriesCsvOptions = {}): CsvSeries {
-  return parseSeriesCsv(decodeCsvBytes(readCsvFile(path), path), options, path);
+export function loadSeriesCsv(path: string, options: SeriesCsvFileOptions = {}): CsvSeries {
+  const { maxBytes, ...o } = parseOptions("loadSeriesCsv", seriesCsvFileOptions, options);
+  return seriesFromText(decodeCsvBytes(readCsvFile(path, maxBytes), path), o, path);
 }

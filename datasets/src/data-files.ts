@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { MAX_FILE_BYTES, readRegularFile } from "./read-file.ts";
 
 /**
  * The data files shipped in `datasets/data/` and their sha256, as listed in `datasets/data/README.md`
@@ -60,16 +60,16 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * Reads `path` and checks its sha256 against `expected`; throws a `DataFileError` naming both hashes on a
- * mismatch. Not cached (see `readDataFile` for the shipped files).
+ * Reads `path` (a regular file of at most 256 MiB) and checks its sha256 against `expected`; throws a
+ * `DataFileError` naming both hashes on a mismatch, or why the file could not be read. Not cached (see
+ * `readDataFile` for the shipped files).
  */
 export function readVerifiedFile(path: string, expected: string): Uint8Array {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new DataFileError(path, `${path}: cannot read data file (${(e as Error).message})`, expected);
-  }
+  const bytes = readRegularFile(
+    path,
+    MAX_FILE_BYTES,
+    (reason) => new DataFileError(path, `${path}: data file: ${reason}`, expected),
+  );
   const actual = sha256Hex(bytes);
   if (actual !== expected.toLowerCase()) {
     throw new DataFileError(

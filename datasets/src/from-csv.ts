@@ -1,7 +1,11 @@
 import { basename } from "node:path";
-import { type CsvOptions, loadCsv, loadSeriesCsv, type SeriesCsvOptions } from "./csv.ts";
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
+import { csvFileOptions, loadCsv, loadSeriesCsv, seriesCsvFileOptions } from "./csv.ts";
 import { CsvError } from "./csv-error.ts";
 import { dropDuplicateRows } from "./dedupe.ts";
+import { classCounts, classLabels } from "./one-hot.ts";
+import { withSharesRule } from "./options.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
 import {
   minSeriesLength,
@@ -10,24 +14,36 @@ import {
   seriesOptions,
   seriesProblem,
 } from "./series-problem.ts";
+import { splitShortfall } from "./split.ts";
 import { tableDataset } from "./table-dataset.ts";
 import { regressor, tableProblemEntry } from "./table-problem.ts";
 
-/** `loadCsv` options plus the problem's name (default: the file name without `.csv`). */
-export interface FromCsvOptions extends CsvOptions {
-  readonly name?: string;
-}
+const name = z
+  .string()
+  .min(1, "expected a name, not an empty string")
+  .describe("the problem's name (default: the file name without .csv)");
+
+/** `fromCsv` options: `loadCsv`'s plus the problem's name. */
+export const fromCsvOptions = csvFileOptions.extend({ name: name.optional() });
+/** What `fromCsv` accepts (see `fromCsvOptions`). */
+export type FromCsvOptions = z.input<typeof fromCsvOptions>;
 
 function problemName(path: string, name: string | undefined): string {
   return name ?? basename(path).replace(/\.csv$/i, "");
 }
 
+/** The shares a `fromCsv` problem splits by unless its load options say otherwise. */
+const TABLE_SHARES = { validation: 0.2, test: 0.2 } as const;
+
 /**
  * Your own CSV as a problem, through the same `ProblemEntry` type as the built-ins, so the harness treats it
- * alike. The file is read and checked now (a bad file throws a CsvError at once); `load(rng, options)`
- * drops exact duplicate rows (keeping the first; counted in the description and `info.duplicatesDropped`),
- * splits it (stratified for classification), optionally subsamples the training split and fits the scalers
- * on it. Load options: validation, test, scale, trainSize, and scaleTargets for regression.
+ * alike. Bad options are an OptionsError; the file is read and checked now (a bad file throws a CsvError at
+ * once), including whether its rows, duplicates dropped, are enough for the default 60/20/20 split: every
+ * split non-empty and every class with a training row. `load(rng, options)` drops exact duplicate rows
+ * (keeping the first; counted in the description and `info.duplicatesDropped`), splits it (stratified for
+ * classification; too few rows for the shares given is an OptionsError), optionally subsamples the training
+ * split and fits the scalers on it. Load options: validation, test, scale, trainSize, and scaleTargets for
+ * regression.
  *
  * @example
  * ```ts
@@ -39,10 +55,20 @@ function problemName(path: string, name: string | undefined): string {
  * ```
  */
 export function fromCsv(path: string, options: FromCsvOptions): ProblemEntry {
-  const { name, ...csv } = options;
+  const { name, ...csv } = parseOptions("fromCsv", fromCsvOptions, options);
   const table = loadCsv(path, csv);
   const k = table.classes ? table.classes.length : 1;
-  const dropped = dropDuplicateRows(tableDataset(table)).dropped;
+  const unique = dropDuplicateRows(tableDataset(table));
+  const dropped = unique.dropped;
+  const sizes = table.classes ? classCounts(classLabels(unique.dataset), k) : [unique.dataset.n];
+  const short = splitShortfall(sizes, TABLE_SHARES, table.classes);
+  if (short) {
+    const have = dropped === 0 ? `${table.n} rows` : `${table.n} rows (${dropped} duplicates dropped)`;
+    throw new CsvError(
+      path,
+      `${have} are too few for the default split (validation ${TABLE_SHARES.validation}, test ${TABLE_SHARES.test}): ${short.reason}; every split needs a row and every class a training row`,
+    );
+  }
   const rows =
     dropped === 0
       ? `${table.n} rows`
@@ -60,31 +86,26 @@ export function fromCsv(path: string, options: FromCsvOptions): ProblemEntry {
   });
 }
 
-/** Options of `fromSeriesCsv`. */
-export interface FromSeriesCsvOptions extends SeriesCsvOptions {
-  /** The problem's name (default: the file name without `.csv`). */
-  readonly name?: string;
-  /** Past values per window: the default of the `inputLength` load option (default min(12, ⌊rows / 4⌋)). */
-  readonly window?: number;
-  /**
-   * The season length in rows (e.g. 12 for monthly data): `Problem.forecast.period`, and the default of the
-   * `period` load option. Leave out for a series without one.
-   */
-  readonly period?: number;
-}
+/** `fromSeriesCsv` options: `loadSeriesCsv`'s plus the problem's name, its default window and period. */
+export const fromSeriesCsvOptions = seriesCsvFileOptions.extend({
+  name: name.optional(),
+  window: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .describe(
+      "past values per window: the default of the inputLength load option (default min(12, ⌊rows / 4⌋))",
+    ),
+  period: periodOption().describe(
+    "season length in rows (e.g. 12 for monthly data): Problem.forecast.period and the default of the period load option; leave out for a series without one",
+  ),
+});
+/** What `fromSeriesCsv` accepts (see `fromSeriesCsvOptions`). */
+export type FromSeriesCsvOptions = z.input<typeof fromSeriesCsvOptions>;
 
-const SERIES_KEYS = ["column", "delimiter", "name", "window", "period"];
 const SERIES_SHARES = { validation: 0.15, test: 0.15 } as const;
-
-function integerIn(key: string, v: unknown, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-    throw new RangeError(
-      `fromSeriesCsv: option "${key}" must be an integer in [${min}, ${max}], got ${String(v)}`,
-    );
-  }
-  return v;
-}
 
 /**
  * A univariate series from one column of your CSV as a forecasting problem (windows of `window` past
@@ -104,16 +125,7 @@ function integerIn(key: string, v: unknown, min: number, max: number): number | 
  * ```
  */
 export function fromSeriesCsv(path: string, options: FromSeriesCsvOptions = {}): ProblemEntry {
-  for (const key of Object.keys(options)) {
-    if (!SERIES_KEYS.includes(key)) {
-      throw new RangeError(
-        `fromSeriesCsv: unknown option "${key}"; known options: ${SERIES_KEYS.join(", ")}`,
-      );
-    }
-  }
-  const { name, window, period, ...csv } = options;
-  integerIn("window", window, 1, 10_000);
-  integerIn("period", period, 2, 100_000);
+  const { name, window, period, ...csv } = parseOptions("fromSeriesCsv", fromSeriesCsvOptions, options);
   const series = loadSeriesCsv(path, csv);
   const rows = series.values.length;
   const inputLength = window ?? Math.max(1, Math.min(12, Math.floor(rows / 4)));
@@ -129,10 +141,12 @@ export function fromSeriesCsv(path: string, options: FromSeriesCsvOptions = {}):
     );
   }
   const entryName = problemName(path, name);
-  const opts = {
-    ...seriesOptions({ inputLength, ...SERIES_SHARES }),
-    period: periodOption(period),
-  };
+  const opts = withSharesRule(
+    z.strictObject({
+      ...seriesOptions({ inputLength, ...SERIES_SHARES }),
+      period: period === undefined ? periodOption() : periodOption(period),
+    }),
+  );
   const about = [`window ${inputLength}`, ...(period === undefined ? [] : [`period ${period}`])].join(", ");
   return defineProblem({
     name: entryName,

@@ -4,25 +4,40 @@
  * and a registry that turns every problem into the same `Problem` shape.
  */
 export { addingOptions, addingProblem } from "./adding.ts";
-export { finishSplits, splitAtRandom, splitOptions, targetScaleOption } from "./assemble-problem.ts";
+export {
+  finishSplits,
+  splitAtRandom,
+  splitOptions,
+  splitShortfallIssue,
+  targetScaleOption,
+} from "./assemble-problem.ts";
 export { type Blobs, blobs, blobsOptions } from "./blobs.ts";
-export { type CharWindowOptions, charVocabulary, charWindows } from "./char-windows.ts";
+export { type CharWindowOptions, charVocabulary, charWindowOptions, charWindows } from "./char-windows.ts";
 export { circles, circlesOptions } from "./circles.ts";
 export { copyTask, copyTaskOptions } from "./copy-task.ts";
 export {
+  CONTINUOUS_LABEL_VALUES,
+  type CsvFileOptions,
   type CsvOptions,
   type CsvSeries,
   type CsvTable,
+  csvFileOptions,
+  csvOptions,
   decodeCsvBytes,
   loadCsv,
   loadSeriesCsv,
+  MAX_CLASSES,
   parseCsv,
   parseCsvBytes,
   parseSeriesCsv,
+  readCsvFile,
+  type SeriesCsvFileOptions,
   type SeriesCsvOptions,
+  seriesCsvFileOptions,
+  seriesCsvOptions,
 } from "./csv.ts";
 export { CsvError } from "./csv-error.ts";
-export { type CsvGrid, readCsvGrid } from "./csv-grid.ts";
+export { type CsvGrid, csvDelimiter, readCsvGrid } from "./csv-grid.ts";
 export {
   DATA_FILES,
   DataFileError,
@@ -35,31 +50,32 @@ export {
 } from "./data-files.ts";
 export { createDataset, type Dataset, type Metric, type Problem, sampleSize, type Task } from "./dataset.ts";
 export { type Deduplicated, dropDuplicateRows, dropRowsFoundIn, sampleKeys } from "./dedupe.ts";
-export { type FromCsvOptions, type FromSeriesCsvOptions, fromCsv, fromSeriesCsv } from "./from-csv.ts";
+export {
+  type FromCsvOptions,
+  type FromSeriesCsvOptions,
+  fromCsv,
+  fromCsvOptions,
+  fromSeriesCsv,
+  fromSeriesCsvOptions,
+} from "./from-csv.ts";
 export { MACKEY_GLASS, mackeyGlassOptions, mackeyGlassSeries } from "./mackey-glass.ts";
 export type { MlpSpec, ModelSpec, RecurrentSpec } from "./model-spec.ts";
 export { moons, moonsOptions } from "./moons.ts";
 export { argmaxRows, classCounts, classLabels, oneHot } from "./one-hot.ts";
 export {
-  type BooleanOption,
-  booleanOption,
-  type EnumOption,
-  enumOption,
-  type IntegerOption,
-  integerOption,
-  type NumberOption,
-  numberOption,
-  type OptionalIntegerOption,
-  type OptionSchema,
-  type OptionSpec,
   type OptionsInput,
-  optionalIntegerOption,
+  type OptionsSchema,
   pickOptions,
   type ResolvedOptions,
-  resolveOptions,
+  scalerOption,
+  share,
+  sharesLeaveTraining,
+  withRule,
+  withSharesRule,
 } from "./options.ts";
 export { parity, parityOptions } from "./parity.ts";
 export { defineProblem, type ProblemDefinition, type ProblemEntry } from "./problem-entry.ts";
+export { MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT, readRegularFile } from "./read-file.ts";
 export { getProblem, problems } from "./registry.ts";
 export {
   fitScaler,
@@ -103,6 +119,9 @@ export {
   type SplitIndices,
   type Splits,
   splitDataset,
+  splitFractions,
+  splitShortfall,
+  stratifiedCounts,
   stratifiedSplit,
   stratifiedSubsample,
 } from "./split.ts";
@@ -114,5 +133,5 @@ export {
   type TableProblemDefinition,
   tableProblemEntry,
 } from "./table-problem.ts";
-export { slidingWindows, type WindowOptions, windowCount } from "./windows.ts";
+export { slidingWindows, type WindowOptions, windowCount, windowOptions } from "./windows.ts";
 export { xor, xorOptions } from "./xor.ts";

@@ -1,5 +1,7 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
-import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+import * as z from "zod";
+import { type OptionsInput, withRule } from "./options.ts";
 
 /**
  * The standard Mackey–Glass constants: dx/dt = β·x(t−τ)/(1 + x(t−τ)^n) − γ·x(t) with β = 0.2, γ = 0.1,
@@ -9,23 +11,58 @@ import { integerOption, numberOption, type OptionsInput, resolveOptions } from "
  */
 export const MACKEY_GLASS = { beta: 0.2, gamma: 0.1, n: 10, tau: 17 } as const;
 
-export const mackeyGlassOptions = {
-  length: integerOption(1000, 1, 10_000_000, "samples in the series"),
-  tau: integerOption(MACKEY_GLASS.tau, 1, 10_000, "delay τ (17: mildly chaotic; 30: more chaotic)"),
-  sampleInterval: numberOption(1, 0, 1_000, "time between samples (a multiple of step)", true),
-  step: numberOption(0.1, 0, 1, "RK4 integration step (τ and sampleInterval must be multiples of it)", true),
-  washout: numberOption(1000, 0, 1e7, "time integrated and discarded before the first sample (transient)"),
-  initial: numberOption(1.2, 0, 100, "constant history x(t) for −τ ≤ t ≤ 0", true),
-  noise: numberOption(0, 0, 100, "standard deviation of Gaussian observation noise added to each sample"),
-} as const;
-
-function multipleOf(where: string, what: string, value: number, step: number): number {
+/** value / step when value is a positive multiple of step (to 1e-9 relative), else undefined. */
+function multipleOf(value: number, step: number): number | undefined {
   const k = Math.round(value / step);
-  if (k < 1 || Math.abs(k * step - value) > 1e-9 * Math.max(1, value)) {
-    throw new RangeError(`${where}: ${what} (${value}) must be a positive multiple of step (${step})`);
-  }
-  return k;
+  return k < 1 || Math.abs(k * step - value) > 1e-9 * Math.max(1, value) ? undefined : k;
 }
+
+export const mackeyGlassOptions = withRule(
+  z.strictObject({
+    length: z.number().int().min(1).max(10_000_000).default(1000).describe("samples in the series"),
+    tau: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(MACKEY_GLASS.tau)
+      .describe("delay τ (17: mildly chaotic; 30: more chaotic)"),
+    sampleInterval: z
+      .number()
+      .gt(0)
+      .max(1_000)
+      .default(1)
+      .describe("time between samples (a multiple of step)"),
+    step: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.1)
+      .describe("RK4 integration step (τ and sampleInterval must be multiples of it, τ at least 3 steps)"),
+    washout: z
+      .number()
+      .min(0)
+      .max(1e7)
+      .default(1000)
+      .describe("time integrated and discarded before the first sample (transient)"),
+    initial: z.number().gt(0).max(100).default(1.2).describe("constant history x(t) for −τ ≤ t ≤ 0"),
+    noise: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(0)
+      .describe("standard deviation of Gaussian observation noise added to each sample"),
+  }),
+  (o) => {
+    const m = multipleOf(o.tau, o.step);
+    if (m === undefined) return ["tau", `expected a positive multiple of step = ${o.step} (got ${o.tau})`];
+    if (m < 3)
+      return ["step", `expected at most tau / 3 = ${o.tau / 3} for the interpolation (got ${o.step})`];
+    if (multipleOf(o.sampleInterval, o.step) === undefined)
+      return ["sampleInterval", `expected a positive multiple of step = ${o.step} (got ${o.sampleInterval})`];
+    return undefined;
+  },
+);
 
 /**
  * Integrates the Mackey–Glass delay differential equation (constants in `MACKEY_GLASS`) by the classical
@@ -49,11 +86,11 @@ export function mackeyGlassSeries(
   rng: Rng,
   options: OptionsInput<typeof mackeyGlassOptions> = {},
 ): Float64Array {
-  const o = resolveOptions("mackey-glass", mackeyGlassOptions, options);
+  const o = parseOptions("mackey-glass", mackeyGlassOptions, options);
   const h = o.step;
-  const m = multipleOf("mackey-glass", "tau", o.tau, h);
-  if (m < 3) throw new RangeError(`mackey-glass: tau / step must be >= 3 for the interpolation, got ${m}`);
-  const sub = multipleOf("mackey-glass", "sampleInterval", o.sampleInterval, h);
+  // The schema checked that both are multiples of the step.
+  const m = multipleOf(o.tau, h) as number;
+  const sub = multipleOf(o.sampleInterval, h) as number;
   const wash = Math.round(o.washout / h);
   const { beta, gamma, n: p } = MACKEY_GLASS;
   const f = (x: number, xd: number) => (beta * xd) / (1 + xd ** p) - gamma * x;

@@ -1,12 +1,25 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
-import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+import type { OptionsInput } from "./options.ts";
 
-export const moonsOptions = {
-  samples: integerOption(400, 2, 1_000_000, "points in total (the first moon gets the extra one)"),
-  noise: numberOption(0.1, 0, 10, "standard deviation of Gaussian noise added to each coordinate"),
-} as const;
+export const moonsOptions = z.strictObject({
+  samples: z
+    .number()
+    .int()
+    .min(2)
+    .max(1_000_000)
+    .default(400)
+    .describe("points in total (the first moon gets the extra one)"),
+  noise: z
+    .number()
+    .min(0)
+    .max(10)
+    .default(0.1)
+    .describe("standard deviation of Gaussian noise added to each coordinate"),
+});
 
 /**
  * Two interleaving half circles, as scikit-learn's `make_moons`: class 0 at (cos t, sin t) and class 1
@@ -20,7 +33,7 @@ export const moonsOptions = {
  * ```
  */
 export function moons(rng: Rng, options: OptionsInput<typeof moonsOptions> = {}): Dataset {
-  const o = resolveOptions("moons", moonsOptions, options);
+  const o = parseOptions("moons", moonsOptions, options);
   const n = o.samples;
   const nOut = Math.ceil(n / 2);
   const nIn = n - nOut;

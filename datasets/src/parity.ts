@@ -1,10 +1,15 @@
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
-import { enumOption, integerOption, type OptionsInput, resolveOptions } from "./options.ts";
+import type { OptionsInput } from "./options.ts";
 
-export const parityOptions = {
-  bits: integerOption(4, 1, 16, "input bits; all 2^bits patterns are generated"),
-  encoding: enumOption(["binary", "bipolar"], "binary", "inputs in {0, 1} (the classic) or {-1, 1}"),
-} as const;
+export const parityOptions = z.strictObject({
+  bits: z.number().int().min(1).max(16).default(4).describe("input bits; all 2^bits patterns are generated"),
+  encoding: z
+    .enum(["binary", "bipolar"])
+    .default("binary")
+    .describe("inputs in {0, 1} (the classic) or {-1, 1}"),
+});
 
 /**
  * n-bit parity (Rumelhart, Hinton & Williams 1986; Minsky & Papert 1969): all 2^n bit patterns, in
@@ -19,7 +24,7 @@ export const parityOptions = {
  * ```
  */
 export function parity(options: OptionsInput<typeof parityOptions> = {}): Dataset {
-  const o = resolveOptions("parity", parityOptions, options);
+  const o = parseOptions("parity", parityOptions, options);
   const b = o.bits;
   const n = 1 << b;
   const lo = o.encoding === "binary" ? 0 : -1;

@@ -1,7 +1,8 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
 import type { Metric, Problem, Task } from "./dataset.ts";
 import type { ModelSpec } from "./model-spec.ts";
-import { type OptionSchema, type ResolvedOptions, resolveOptions } from "./options.ts";
+import type { OptionsSchema, ResolvedOptions } from "./options.ts";
 
 /** A problem in the registry: what it is, its shapes and default model, and how to load it. */
 export interface ProblemEntry {
@@ -27,19 +28,28 @@ export interface ProblemEntry {
   readonly testIsTrain: boolean;
   /** The model suggestion for the given options, without loading any data. */
   modelFor(options?: Readonly<Record<string, unknown>>): ModelSpec;
-  /** The options `load` accepts, with defaults and documentation. */
-  readonly options: OptionSchema;
+  /**
+   * The options `load`, `shapes` and `modelFor` accept: a strict zod object with every default, range, rule
+   * and one-line doc. `parseOptions(entry.name, entry.options, o)` checks a suite's options without loading
+   * anything, `describeOptions(entry.options)` lists them, `z.toJSONSchema(entry.options)` gives JSON Schema.
+   * (Data-dependent limits, e.g. too few samples for the shares or a trainSize above the training split, are
+   * checked at load.)
+   */
+  readonly options: OptionsSchema;
   /** xShape and yShape for the given options (no data is loaded). */
   shapes(options?: Readonly<Record<string, unknown>>): {
     input: readonly number[];
     output: readonly number[];
   };
-  /** Builds the problem: splits, scaling fitted on train. Unknown or bad options throw, naming the key. */
+  /**
+   * Builds the problem: splits, scaling fitted on train. Unknown or bad options throw an OptionsError naming
+   * the key, the value and what was expected.
+   */
   load(rng: Rng, options?: Readonly<Record<string, unknown>>): Problem;
 }
 
 /** What a problem's definition supplies; `defineProblem` adds option handling. */
-export interface ProblemDefinition<S extends OptionSchema> {
+export interface ProblemDefinition<S extends OptionsSchema> {
   readonly name: string;
   readonly task: Task;
   readonly metric: Metric;
@@ -61,8 +71,10 @@ export interface ProblemDefinition<S extends OptionSchema> {
  * Turns a definition into a registry entry with validated options. A loaded problem's `testIsTrain` is what
  * `build` returned, else the definition's (default false).
  */
-export function defineProblem<S extends OptionSchema>(def: ProblemDefinition<S>): ProblemEntry {
-  const defaults = resolveOptions(def.name, def.options, {});
+export function defineProblem<S extends OptionsSchema>(def: ProblemDefinition<S>): ProblemEntry {
+  const resolve = (options: unknown): ResolvedOptions<S> =>
+    parseOptions(def.name, def.options, options ?? {});
+  const defaults = resolve({});
   const s = def.shapes(defaults);
   return {
     name: def.name,
@@ -76,10 +88,10 @@ export function defineProblem<S extends OptionSchema>(def: ProblemDefinition<S>)
     testIsTrain: def.testIsTrain ?? false,
     options: def.options,
     modelFor(options) {
-      return def.model(resolveOptions(def.name, def.options, options));
+      return def.model(resolve(options));
     },
     shapes(options) {
-      return def.shapes(resolveOptions(def.name, def.options, options));
+      return def.shapes(resolve(options));
     },
     load(rng, options) {
       if (typeof (rng as { fork?: unknown } | undefined)?.fork !== "function") {
@@ -87,7 +99,7 @@ export function defineProblem<S extends OptionSchema>(def: ProblemDefinition<S>)
           `${def.name}.load: the first argument must be an Rng (from @arena/rng), got ${String(rng)}`,
         );
       }
-      const o = resolveOptions(def.name, def.options, options);
+      const o = resolve(options);
       const built = def.build(rng, o);
       return {
         ...built,

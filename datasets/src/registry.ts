@@ -1,4 +1,6 @@
+import { OptionsError } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import { addingOptions, addingProblem } from "./adding.ts";
 import { finishSplits, splitAtRandom, splitOptions } from "./assemble-problem.ts";
 import { blobs, blobsOptions } from "./blobs.ts";
@@ -12,13 +14,12 @@ import type { ModelSpec } from "./model-spec.ts";
 import { moons, moonsOptions } from "./moons.ts";
 import { classLabels } from "./one-hot.ts";
 import {
-  enumOption,
-  integerOption,
-  numberOption,
-  type OptionSchema,
-  optionalIntegerOption,
+  type OptionsSchema,
   pickOptions,
   type ResolvedOptions,
+  scalerOption,
+  share,
+  withSharesRule,
 } from "./options.ts";
 import { parity, parityOptions } from "./parity.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
@@ -55,7 +56,7 @@ const SAME_POINTS_NOTE =
  * A synthetic classification problem generated at once and split at random (stratified); exact duplicate
  * points (possible only for degenerate options, e.g. blobs with std 0) are dropped before splitting.
  */
-function syntheticClassification<G extends OptionSchema>(def: {
+function syntheticClassification<G extends OptionsSchema>(def: {
   name: string;
   description: string;
   source: string;
@@ -65,8 +66,10 @@ function syntheticClassification<G extends OptionSchema>(def: {
   hidden: number[];
   info?: (ds: Dataset) => Record<string, unknown>;
 }): ProblemEntry {
-  const options = { ...def.generatorOptions, ...splitOptions({ validation: 0.2, test: 0.2, scale: "none" }) };
-  type O = ResolvedOptions<typeof options>;
+  const split = splitOptions({ validation: 0.2, test: 0.2, scale: "none" });
+  // The generator's schema, its rules included, plus the split options.
+  const options = withSharesRule((def.generatorOptions as OptionsSchema).safeExtend(split));
+  type O = ResolvedOptions<G> & ResolvedOptions<z.ZodObject<typeof split>>;
   return defineProblem({
     name: def.name,
     task: "classification",
@@ -74,16 +77,17 @@ function syntheticClassification<G extends OptionSchema>(def: {
     description: def.description,
     source: def.source,
     options,
-    shapes: (o: O) => def.shapes(o as ResolvedOptions<G>),
-    model: (o: O) => {
+    shapes: (o) => def.shapes(o as ResolvedOptions<G>),
+    model: (o) => {
       const s = def.shapes(o as ResolvedOptions<G>);
       return classifier(s.input[0], def.hidden, s.output[0]);
     },
-    build(rng, o) {
+    build(rng, parsed) {
+      const o = parsed as O;
       const gen = pickOptions(def.generatorOptions, o) as ResolvedOptions<G>;
       const ds = def.generate(rng.fork("data"), gen);
       const unique = dropDuplicateRows(ds);
-      const splits = splitAtRandom(unique.dataset, "classification", o, rng.fork("split"));
+      const splits = splitAtRandom(def.name, unique.dataset, "classification", o, rng.fork("split"));
       const k = ds.yShape[0];
       const done = finishSplits(def.name, "classification", splits, rng.fork("subsample"), o);
       return {
@@ -99,7 +103,7 @@ function syntheticClassification<G extends OptionSchema>(def: {
  * A generated sequence problem (i.i.d. sequences), split at random after dropping exact duplicate
  * sequences (a discrete generator such as the copy task draws some patterns twice).
  */
-function syntheticSequences<G extends OptionSchema>(def: {
+function syntheticSequences<G extends OptionsSchema>(def: {
   name: string;
   task: Task;
   description: string;
@@ -111,12 +115,12 @@ function syntheticSequences<G extends OptionSchema>(def: {
   classes?: (o: ResolvedOptions<G>) => string[];
   info: (o: ResolvedOptions<G>) => Record<string, unknown>;
 }): ProblemEntry {
-  const options = {
-    ...def.generatorOptions,
-    validation: numberOption(0.2, 0, 0.9, "share of the sequences for validation"),
-    test: numberOption(0.2, 0, 0.9, "share of the sequences for testing"),
+  const shares = {
+    validation: share(0.2, 0.9, "share of the sequences for validation"),
+    test: share(0.2, 0.9, "share of the sequences for testing"),
   };
-  type O = ResolvedOptions<typeof options>;
+  const options = withSharesRule((def.generatorOptions as OptionsSchema).safeExtend(shares));
+  type O = ResolvedOptions<G> & ResolvedOptions<z.ZodObject<typeof shares>>;
   return defineProblem({
     name: def.name,
     task: def.task,
@@ -124,15 +128,16 @@ function syntheticSequences<G extends OptionSchema>(def: {
     description: def.description,
     source: def.source,
     options,
-    shapes: (o: O) => def.shapes(o as ResolvedOptions<G>),
-    model: (o: O) => def.model(o as ResolvedOptions<G>),
-    build(rng, o) {
+    shapes: (o) => def.shapes(o as ResolvedOptions<G>),
+    model: (o) => def.model(o as ResolvedOptions<G>),
+    build(rng, parsed) {
+      const o = parsed as O;
       const gen = pickOptions(def.generatorOptions, o) as ResolvedOptions<G>;
       const ds = def.generate(rng.fork("data"), gen);
       const unique = dropDuplicateRows(ds);
       // Sequences are i.i.d., so a plain random split equals generating the splits separately; sequence
       // targets have no single class to stratify on.
-      const splits = splitAtRandom(unique.dataset, "regression", o, rng.fork("split"));
+      const splits = splitAtRandom(def.name, unique.dataset, "regression", o, rng.fork("split"));
       return {
         ...splits,
         classes: def.classes?.(gen),
@@ -253,19 +258,17 @@ const diabetesEntry = tableProblemEntry({
   scale: "standard",
 });
 
-const digitsOptions = {
-  validation: numberOption(0.2, 0, 0.9, "share of optdigits_train held out for validation (stratified)"),
-  scale: enumOption(
-    ["standard", "minmax", "none"],
-    "minmax",
-    "pixel scaler, fitted on the training split only",
-  ),
-  trainSize: optionalIntegerOption(
-    1,
-    3823,
-    "subsample the training split to this many images (stratified), e.g. 100",
-  ),
-} as const;
+const digitsOptions = z.strictObject({
+  validation: share(0.2, 0.9, "share of optdigits_train held out for validation (stratified)"),
+  scale: scalerOption("minmax", "pixel scaler, fitted on the training split only"),
+  trainSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(3823)
+    .optional()
+    .describe("subsample the training split to this many images (stratified), e.g. 100"),
+});
 
 const digitsEntry = defineProblem({
   name: "digits",
@@ -310,10 +313,12 @@ const digitsEntry = defineProblem({
   },
 });
 
-const facesOptions = {
-  size: integerOption(16, 16, 32, "image side: 16 (256 pixels) or 32 (1024 pixels)", [16, 32]),
-  ...splitOptions({ validation: 0.2, test: 0.2, scale: "none" }),
-} as const;
+const facesOptions = withSharesRule(
+  z.strictObject({
+    size: z.literal([16, 32]).default(16).describe("image side: 16 (256 pixels) or 32 (1024 pixels)"),
+    ...splitOptions({ validation: 0.2, test: 0.2, scale: "none" }),
+  }),
+);
 
 const facesEntry = defineProblem({
   name: "faces",
@@ -327,9 +332,9 @@ const facesEntry = defineProblem({
   shapes: (o) => ({ input: [o.size * o.size], output: [40] }),
   model: (o) => classifier(o.size * o.size, [64], 40, "relu"),
   build(rng, o) {
-    const t = facesTable(o.size as 16 | 32);
+    const t = facesTable(o.size);
     const unique = dropDuplicateRows(tableDataset(t));
-    const splits = splitAtRandom(unique.dataset, "classification", o, rng.fork("split"));
+    const splits = splitAtRandom("faces", unique.dataset, "classification", o, rng.fork("split"));
     const done = finishSplits("faces", "classification", splits, rng.fork("subsample"), o);
     return {
       ...done,
@@ -343,11 +348,16 @@ const facesEntry = defineProblem({
   },
 });
 
-const airlineOptions = {
-  ...seriesOptions({ inputLength: 12, validation: 1 / 6, test: 1 / 6 }),
-  period: periodOption(12),
-  transform: enumOption(["none", "log"], "none", "log turns the growing seasonal swings into constant ones"),
-} as const;
+const airlineOptions = withSharesRule(
+  z.strictObject({
+    ...seriesOptions({ inputLength: 12, validation: 1 / 6, test: 1 / 6 }),
+    period: periodOption(12),
+    transform: z
+      .enum(["none", "log"])
+      .default("none")
+      .describe("log turns the growing seasonal swings into constant ones"),
+  }),
+);
 
 const airlineEntry = defineProblem({
   name: "airline",
@@ -372,16 +382,17 @@ const airlineEntry = defineProblem({
   },
 });
 
-const sineProblemOptions = {
-  ...sineOptions,
-  noise: numberOption(
-    SINE_NOISE,
-    0,
-    1e9,
-    "standard deviation of Gaussian noise added to each value (0: the clean wave, marked testIsTrain)",
-  ),
-  ...seriesOptions({ inputLength: 20, validation: 0.15, test: 0.15 }),
-} as const;
+const sineProblemOptions = withSharesRule(
+  sineOptions.safeExtend({
+    noise: sineOptions.shape.noise
+      .unwrap()
+      .default(SINE_NOISE)
+      .describe(
+        "standard deviation of Gaussian noise added to each value (0: the clean wave, marked testIsTrain)",
+      ),
+    ...seriesOptions({ inputLength: 20, validation: 0.15, test: 0.15 }),
+  }),
+);
 
 /**
  * The sine problem. By default the wave carries Gaussian noise (σ = 0.05 for amplitude 1): without noise a
@@ -424,7 +435,9 @@ const mackeyGlassEntry = defineProblem({
   description:
     "The chaotic Mackey–Glass series (τ = 17, β = 0.2, γ = 0.1, n = 10) integrated by RK4: predict the next sample.",
   source: "synthetic; Mackey & Glass (1977), Science 197:287",
-  options: { ...mackeyGlassOptions, ...seriesOptions({ inputLength: 16, validation: 0.15, test: 0.15 }) },
+  options: withSharesRule(
+    mackeyGlassOptions.safeExtend(seriesOptions({ inputLength: 16, validation: 0.15, test: 0.15 })),
+  ),
   shapes: (o) => ({ input: [o.inputLength, 1], output: [o.horizon] }),
   model: (o) => regressor(o.inputLength, [16], o.horizon),
   build(rng, o) {
@@ -484,33 +497,33 @@ const copyEntry = syntheticSequences({
   }),
 });
 
-const shakespeareOptions = {
-  length: integerOption(32, 1, 10_000, "characters per window (T)"),
-  windows: integerOption(
-    1000,
-    1,
-    1_000_000,
-    "training windows (random starts in the training part of the text)",
-  ),
-  evalWindows: integerOption(200, 1, 1_000_000, "windows in each of validation and test"),
-  readout: enumOption(
-    ["every-step", "last"],
-    "every-step",
-    "predict the next character after every step, or only at the end",
-  ),
-  encoding: enumOption(
-    ["one-hot", "index"],
-    "one-hot",
-    "input characters one-hot [T, 65] or as vocabulary indices [T, 1]",
-  ),
-  validation: numberOption(
-    0.05,
-    0,
-    0.5,
-    "share of the text (after the training part) for validation windows",
-  ),
-  test: numberOption(0.05, 0, 0.5, "share of the text (its end) for test windows"),
-} as const;
+const shakespeareOptions = z.strictObject({
+  length: z.number().int().min(1).max(10_000).default(32).describe("characters per window (T)"),
+  windows: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(1000)
+    .describe("training windows (random starts in the training part of the text)"),
+  evalWindows: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(200)
+    .describe("windows in each of validation and test"),
+  readout: z
+    .enum(["every-step", "last"])
+    .default("every-step")
+    .describe("predict the next character after every step, or only at the end"),
+  encoding: z
+    .enum(["one-hot", "index"])
+    .default("one-hot")
+    .describe("input characters one-hot [T, 65] or as vocabulary indices [T, 1]"),
+  validation: share(0.05, 0.5, "share of the text (after the training part) for validation windows"),
+  test: share(0.05, 0.5, "share of the text (its end) for test windows"),
+});
 
 const shakespeareEntry = defineProblem({
   name: "shakespeare-chars",
@@ -542,11 +555,16 @@ const shakespeareEntry = defineProblem({
     }
     const { validationStart: a, testStart: b } = chronologicalBounds(text.length, o);
     const T = o.length;
+    const tooMany = (label: string, message: string) =>
+      new OptionsError("shakespeare-chars", [
+        { path: label === "train" ? "windows" : "evalWindows", message },
+      ]);
     const room = (lo: number, hi: number, k: number, label: string) => {
       const count = hi - lo - T;
       if (k > count) {
-        throw new RangeError(
-          `shakespeare-chars: ${k} ${label} windows of length ${T} do not fit in its ${hi - lo} characters (max ${Math.max(0, count)})`,
+        throw tooMany(
+          label,
+          `expected at most ${Math.max(0, count)}: the ${label} part's ${hi - lo} characters hold no more windows of length ${T} (got ${k})`,
         );
       }
       return count;
@@ -575,8 +593,9 @@ const shakespeareEntry = defineProblem({
         out[m++] = s;
       }
       if (m < k) {
-        throw new RangeError(
-          `shakespeare-chars: only ${m} ${label} windows of length ${T} differ from the earlier splits' windows; ${k} requested`,
+        throw tooMany(
+          label,
+          `expected at most ${m}: only ${m} ${label} windows of length ${T} differ from the earlier splits' windows (got ${k})`,
         );
       }
       for (const s of out) seen.add(windowText(s));

@@ -1,54 +1,54 @@
+import { OptionsError } from "@arena/options";
+import * as z from "zod";
 import type { Dataset, Problem } from "./dataset.ts";
 import { dropRowsFoundIn } from "./dedupe.ts";
 import type { ModelSpec } from "./model-spec.ts";
-import {
-  enumOption,
-  type IntegerOption,
-  integerOption,
-  numberOption,
-  type OptionalIntegerOption,
-  optionalIntegerOption,
-} from "./options.ts";
+import { scalerOption, share } from "./options.ts";
 import { fitScaler, type ScalerKind } from "./scaler.ts";
 import { chronologicalBounds } from "./split.ts";
 import { slidingWindows } from "./windows.ts";
 
-/** The options every forecasting problem shares; `inputLength` and the fractions default per problem. */
+/**
+ * The options every forecasting problem shares, as a zod shape to spread into the problem's schema (which
+ * `withSharesRule` completes); `inputLength` and the shares default per problem.
+ */
 export function seriesOptions(defaults: { inputLength: number; validation: number; test: number }) {
   return {
-    inputLength: integerOption(
-      defaults.inputLength,
-      1,
-      10_000,
-      "past values fed to the model (window length)",
-    ),
-    horizon: integerOption(1, 1, 1_000, "future values to predict after each window (1 = next value)"),
-    validation: numberOption(
-      defaults.validation,
-      0,
-      0.9,
-      "share of the series (its middle part) for validation",
-    ),
-    test: numberOption(defaults.test, 0, 0.9, "share of the series (its end) for testing"),
-    scale: enumOption(
-      ["standard", "minmax", "none"],
-      "standard",
-      "scaler fitted on the training part of the series",
-    ),
-  } as const;
+    inputLength: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(defaults.inputLength)
+      .describe("past values fed to the model (window length)"),
+    horizon: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000)
+      .default(1)
+      .describe("future values to predict after each window (1 = next value)"),
+    validation: share(defaults.validation, 0.9, "share of the series (its middle part) for validation"),
+    test: share(defaults.test, 0.9, "share of the series (its end) for testing"),
+    scale: scalerOption("standard", "scaler fitted on the training part of the series"),
+  };
 }
 
-const PERIOD_DOC =
-  "season length in steps (e.g. 12 for monthly data), reported as Problem.forecast.period for the seasonal naive forecast";
+const period = z
+  .number()
+  .int()
+  .min(2)
+  .max(100_000)
+  .describe(
+    "season length in steps (e.g. 12 for monthly data), reported as Problem.forecast.period for the seasonal naive forecast",
+  );
 
-/**
- * The `period` load option of a forecasting problem: an integer ≥ 2 with the given default, or, without a
- * default, optional (unset = no season).
- */
-export function periodOption(def?: number): IntegerOption | OptionalIntegerOption {
-  return def === undefined
-    ? optionalIntegerOption(2, 100_000, PERIOD_DOC)
-    : integerOption(def, 2, 100_000, PERIOD_DOC);
+/** The `period` load option of a forecasting problem: an integer ≥ 2 with the given default. */
+export function periodOption(def: number): z.ZodDefault<typeof period>;
+/** Without a default: optional (unset = no season). */
+export function periodOption(def?: undefined): z.ZodOptional<typeof period>;
+export function periodOption(def?: number) {
+  return def === undefined ? period.optional() : period.default(def);
 }
 
 /** Resolved window, split and scaling choices for `seriesProblem`. */
@@ -129,8 +129,9 @@ export function seriesProblem(
     readonly testIsTrain?: boolean;
   },
 ): Problem {
+  const fail = (path: string, message: string) => new OptionsError(meta.name, [{ path, message }]);
   if (meta.period !== undefined && !(Number.isInteger(meta.period) && meta.period >= 1)) {
-    throw new RangeError(`${meta.name}: the period must be an integer >= 1, got ${meta.period}`);
+    throw fail("period", `expected an integer >= 1 (got ${meta.period})`);
   }
   const N = series.length;
   const L = o.inputLength;
@@ -139,13 +140,14 @@ export function seriesProblem(
     validation: o.validation,
     test: o.test,
   });
-  const need = (what: string, len: number, min: number) => {
-    if (len < min) {
-      throw new RangeError(
-        `${meta.name}: the ${what} part has ${len} values, fewer than the ${min} one window needs ` +
-          `(series of ${N}, inputLength ${L}, horizon ${h}); shorten the window or change the fractions`,
-      );
-    }
+  const need = (what: "training" | "validation" | "test", len: number, min: number) => {
+    if (len >= min) return;
+    const key = what === "training" ? "inputLength" : what;
+    throw fail(
+      key,
+      `too few values: the ${what} part has ${len}, fewer than the ${min} one window needs ` +
+        `(series of ${N}, inputLength ${L}, horizon ${h}); use a shorter window or other shares (got ${o[key]})`,
+    );
   };
   need("training", a, L + h);
   if (b > a) need("validation", b - a, h);

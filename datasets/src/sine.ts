@@ -1,5 +1,7 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
-import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+import * as z from "zod";
+import type { OptionsInput } from "./options.ts";
 
 /**
  * The noise the registry's `sine` problem adds by default (the generator itself defaults to a clean wave):
@@ -8,12 +10,17 @@ import { integerOption, numberOption, type OptionsInput, resolveOptions } from "
 export const SINE_NOISE = 0.05;
 
 /** The generator's options; the registry's `sine` problem uses them with `noise` defaulting to SINE_NOISE. */
-export const sineOptions = {
-  length: integerOption(1000, 2, 10_000_000, "values in the series"),
-  period: numberOption(25, 2, 1e9, "period in steps"),
-  amplitude: numberOption(1, 0, 1e9, "amplitude", true),
-  noise: numberOption(0, 0, 1e9, "standard deviation of Gaussian noise added to each value"),
-} as const;
+export const sineOptions = z.strictObject({
+  length: z.number().int().min(2).max(10_000_000).default(1000).describe("values in the series"),
+  period: z.number().min(2).max(1e9).default(25).describe("period in steps"),
+  amplitude: z.number().gt(0).max(1e9).default(1).describe("amplitude"),
+  noise: z
+    .number()
+    .min(0)
+    .max(1e9)
+    .default(0)
+    .describe("standard deviation of Gaussian noise added to each value"),
+});
 
 /**
  * A sampled sine wave a·sin(2π·t/period + φ) for t = 0..length−1, with a random phase φ ~ U[0, 2π) drawn
@@ -30,7 +37,7 @@ export const sineOptions = {
  * ```
  */
 export function sineSeries(rng: Rng, options: OptionsInput<typeof sineOptions> = {}): Float64Array {
-  const o = resolveOptions("sine", sineOptions, options);
+  const o = parseOptions("sine", sineOptions, options);
   const phase = rng.uniform(0, 2 * Math.PI);
   const w = (2 * Math.PI) / o.period;
   const out = new Float64Array(o.length);

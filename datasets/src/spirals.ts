@@ -1,14 +1,33 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
-import { integerOption, numberOption, type OptionsInput, resolveOptions } from "./options.ts";
+import { type OptionsInput, withRule } from "./options.ts";
 
-export const spiralsOptions = {
-  samples: integerOption(600, 2, 1_000_000, "points in total, shared equally among the arms"),
-  arms: integerOption(2, 2, 16, "number of spiral arms (= classes)"),
-  turns: numberOption(1.5, 0, 10, "turns each arm makes from the centre to radius 1", true),
-  noise: numberOption(0.03, 0, 10, "standard deviation of Gaussian noise added to each coordinate"),
-} as const;
+export const spiralsOptions = withRule(
+  z.strictObject({
+    samples: z
+      .number()
+      .int()
+      .min(2)
+      .max(1_000_000)
+      .default(600)
+      .describe("points in total, shared equally among the arms"),
+    arms: z.number().int().min(2).max(16).default(2).describe("number of spiral arms (= classes)"),
+    turns: z.number().gt(0).max(10).default(1.5).describe("turns each arm makes from the centre to radius 1"),
+    noise: z
+      .number()
+      .min(0)
+      .max(10)
+      .default(0.03)
+      .describe("standard deviation of Gaussian noise added to each coordinate"),
+  }),
+  (o) =>
+    o.samples >= o.arms
+      ? undefined
+      : ["samples", `expected at least one point per arm, >= ${o.arms} (got ${o.samples})`],
+);
 
 /**
  * Interleaved spirals, one class per arm (after Lang & Witbrock 1988's two-spirals task). A point of arm a
@@ -24,8 +43,7 @@ export const spiralsOptions = {
  * ```
  */
 export function spirals(rng: Rng, options: OptionsInput<typeof spiralsOptions> = {}): Dataset {
-  const o = resolveOptions("spirals", spiralsOptions, options);
-  if (o.samples < o.arms) throw new RangeError(`spirals: samples (${o.samples}) must be >= arms (${o.arms})`);
+  const o = parseOptions("spirals", spiralsOptions, options);
   const n = o.samples;
   const x = new Float32Array(n * 2);
   const labels = new Int32Array(n);

@@ -1,5 +1,8 @@
+import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
+import { withSharesRule } from "./options.ts";
 import { selectRows } from "./select-rows.ts";
 
 /** The shares of the validation and test splits; training gets the rest. */
@@ -22,15 +25,16 @@ export interface Splits {
   readonly test: Dataset;
 }
 
-function checkFractions(where: string, f: SplitFractions): [number, number, number] {
-  const { validation: v, test: t } = f;
-  if (!(Number.isFinite(v) && v >= 0 && v < 1)) {
-    throw new RangeError(`${where}: validation fraction must be in [0, 1), got ${v}`);
-  }
-  if (!(Number.isFinite(t) && t >= 0 && t < 1))
-    throw new RangeError(`${where}: test fraction must be in [0, 1), got ${t}`);
-  if (v + t >= 1)
-    throw new RangeError(`${where}: validation + test = ${v + t} leaves nothing to train on; need < 1`);
+/** The shares of a split; other keys of the object passed are ignored. */
+export const splitFractions = withSharesRule(
+  z.object({
+    validation: z.number().min(0).lt(1).describe("share of the samples for validation"),
+    test: z.number().min(0).lt(1).describe("share of the samples for testing"),
+  }),
+);
+
+function fractionsOf(where: string, f: SplitFractions): [number, number, number] {
+  const { validation: v, test: t } = parseOptions(where, splitFractions, f);
   return [1 - v - t, v, t];
 }
 
@@ -89,7 +93,7 @@ export function stratifiedSplit(
   fractions: SplitFractions,
   rng: Rng,
 ): SplitIndices {
-  const fr = checkFractions("stratifiedSplit", fractions);
+  const fr = fractionsOf("stratifiedSplit", fractions);
   const groups = labelGroups("stratifiedSplit", labels);
   const parts: number[][] = [[], [], []];
   const deficit = [0, 0, 0];
@@ -100,6 +104,59 @@ export function stratifiedSplit(
   }
   const [train, validation, test] = parts.map((p) => rng.shuffle(Int32Array.from(p)));
   return { train, validation, test };
+}
+
+/**
+ * How many samples of each class each split of `stratifiedSplit` gets ([train, validation, test] per
+ * class), computed from the class sizes alone: the counts do not depend on the seed.
+ */
+export function stratifiedCounts(
+  classSizes: ArrayLike<number>,
+  fractions: SplitFractions,
+): [number, number, number][] {
+  const fr = fractionsOf("stratifiedCounts", fractions);
+  const deficit = [0, 0, 0];
+  return Array.from(classSizes, (n) => allocate(n, fr, deficit) as [number, number, number]);
+}
+
+const SPLITS = ["train", "validation", "test"] as const;
+
+/**
+ * Whether a stratified split of classes of these sizes is too small to measure anything: a split with a
+ * positive share would be empty (its metric would be NaN), or a class would get no training sample (no
+ * model could learn it). Returns the split to blame and a sentence naming the counts, or undefined.
+ * `classNames` names the classes in the sentence (default: their indices).
+ */
+export function splitShortfall(
+  classSizes: ArrayLike<number>,
+  fractions: SplitFractions,
+  classNames?: readonly string[],
+): { split: "train" | "validation" | "test"; reason: string } | undefined {
+  const perClass = stratifiedCounts(classSizes, fractions);
+  const totals = [0, 1, 2].map((s) => perClass.reduce((a, c) => a + c[s], 0));
+  const n = totals[0] + totals[1] + totals[2];
+  const shares = [1 - fractions.validation - fractions.test, fractions.validation, fractions.test];
+  const pct = shares.map((f) => `${Math.round(f * 1000) / 10} %`);
+  const counts = (c: readonly number[]) => SPLITS.map((s, i) => `${s} ${c[i]}`).join(", ");
+  for (let s = 0; s < 3; s++) {
+    if (shares[s] > 0 && totals[s] === 0) {
+      const how = SPLITS.map((name, i) => `${name} ${pct[i]}`).join(", ");
+      return {
+        split: SPLITS[s],
+        reason: `${n} samples split ${how} leave the ${SPLITS[s]} split empty (${counts(totals)})`,
+      };
+    }
+  }
+  const c = perClass.findIndex((k) => k[0] === 0 && k[1] + k[2] > 0);
+  if (c >= 0) {
+    const size = perClass[c][1] + perClass[c][2];
+    const name = classNames?.[c] ?? String(c);
+    return {
+      split: "train",
+      reason: `class ${JSON.stringify(name)} has ${size} sample${size === 1 ? "" : "s"} and none of them lands in the training split (${counts(perClass[c])})`,
+    };
+  }
+  return undefined;
 }
 
 /** A seeded random split of n samples (no classes; e.g. regression). Sizes are within one of their shares. */
@@ -116,7 +173,7 @@ export function chronologicalBounds(
   n: number,
   fractions: SplitFractions,
 ): { validationStart: number; testStart: number } {
-  const fr = checkFractions("chronologicalBounds", fractions);
+  const fr = fractionsOf("chronologicalBounds", fractions);
   if (!Number.isInteger(n) || n < 0)
     throw new RangeError(`chronologicalBounds: n must be an integer >= 0, got ${n}`);
   const [, nv, nt] = allocate(n, fr, [0, 0, 0]);

@@ -1,8 +1,10 @@
+import * as z from "zod";
 import { finishSplits, splitAtRandom, splitOptions, targetScaleOption } from "./assemble-problem.ts";
 import type { CsvTable } from "./csv.ts";
 import type { Task } from "./dataset.ts";
 import { dropDuplicateRows } from "./dedupe.ts";
 import type { ModelSpec } from "./model-spec.ts";
+import { withSharesRule } from "./options.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
 import type { ScalerKind } from "./scaler.ts";
 import { tableDataset } from "./table-dataset.ts";
@@ -52,25 +54,25 @@ export interface TableProblemDefinition {
  * too (option `scaleTargets`); `info.rmseScale` turns an RMSE back into target units.
  */
 export function tableProblemEntry(def: TableProblemDefinition): ProblemEntry {
-  const options = {
-    ...splitOptions({ validation: 0.2, test: 0.2, scale: def.scale }),
-    scaleTargets: targetScaleOption,
-  } as const;
   const regression = def.task === "regression";
+  const split = splitOptions({ validation: 0.2, test: 0.2, scale: def.scale });
+  const options = regression
+    ? withSharesRule(z.strictObject({ ...split, scaleTargets: targetScaleOption }))
+    : withSharesRule(z.strictObject(split));
   return defineProblem({
     name: def.name,
     task: def.task,
     metric: regression ? "rmse" : "accuracy",
     description: def.description,
     source: def.source,
-    options: regression ? options : splitOptions({ validation: 0.2, test: 0.2, scale: def.scale }),
+    options,
     shapes: () => ({ input: [def.d], output: [def.k] }),
     model: () => (regression ? regressor(def.d, def.hidden, def.k) : classifier(def.d, def.hidden, def.k)),
     build(rng, o) {
       const t = def.table();
       const unique = dropDuplicateRows(tableDataset(t));
-      const splits = splitAtRandom(unique.dataset, def.task, o, rng.fork("split"));
-      const scaleTargets = "scaleTargets" in o ? (o.scaleTargets as ScalerKind | "none") : "none";
+      const splits = splitAtRandom(def.name, unique.dataset, def.task, o, rng.fork("split"));
+      const scaleTargets = ("scaleTargets" in o ? o.scaleTargets : "none") as ScalerKind | "none";
       const done = finishSplits(def.name, def.task, splits, rng.fork("subsample"), { ...o, scaleTargets });
       return {
         ...done,

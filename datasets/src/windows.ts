@@ -1,14 +1,20 @@
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 
 /** Window geometry for a univariate series. */
-export interface WindowOptions {
-  /** Steps fed to the model. */
-  readonly inputLength: number;
-  /** How many future values to predict (default 1: the next value). */
-  readonly horizon?: number;
-  /** Steps between window starts (default 1). */
-  readonly stride?: number;
-}
+export const windowOptions = z.strictObject({
+  inputLength: z.number().int().min(1).describe("steps fed to the model"),
+  horizon: z
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .describe("how many future values to predict (1: the next value)"),
+  stride: z.number().int().min(1).default(1).describe("steps between window starts"),
+});
+/** What `slidingWindows` and `windowCount` accept (see `windowOptions`). */
+export type WindowOptions = z.input<typeof windowOptions>;
 
 /** How many windows `slidingWindows` makes from a series of `length` values. */
 export function windowCount(length: number, o: WindowOptions): number {
@@ -31,17 +37,7 @@ export function windowCount(length: number, o: WindowOptions): number {
  * ```
  */
 export function slidingWindows(series: ArrayLike<number>, o: WindowOptions): Dataset {
-  const L = o.inputLength;
-  const h = o.horizon ?? 1;
-  const stride = o.stride ?? 1;
-  for (const [name, v] of [
-    ["inputLength", L],
-    ["horizon", h],
-    ["stride", stride],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 1)
-      throw new RangeError(`slidingWindows: ${name} must be an integer >= 1, got ${v}`);
-  }
+  const { inputLength: L, horizon: h, stride } = parseOptions("slidingWindows", windowOptions, o);
   const n = windowCount(series.length, o);
   if (n === 0) {
     throw new RangeError(

@@ -1,9 +1,14 @@
+import { parseOptions } from "@arena/options";
+import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
-import { enumOption, type OptionsInput, resolveOptions } from "./options.ts";
+import type { OptionsInput } from "./options.ts";
 
-export const xorOptions = {
-  encoding: enumOption(["binary", "bipolar"], "binary", "inputs in {0, 1} (the classic) or {-1, 1}"),
-} as const;
+export const xorOptions = z.strictObject({
+  encoding: z
+    .enum(["binary", "bipolar"])
+    .default("binary")
+    .describe("inputs in {0, 1} (the classic) or {-1, 1}"),
+});
 
 /**
  * The four XOR points of the classic 2-2-1 experiment (Rumelhart, Hinton & Williams 1986): inputs
@@ -16,7 +21,7 @@ export const xorOptions = {
  * ```
  */
 export function xor(options: OptionsInput<typeof xorOptions> = {}): Dataset {
-  const o = resolveOptions("xor", xorOptions, options);
+  const o = parseOptions("xor", xorOptions, options);
   const lo = o.encoding === "binary" ? 0 : -1;
   const x = new Float32Array([lo, lo, lo, 1, 1, lo, 1, 1]);
   const y = new Float32Array([0, 1, 1, 0]);

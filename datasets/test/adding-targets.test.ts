@@ -70,7 +70,7 @@ describe("addingProblem", () => {
     const a = addingProblem(new Rng(3), { samples: 10, length: 20 });
     expect(addingProblem(new Rng(3), { samples: 10, length: 20 })).toEqual(a);
     expect(() => addingProblem(new Rng(3), { length: 8, variant: "hochreiter-1997" })).toThrow(
-      /needs length >= 10/,
+      "adding: length: expected >= 10 for the hochreiter-1997 variant (got 8)",
     );
   });
 });

@@ -72,7 +72,7 @@ describe("parseCsv: good input", () => {
     expect(s.name).toBe("v");
     expect(Array.from(s.values)).toEqual([112, 118]);
     expect(() => parseSeriesCsv("m,v\n1,2\n", { column: "v", colum: 1 } as never)).toThrow(
-      /unknown option "colum"/,
+      'parseSeriesCsv: unknown key "colum"; known keys: column, delimiter',
     );
   });
 });
@@ -176,9 +176,11 @@ describe("parseCsv: bad input names file, line, column and value", () => {
 
   it("unknown options are rejected by name", () => {
     expect(() => parseCsv("a,b\n1,2\n", { task: "classification", lable: "b" } as never)).toThrow(
-      /unknown option "lable"/,
+      'parseCsv: unknown key "lable"; known keys: task, label, ignore, delimiter, maxClasses',
     );
-    expect(() => parseCsv("a,b\n1,2\n", { task: "clustering" } as never)).toThrow(/"task" must be/);
+    expect(() => parseCsv("a,b\n1,2\n", { task: "clustering" } as never)).toThrow(
+      'parseCsv: task: Invalid option: expected one of "classification"|"regression" (got "clustering")',
+    );
   });
 });
 

@@ -35,7 +35,9 @@ describe("fromCsv", () => {
       output: "softmax",
       loss: "cross-entropy",
     });
-    expect(() => entry.load(new Rng(1), { validaton: 0.1 })).toThrow(/unknown option "validaton"/);
+    expect(() => entry.load(new Rng(1), { validaton: 0.1 })).toThrow(
+      'flowers: unknown key "validaton"; known keys: validation, test, scale, trainSize',
+    );
   });
 
   it("regression tables scale the targets and report rmseScale", () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import {
@@ -60,11 +61,13 @@ describe("fromSeriesCsv: checks when the entry is made, before any load", () => 
   it("bad options are rejected by name", () => {
     const path = monthly("ok.csv", 40);
     expect(() => fromSeriesCsv(path, { window: 0 })).toThrow(
-      'fromSeriesCsv: option "window" must be an integer in [1, 10000], got 0',
+      "fromSeriesCsv: window: Too small: expected number to be >=1 (got 0)",
     );
-    expect(() => fromSeriesCsv(path, { period: 1.5 })).toThrow(/option "period" must be an integer/);
+    expect(() => fromSeriesCsv(path, { period: 1.5 })).toThrow(
+      "fromSeriesCsv: period: Invalid input: expected int, received number (got 1.5)",
+    );
     expect(() => fromSeriesCsv(path, { windw: 3 } as never)).toThrow(
-      'fromSeriesCsv: unknown option "windw"; known options: column, delimiter, name, window, period',
+      'fromSeriesCsv: unknown key "windw"; known keys: column, delimiter, maxBytes, name, window, period',
     );
   });
 
@@ -72,7 +75,7 @@ describe("fromSeriesCsv: checks when the entry is made, before any load", () => 
     const path = monthly("defaults.csv", 60);
     const e = fromSeriesCsv(path, { column: "value", window: 5, period: 12 });
     expect(e.inputShape).toEqual([5, 1]);
-    expect(e.options.inputLength.default).toBe(5);
+    expect(parseOptions(e.name, e.options, {}).inputLength).toBe(5);
     expect(e.description).toBe('forecast "value" of defaults.csv (60 values; window 5, period 12)');
     const p = e.load(new Rng(1));
     expect(p.train.xShape).toEqual([5, 1]);

@@ -1,66 +1,112 @@
+import { describeOptions, OptionsError, parseOptions } from "@arena/options";
+import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import {
-  booleanOption,
-  enumOption,
-  integerOption,
-  numberOption,
-  optionalIntegerOption,
-  resolveOptions,
+  addingProblem,
+  blobs,
+  getProblem,
+  mackeyGlassSeries,
+  problems,
+  slidingWindows,
+  spirals,
+  stratifiedSplit,
 } from "../src/index.ts";
 
-const schema = {
-  samples: integerOption(100, 1, 1000, "points"),
-  size: integerOption(16, 16, 32, "side", [16, 32]),
-  noise: numberOption(0.1, 0, 1, "noise"),
-  rate: numberOption(0.5, 0, 1, "rate", true),
-  kind: enumOption(["a", "b"], "a", "kind"),
-  flag: booleanOption(false, "flag"),
-  trainSize: optionalIntegerOption(1, 50, "subsample"),
-} as const;
+/** Runs `f`, expects an OptionsError, and returns its message. */
+function optionsError(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(OptionsError);
+    expect(e).toBeInstanceOf(RangeError);
+    return (e as Error).message;
+  }
+  throw new Error("expected an OptionsError, nothing was thrown");
+}
 
-describe("resolveOptions", () => {
-  it("fills in defaults and keeps given values", () => {
-    expect(resolveOptions("demo", schema, { samples: 5, kind: "b" })).toEqual({
-      samples: 5,
-      size: 16,
-      noise: 0.1,
-      rate: 0.5,
-      kind: "b",
-      flag: false,
-      trainSize: undefined,
+describe("problem options are zod schemas", () => {
+  it("every entry's schema gives its defaults, and the defaults are what load uses", () => {
+    for (const e of problems()) {
+      const defaults = parseOptions(e.name, e.options, {});
+      expect(e.shapes(defaults)).toEqual(e.shapes());
+      for (const doc of describeOptions(e.options)) {
+        expect(doc.description, `${e.name}.${doc.key}`).toMatch(/\S/);
+      }
+      // JSON Schema for the harness and the docs; unknown keys are not allowed.
+      const json = z.toJSONSchema(e.options, { io: "input" }) as { additionalProperties?: boolean };
+      expect(json.additionalProperties).toBe(false);
+    }
+  });
+
+  it("describeOptions lists key, type, default, range and doc", () => {
+    const docs = describeOptions(getProblem("faces").options);
+    expect(docs.find((d) => d.key === "size")).toEqual({
+      key: "size",
+      type: "enum",
+      default: 16,
+      values: [16, 32],
+      description: "image side: 16 (256 pixels) or 32 (1024 pixels)",
     });
-    expect(resolveOptions("demo", schema, undefined).samples).toBe(100);
+    expect(docs.find((d) => d.key === "validation")).toMatchObject({
+      type: "number",
+      default: 0.2,
+      minimum: 0,
+      maximum: 0.9,
+    });
+    expect(docs.find((d) => d.key === "trainSize")).toMatchObject({ type: "integer", minimum: 1 });
   });
 
-  it("rejects unknown keys, naming the key and the known ones", () => {
-    expect(() => resolveOptions("demo", schema, { sample: 5 })).toThrow(
-      'demo: unknown option "sample"; known options: samples, size, noise, rate, kind, flag, trainSize',
+  it("one OptionsError names the owner, each path, what was expected and the value", () => {
+    expect(optionsError(() => getProblem("digits").load(new Rng(1), { trainsize: 100 }))).toBe(
+      'digits: unknown key "trainsize"; known keys: validation, scale, trainSize',
+    );
+    expect(optionsError(() => getProblem("parity").load(new Rng(1), { bits: 2.5, encoding: "hex" }))).toBe(
+      'parity: bits: Invalid input: expected int, received number (got 2.5); encoding: Invalid option: expected one of "binary"|"bipolar" (got "hex")',
+    );
+    expect(optionsError(() => getProblem("faces").shapes({ size: 20 }))).toBe(
+      "faces: size: Invalid option: expected one of 16|32 (got 20)",
+    );
+    expect(optionsError(() => getProblem("moons").modelFor({ noise: Number.NaN }))).toMatch(
+      /^moons: noise: .*\(got NaN\)$/,
+    );
+    expect(optionsError(() => getProblem("iris").load(new Rng(1), [1] as never))).toMatch(
+      /^iris: .*expected object/,
+    );
+    // undefined (and null) mean "no options".
+    expect(getProblem("xor").load(new Rng(1), undefined).train.n).toBe(4);
+  });
+
+  it("rules between options are part of the schema, checked before any data is made", () => {
+    expect(optionsError(() => getProblem("iris").modelFor({ validation: 0.5, test: 0.5 }))).toBe(
+      "iris: test: expected validation + test < 1, leaving samples to train on (got 0.5 + 0.5)",
+    );
+    expect(optionsError(() => getProblem("spirals").shapes({ samples: 3, arms: 4 }))).toBe(
+      "spirals: samples: expected at least one point per arm, >= 4 (got 3)",
+    );
+    expect(optionsError(() => spirals(new Rng(1), { samples: 3, arms: 4 }))).toMatch(/^spirals: samples:/);
+    expect(optionsError(() => blobs(new Rng(1), { samples: 2, centers: 3 }))).toMatch(/^blobs: samples:/);
+    expect(optionsError(() => addingProblem(new Rng(1), { length: 8, variant: "hochreiter-1997" }))).toBe(
+      "adding: length: expected >= 10 for the hochreiter-1997 variant (got 8)",
+    );
+    expect(optionsError(() => mackeyGlassSeries(new Rng(1), { step: 0.3 }))).toBe(
+      "mackey-glass: tau: expected a positive multiple of step = 0.3 (got 17)",
+    );
+    expect(optionsError(() => mackeyGlassSeries(new Rng(1), { tau: 2, step: 1 }))).toMatch(
+      /^mackey-glass: step: expected at most tau \/ 3/,
+    );
+    // The same rules hold in the problems built on the generators.
+    expect(optionsError(() => getProblem("mackey-glass").modelFor({ sampleInterval: 0.25 }))).toMatch(
+      /^mackey-glass: sampleInterval: expected a positive multiple of step = 0.1/,
     );
   });
 
-  it("rejects bad values, naming key, value and expectation", () => {
-    expect(() => resolveOptions("demo", schema, { samples: 2.5 })).toThrow(
-      'demo: option "samples" must be an integer in [1, 1000], got 2.5',
+  it("split and window arguments use the same error", () => {
+    expect(optionsError(() => stratifiedSplit([0, 1], { validation: 0.6, test: 0.5 }, new Rng(1)))).toBe(
+      "stratifiedSplit: test: expected validation + test < 1, leaving samples to train on (got 0.6 + 0.5)",
     );
-    expect(() => resolveOptions("demo", schema, { samples: 0 })).toThrow(
-      /"samples" must be an integer in \[1, 1000\]/,
+    expect(optionsError(() => slidingWindows([1, 2, 3], { inputLength: 0 }))).toBe(
+      "slidingWindows: inputLength: Too small: expected number to be >=1 (got 0)",
     );
-    expect(() => resolveOptions("demo", schema, { size: 20 })).toThrow(
-      'option "size" must be one of 16, 32, got 20',
-    );
-    expect(() => resolveOptions("demo", schema, { noise: Number.NaN })).toThrow(
-      /"noise" must be a finite number/,
-    );
-    expect(() => resolveOptions("demo", schema, { rate: 0 })).toThrow(/"rate" must be a number in \(0, 1\]/);
-    expect(() => resolveOptions("demo", schema, { kind: "c" })).toThrow(
-      'option "kind" must be one of "a", "b", got "c"',
-    );
-    expect(() => resolveOptions("demo", schema, { flag: "yes" })).toThrow(
-      /"flag" must be true or false, got "yes"/,
-    );
-    expect(() => resolveOptions("demo", schema, { trainSize: 51 })).toThrow(
-      /"trainSize" must be an integer in \[1, 50\]/,
-    );
-    expect(() => resolveOptions("demo", schema, [1])).toThrow(/options must be an object/);
   });
 });

@@ -102,7 +102,7 @@ describe("registry", () => {
         expect(p.classes?.length).toBe(k === 1 ? 2 : k);
       }
       expect(() => entry.load(new Rng(1), { bogus: 1 })).toThrow(
-        `${entry.name}: unknown option "bogus"; known options:`,
+        `${entry.name}: unknown key "bogus"; known keys:`,
       );
       expect(() => entry.load(42 as never)).toThrow(/must be an Rng/);
     });
@@ -175,10 +175,10 @@ describe("registry", () => {
     expect(Math.max(...small.train.x)).toBe(1);
     expect(Math.min(...small.train.x)).toBe(0);
     expect(() => getProblem("digits").load(new Rng(1), { trainSize: 5000 })).toThrow(
-      /"trainSize" must be an integer in \[1, 3823\]/,
+      "digits: trainSize: Too big: expected number to be <=3823 (got 5000)",
     );
     expect(() => getProblem("digits").load(new Rng(1), { trainSize: 3500 })).toThrow(
-      /trainSize 3500 exceeds the 3058 samples/,
+      "digits: trainSize: expected at most the 3058 samples of the training split (got 3500)",
     );
   });
 

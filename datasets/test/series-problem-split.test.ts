@@ -56,7 +56,7 @@ describe("forecasting problems", () => {
 
   it("rejects windows that do not fit", () => {
     expect(() => getProblem("airline").load(new Rng(1), { inputLength: 100 })).toThrow(
-      /training part has 96 values/,
+      /^airline: inputLength: too few values: the training part has 96, fewer than the 101 one window needs .*\(got 100\)$/,
     );
   });
 
@@ -77,7 +77,7 @@ describe("forecasting problems", () => {
     }
     expect(getProblem("airline").load(new Rng(1), { period: 6 }).forecast).toEqual({ period: 6 });
     expect(() => getProblem("airline").load(new Rng(1), { period: 1 })).toThrow(
-      /option "period" must be an integer in \[2, 100000\]/,
+      "airline: period: Too small: expected number to be >=2 (got 1)",
     );
   });
 
@@ -88,7 +88,7 @@ describe("forecasting problems", () => {
     expect(seriesProblem(series, o, meta).forecast).toEqual({});
     expect(seriesProblem(series, o, { ...meta, period: 7 }).forecast).toEqual({ period: 7 });
     expect(() => seriesProblem(series, o, { ...meta, period: 6.5 })).toThrow(
-      "wave: the period must be an integer >= 1, got 6.5",
+      "wave: period: expected an integer >= 1 (got 6.5)",
     );
   });
 

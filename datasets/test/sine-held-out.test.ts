@@ -1,3 +1,4 @@
+import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import { type Dataset, getProblem, SINE_NOISE, sampleKeys } from "../src/index.ts";
@@ -14,7 +15,7 @@ const sine = getProblem("sine");
 
 describe("sine: a held-out test", () => {
   it("defaults to a noisy wave whose validation and test differ from each other and from train", () => {
-    expect(sine.options.noise.default).toBe(SINE_NOISE);
+    expect(parseOptions("sine", sine.options, {}).noise).toBe(SINE_NOISE);
     expect(SINE_NOISE).toBe(0.05);
     expect(sine.testIsTrain).toBe(false);
     expect(sine.description).toMatch(/noise σ = 0\.05/);

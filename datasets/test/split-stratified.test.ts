@@ -70,10 +70,10 @@ describe("stratifiedSplit", () => {
 
   it("rejects bad fractions and labels", () => {
     expect(() => stratifiedSplit([0, 1], { validation: 0.6, test: 0.5 }, new Rng(1))).toThrow(
-      /leaves nothing to train/,
+      "stratifiedSplit: test: expected validation + test < 1, leaving samples to train on (got 0.6 + 0.5)",
     );
     expect(() => stratifiedSplit([0, 1], { validation: -0.1, test: 0 }, new Rng(1))).toThrow(
-      /validation fraction/,
+      "stratifiedSplit: validation: Too small: expected number to be >=0 (got -0.1)",
     );
     expect(() => stratifiedSplit([0, 1.5], { validation: 0.1, test: 0 }, new Rng(1))).toThrow(/label 1.5/);
   });

@@ -31,7 +31,7 @@ describe("slidingWindows", () => {
       /shorter than inputLength \+ horizon = 4/,
     );
     expect(() => slidingWindows([1, 2, 3], { inputLength: 0 })).toThrow(
-      /inputLength must be an integer >= 1/,
+      "slidingWindows: inputLength: Too small: expected number to be >=1 (got 0)",
     );
   });
 });

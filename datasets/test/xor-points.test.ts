@@ -12,7 +12,7 @@ describe("xor", () => {
   it("bipolar encoding uses -1 for 0", () => {
     expect(Array.from(xor({ encoding: "bipolar" }).x)).toEqual([-1, -1, -1, 1, 1, -1, 1, 1]);
     expect(() => xor({ encoding: "ternary" } as never)).toThrow(
-      /"encoding" must be one of "binary", "bipolar"/,
+      'xor: encoding: Invalid option: expected one of "binary"|"bipolar" (got "ternary")',
     );
   });
 

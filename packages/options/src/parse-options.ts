@@ -132,13 +132,15 @@ export function toOptionIssues(
  */
 export function parseOptions<S extends z.ZodType>(owner: string, schema: S, input: unknown): z.output<S> {
   let result: z.ZodSafeParseResult<z.output<S>>;
+  // No options at all means "all defaults" for an options object.
+  const given = input === undefined && unwrap(schema) instanceof z.ZodObject ? {} : input;
   try {
-    result = schema.safeParse(input, { reportInput: true });
+    result = schema.safeParse(given, { reportInput: true });
   } catch (e) {
     // A value zod cannot walk (e.g. nested past the engine's stack): say so instead of crashing.
     const why = e instanceof RangeError ? "the value is nested too deeply to check" : String(e);
     throw new OptionsError(owner, [{ path: "", message: why }]);
   }
   if (result.success) return result.data;
-  throw new OptionsError(owner, toOptionIssues(schema, result.error.issues, input));
+  throw new OptionsError(owner, toOptionIssues(schema, result.error.issues, given));
 }

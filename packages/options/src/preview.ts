@@ -19,9 +19,10 @@ function render(value: unknown, depth: number): string {
     if (typeof value === "function") return "a function";
     if (typeof value === "symbol") return value.toString();
     if (depth <= 0) return Array.isArray(value) ? "[…]" : "{…}";
-    if (Array.isArray(value)) {
-      const items = value.slice(0, 8).map((v) => render(v, depth - 1));
-      return `[${items.join(", ")}${value.length > 8 ? ", …" : ""}]`;
+    if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+      const list = value as ArrayLike<unknown>;
+      const items = Array.from({ length: Math.min(8, list.length) }, (_, i) => render(list[i], depth - 1));
+      return `[${items.join(", ")}${list.length > 8 ? ", …" : ""}]`;
     }
     const keys = Object.keys(value as object);
     const entries = keys

@@ -131,3 +131,10 @@ describe("plain unions and their docs", () => {
     expect(n.maximum).toBeUndefined();
   });
 });
+
+describe("small conveniences", () => {
+  it("takes no options as all defaults, and shows typed arrays as arrays", () => {
+    expect(parseOptions("sgd", Sgd, undefined)).toEqual({ lr: 0.01, momentum: 0, schedule: "constant" });
+    expect(preview(new Float32Array([1, 2]))).toBe("[1, 2]");
+  });
+});

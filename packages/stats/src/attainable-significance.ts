@@ -1,23 +1,11 @@
-import { checkOptionKeys, checkProbability } from "./checks.ts";
-import type { Alternative } from "./mann-whitney.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { badArgument, checkInteger, checkProbability } from "./checks.ts";
 import { mannWhitneyMinP } from "./mann-whitney-min-p.ts";
+import { pAdjustMethod, significanceDesign } from "./options.ts";
 
 /** A multiple-comparison adjustment, named as in R's `p.adjust`. */
-export type PAdjustMethod = "holm" | "bonferroni" | "none";
-
-function checkComparisons(fn: string, m: number): void {
-  if (typeof m !== "number" || !Number.isInteger(m) || m < 1) {
-    throw new RangeError(`${fn}: comparisons must be an integer >= 1, got ${String(m)}`);
-  }
-}
-
-function checkCorrection(fn: string, correction: PAdjustMethod): void {
-  if (correction !== "holm" && correction !== "bonferroni" && correction !== "none") {
-    throw new RangeError(
-      `${fn}: correction must be "holm", "bonferroni" or "none", got ${String(correction)}`,
-    );
-  }
-}
+export type PAdjustMethod = z.output<typeof pAdjustMethod>;
 
 /**
  * The smallest adjusted p-value any of m comparisons can reach when no raw p-value can be below
@@ -33,22 +21,23 @@ function checkCorrection(fn: string, correction: PAdjustMethod): void {
  */
 export function minAttainableAdjustedP(pMin: number, comparisons: number, correction: PAdjustMethod): number {
   checkProbability("minAttainableAdjustedP", "pMin", pMin);
-  checkComparisons("minAttainableAdjustedP", comparisons);
-  checkCorrection("minAttainableAdjustedP", correction);
+  checkInteger("minAttainableAdjustedP", "comparisons", comparisons, 1);
+  if (!pAdjustMethod.safeParse(correction).success) {
+    badArgument(
+      "minAttainableAdjustedP",
+      "correction",
+      'expected "holm", "bonferroni" or "none"',
+      correction,
+    );
+  }
   return correction === "none" ? pMin : Math.min(1, comparisons * pMin);
 }
 
-/** Options of {@link canReachSignificance}. */
-export interface SignificanceDesign {
-  /** Number of comparisons in the family that is corrected together (e.g. k(k − 1)/2 pairs of k learners). */
-  comparisons: number;
-  /** Multiple-comparison correction applied over the family. */
-  correction: PAdjustMethod;
-  /** Significance level; an adjusted p ≤ alpha counts as significant. Default 0.05. */
-  alpha?: number;
-  /** Alternative of the Mann–Whitney tests. Default `"two-sided"`. */
-  alternative?: Alternative;
-}
+/**
+ * Options of {@link canReachSignificance}: `comparisons` and `correction` (required), `alpha` (default
+ * 0.05), `alternative` (default "two-sided"); see `significanceDesign` for the docs.
+ */
+export type SignificanceDesign = z.input<typeof significanceDesign>;
 
 /**
  * Whether a Mann–Whitney comparison of n₁ against n₂ runs, corrected over a family of comparisons,
@@ -65,14 +54,7 @@ export interface SignificanceDesign {
  * ```
  */
 export function canReachSignificance(n1: number, n2: number, design: SignificanceDesign): boolean {
-  checkOptionKeys("canReachSignificance", design, ["comparisons", "correction", "alpha", "alternative"]);
-  if (design === undefined) {
-    throw new TypeError("canReachSignificance: design must be given: { comparisons, correction, alpha? }");
-  }
-  const alpha = design.alpha ?? 0.05;
-  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) {
-    throw new RangeError(`canReachSignificance: alpha must be in (0, 1), got ${String(alpha)}`);
-  }
-  const pMin = mannWhitneyMinP(n1, n2, { alternative: design.alternative ?? "two-sided" });
-  return minAttainableAdjustedP(pMin, design.comparisons, design.correction) <= alpha;
+  const d = parseOptions("canReachSignificance", significanceDesign, design ?? {});
+  const pMin = mannWhitneyMinP(n1, n2, { alternative: d.alternative });
+  return minAttainableAdjustedP(pMin, d.comparisons, d.correction) <= d.alpha;
 }

@@ -1,26 +1,11 @@
-import { checkOptionKeys, checkSample } from "./checks.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { badArgument, checkSample } from "./checks.ts";
+import { bootstrapOptions } from "./options.ts";
 import { quantileSorted } from "./quantile.ts";
 
-/**
- * A source of uniform numbers in [0, 1). `@arena/rng`'s `Rng` satisfies it structurally, so this
- * package needs no dependency to be seeded.
- */
-export interface UniformSource {
-  float(): number;
-}
-
-/** Default number of bootstrap resamples: 10 000, enough for stable 95% percentile limits. */
-export const DEFAULT_RESAMPLES = 10_000;
-
-/** Options of {@link bootstrapCi}. */
-export interface BootstrapOptions {
-  /** Uniform source for the resampling indices; the same seed gives the same interval. */
-  rng: UniformSource;
-  /** Number of resamples B. Default {@link DEFAULT_RESAMPLES} (10 000). */
-  resamples?: number;
-  /** Confidence level in (0, 1). Default 0.95. */
-  level?: number;
-}
+/** Options of {@link bootstrapCi}: `rng` (required), `resamples` (default 10 000), `level` (default 0.95). */
+export type BootstrapOptions = z.input<typeof bootstrapOptions>;
 
 /** A bootstrap confidence interval. */
 export interface ConfidenceInterval {
@@ -37,8 +22,6 @@ export interface ConfidenceInterval {
  * bootstrap refills the buffer before every call, so no resample allocates.
  */
 export type Statistic = (sample: Float64Array) => number;
-
-const OPTION_KEYS = ["rng", "resamples", "level"] as const;
 
 /**
  * Percentile bootstrap confidence interval of any statistic (Efron & Tibshirani 1993, *An
@@ -61,32 +44,27 @@ export function bootstrapCi(
   statistic: Statistic,
   options: BootstrapOptions,
 ): ConfidenceInterval {
-  checkOptionKeys("bootstrapCi", options, OPTION_KEYS);
-  checkSample("bootstrapCi", "sample", xs);
-  if (options === undefined || typeof options.rng?.float !== "function") {
-    throw new TypeError(
-      "bootstrapCi: options.rng must be a uniform source with a float() method, e.g. an Rng",
-    );
-  }
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  if (!Number.isInteger(resamples) || resamples < 1) {
-    throw new RangeError(`bootstrapCi: resamples must be an integer >= 1, got ${resamples}`);
-  }
-  const level = options.level ?? 0.95;
-  if (typeof level !== "number" || !(level > 0 && level < 1)) {
-    throw new RangeError(`bootstrapCi: level must be in (0, 1), got ${String(level)}`);
-  }
+  return bootstrap("bootstrapCi", xs, statistic, options);
+}
+
+function bootstrap(
+  owner: string,
+  xs: ArrayLike<number>,
+  statistic: Statistic,
+  options: BootstrapOptions,
+): ConfidenceInterval {
+  const { rng, resamples, level } = parseOptions(owner, bootstrapOptions, options ?? {});
+  checkSample(owner, "sample", xs);
   const n = xs.length;
   const original = Float64Array.from(xs);
   const buffer = new Float64Array(n);
   buffer.set(original);
   const estimate = statistic(buffer);
   const values = new Float64Array(resamples);
-  const rng = options.rng;
   for (let b = 0; b < resamples; b++) {
     for (let i = 0; i < n; i++) buffer[i] = original[Math.floor(rng.float() * n)];
     const v = statistic(buffer);
-    if (Number.isNaN(v)) throw new RangeError(`bootstrapCi: the statistic returned NaN on resample ${b}`);
+    if (Number.isNaN(v)) badArgument(owner, "statistic", `expected a number, not NaN, on resample ${b}`, v);
     values[b] = v;
   }
   values.sort();
@@ -124,12 +102,10 @@ function meanOf(sample: Float64Array): number {
  * ```
  */
 export function medianCi(xs: ArrayLike<number>, options: BootstrapOptions): ConfidenceInterval {
-  checkOptionKeys("medianCi", options, OPTION_KEYS);
-  return bootstrapCi(xs, medianInPlace, options);
+  return bootstrap("medianCi", xs, medianInPlace, options);
 }
 
 /** Percentile bootstrap CI of the mean; 10 000 resamples and 95% unless told otherwise. */
 export function meanCi(xs: ArrayLike<number>, options: BootstrapOptions): ConfidenceInterval {
-  checkOptionKeys("meanCi", options, OPTION_KEYS);
-  return bootstrapCi(xs, meanOf, options);
+  return bootstrap("meanCi", xs, meanOf, options);
 }

@@ -1,4 +1,7 @@
-import { checkOptionKeys } from "./checks.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { badArgument, fail } from "./checks.ts";
+import { timeToTargetOptions } from "./options.ts";
 
 /**
  * First hitting costs of a set of runs on a ladder of targets: `hits[r][t]` is the cost (FLOPs,
@@ -8,22 +11,18 @@ import { checkOptionKeys } from "./checks.ts";
 export type HitTable = ReadonlyArray<ReadonlyArray<number | null>>;
 
 function checkHits(fn: string, hits: HitTable): number {
-  if (hits.length === 0) throw new RangeError(`${fn}: no runs; expected at least one row of hits`);
+  if (hits.length === 0) badArgument(fn, "hits", "expected at least one run (a row of hits)", []);
   const targets = hits[0].length;
-  if (targets === 0) throw new RangeError(`${fn}: hits[0] is empty; expected one entry per target`);
+  if (targets === 0) badArgument(fn, "hits[0]", "expected one entry per target", []);
   for (let r = 0; r < hits.length; r++) {
     const row = hits[r];
     if (row.length !== targets) {
-      throw new RangeError(
-        `${fn}: hits[${r}] has ${row.length} entries, hits[0] has ${targets}; expected one per target`,
-      );
+      fail(fn, `hits[${r}]`, `expected ${targets} entries like hits[0], one per target (got ${row.length})`);
     }
     for (let t = 0; t < targets; t++) {
       const v = row[t];
       if (v !== null && (typeof v !== "number" || Number.isNaN(v) || v < 0)) {
-        throw new RangeError(
-          `${fn}: hits[${r}][${t}] is ${String(v)}; expected a cost >= 0, Infinity or null`,
-        );
+        badArgument(fn, `hits[${r}][${t}]`, "expected a cost >= 0, Infinity or null", v);
       }
     }
   }
@@ -53,9 +52,8 @@ export function ecdf(hits: HitTable, budgets: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let i = 0; i < budgets.length; i++) {
     const b = budgets[i];
-    if (typeof b !== "number" || Number.isNaN(b)) {
-      throw new RangeError(`ecdf: budgets[${i}] is ${String(b)}; expected a number`);
-    }
+    if (typeof b !== "number" || Number.isNaN(b))
+      badArgument("ecdf", `budgets[${i}]`, "expected a number", b);
     // Binary search for the number of hits with cost ≤ b.
     let lo = 0;
     let hi = steps.costs.length;
@@ -106,11 +104,11 @@ export function ecdfSteps(hits: HitTable): EcdfSteps {
   return { costs, counts, fractions: counts.map((c) => c / pairs), pairs };
 }
 
-/** Options of {@link timeToTarget}. */
-export interface TimeToTargetOptions {
-  /** True for accuracy-like figures (reached when value ≥ target), false for losses/RMSE (value ≤ target). */
-  higherIsBetter: boolean;
-}
+/**
+ * Options of {@link timeToTarget}: `higherIsBetter`, true for accuracy-like figures (reached when value ≥
+ * target), false for losses/RMSE (value ≤ target).
+ */
+export type TimeToTargetOptions = z.input<typeof timeToTargetOptions>;
 
 /**
  * The first cost at which a trace reaches a target, or null if it never does: scans checkpoints in
@@ -129,19 +127,12 @@ export function timeToTarget(
   target: number,
   options: TimeToTargetOptions,
 ): number | null {
-  checkOptionKeys("timeToTarget", options, ["higherIsBetter"]);
-  if (typeof options?.higherIsBetter !== "boolean") {
-    throw new TypeError("timeToTarget: options.higherIsBetter must be true or false");
-  }
+  const { higherIsBetter: higher } = parseOptions("timeToTarget", timeToTargetOptions, options ?? {});
   if (costs.length !== values.length) {
-    throw new RangeError(
-      `timeToTarget: ${costs.length} costs but ${values.length} values; expected one cost per value`,
-    );
+    fail("timeToTarget", "costs", `expected one cost per value, ${values.length} (got ${costs.length})`);
   }
-  if (typeof target !== "number" || Number.isNaN(target)) {
-    throw new RangeError(`timeToTarget: target is ${String(target)}; expected a number`);
-  }
-  const higher = options.higherIsBetter;
+  if (typeof target !== "number" || Number.isNaN(target))
+    badArgument("timeToTarget", "target", "expected a number", target);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (higher ? v >= target : v <= target) return costs[i];

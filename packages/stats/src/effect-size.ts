@@ -1,4 +1,4 @@
-import { checkSample } from "./checks.ts";
+import { badArgument, checkSample } from "./checks.ts";
 
 /**
  * Vargha–Delaney A₁₂ (Vargha & Delaney 2000, *J. Educ. Behav. Stat.* 25(2):101–132): the probability
@@ -39,7 +39,7 @@ export type EffectMagnitude = "negligible" | "small" | "medium" | "large";
  * medium, ≥ 0.21 large (their A = 0.56, 0.64, 0.71, matching Cohen's d = 0.2, 0.5, 0.8).
  */
 export function a12Magnitude(a12: number): EffectMagnitude {
-  if (!(a12 >= 0 && a12 <= 1)) throw new RangeError(`a12Magnitude: A12 must be in [0, 1], got ${a12}`);
+  if (!(a12 >= 0 && a12 <= 1)) badArgument("a12Magnitude", "a12", "expected an A12 in [0, 1]", a12);
   // Round away representation error: 0.71 − 0.5 is 0.20999… in doubles but is meant as "large".
   const d = Math.round(Math.abs(a12 - 0.5) * 1e9) / 1e9;
   if (d >= 0.21) return "large";

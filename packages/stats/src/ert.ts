@@ -1,3 +1,5 @@
+import { badArgument } from "./checks.ts";
+
 /**
  * One run's outcome for one target: the cost at which it first reached the target (null if it never
  * did), and the total cost it spent.
@@ -8,16 +10,14 @@ export interface RunOutcome {
 }
 
 function checkOutcomes(fn: string, runs: ReadonlyArray<RunOutcome>): void {
-  if (runs.length === 0) throw new RangeError(`${fn}: no runs; expected at least one`);
+  if (runs.length === 0) badArgument(fn, "runs", "expected at least one run", []);
   for (let i = 0; i < runs.length; i++) {
     const { hit, spent } = runs[i];
     if (typeof spent !== "number" || !(spent >= 0) || !Number.isFinite(spent)) {
-      throw new RangeError(`${fn}: runs[${i}].spent is ${String(spent)}; expected a finite cost >= 0`);
+      badArgument(fn, `runs[${i}].spent`, "expected a finite cost >= 0", spent);
     }
     if (hit !== null && (typeof hit !== "number" || !(hit >= 0) || hit > spent)) {
-      throw new RangeError(
-        `${fn}: runs[${i}].hit is ${String(hit)}; expected null or a cost in [0, spent = ${spent}]`,
-      );
+      badArgument(fn, `runs[${i}].hit`, `expected null or a cost in [0, spent = ${spent}]`, hit);
     }
   }
 }

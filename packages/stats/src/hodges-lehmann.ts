@@ -1,20 +1,17 @@
-import { checkFiniteSample, checkOptionKeys } from "./checks.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { checkFiniteSample } from "./checks.ts";
 import { mannWhitneyExactDistribution, rankTestMethod } from "./mann-whitney.ts";
 import { normalQuantile, normalSf } from "./normal.ts";
+import { hodgesLehmannOptions } from "./options.ts";
 import { quantileSorted } from "./quantile.ts";
 import { midranks } from "./ranks.ts";
 
-/** Options of {@link hodgesLehmannShift}. */
-export interface HodgesLehmannOptions {
-  /** Confidence level in (0, 1). Default 0.95. */
-  level?: number;
-  /**
-   * `"auto"` (default): the exact distribution of U when the pooled sample has no ties and both
-   * samples have fewer than 50 values, else the normal approximation — the rule of `mannWhitneyU`
-   * and of R's `wilcox.test`. `"exact"` insists (and throws on ties); `"normal"` always approximates.
-   */
-  method?: "auto" | "exact" | "normal";
-}
+/**
+ * Options of {@link hodgesLehmannShift}: `level` (default 0.95) and `method` ("auto", "exact" or
+ * "normal"; default "auto", the rule of `mannWhitneyU`); see `hodgesLehmannOptions` for the docs.
+ */
+export type HodgesLehmannOptions = z.input<typeof hodgesLehmannOptions>;
 
 /** Result of {@link hodgesLehmannShift}. */
 export interface HodgesLehmannResult {
@@ -38,8 +35,6 @@ export interface HodgesLehmannResult {
   n1: number;
   n2: number;
 }
-
-const OPTION_KEYS = ["level", "method"] as const;
 
 /**
  * The Hodges–Lehmann estimate of the location shift between two samples and its distribution-free
@@ -88,14 +83,13 @@ export function hodgesLehmannShift(
   y: ArrayLike<number>,
   options?: HodgesLehmannOptions,
 ): HodgesLehmannResult {
-  checkOptionKeys("hodgesLehmannShift", options, OPTION_KEYS);
+  const { level, method: requested } = parseOptions(
+    "hodgesLehmannShift",
+    hodgesLehmannOptions,
+    options ?? {},
+  );
   checkFiniteSample("hodgesLehmannShift", "x", x);
   checkFiniteSample("hodgesLehmannShift", "y", y);
-  const level = options?.level ?? 0.95;
-  if (typeof level !== "number" || !(level > 0 && level < 1)) {
-    throw new RangeError(`hodgesLehmannShift: level must be in (0, 1), got ${String(level)}`);
-  }
-  const requested = options?.method ?? "auto";
 
   const n1 = x.length;
   const n2 = y.length;

@@ -8,11 +8,9 @@ export {
   type BootstrapOptions,
   bootstrapCi,
   type ConfidenceInterval,
-  DEFAULT_RESAMPLES,
   meanCi,
   medianCi,
   type Statistic,
-  type UniformSource,
 } from "./bootstrap.ts";
 export { type Description, describe } from "./describe.ts";
 export {
@@ -38,5 +36,17 @@ export {
 export { type MannWhitneyMinPOptions, mannWhitneyMinP } from "./mann-whitney-min-p.ts";
 export { type DispersionOptions, mean, standardDeviation, variance } from "./moments.ts";
 export { erfc, normalCdf, normalQuantile, normalSf } from "./normal.ts";
+export {
+  bootstrapOptions,
+  DEFAULT_RESAMPLES,
+  dispersionOptions,
+  hodgesLehmannOptions,
+  mannWhitneyMinPOptions,
+  mannWhitneyOptions,
+  pAdjustMethod,
+  significanceDesign,
+  timeToTargetOptions,
+  type UniformSource,
+} from "./options.ts";
 export { iqr, median, quantile, quantileSorted, quantiles, sortedCopy } from "./quantile.ts";
 export { type Midranks, midranks } from "./ranks.ts";

@@ -1,12 +1,12 @@
-import { checkOptionKeys } from "./checks.ts";
-import { type Alternative, mannWhitneyExactDistribution } from "./mann-whitney.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { checkInteger } from "./checks.ts";
+import { mannWhitneyExactDistribution } from "./mann-whitney.ts";
 import { normalCdf, normalSf } from "./normal.ts";
+import { mannWhitneyMinPOptions } from "./options.ts";
 
-/** Options of {@link mannWhitneyMinP}. */
-export interface MannWhitneyMinPOptions {
-  /** Default `"two-sided"`. */
-  alternative?: Alternative;
-}
+/** Options of {@link mannWhitneyMinP}: `alternative` (default "two-sided"). */
+export type MannWhitneyMinPOptions = z.input<typeof mannWhitneyMinPOptions>;
 
 /**
  * The smallest p-value `mannWhitneyU` (default options) can report for samples of sizes n₁ and n₂,
@@ -35,23 +35,9 @@ export interface MannWhitneyMinPOptions {
  * ```
  */
 export function mannWhitneyMinP(n1: number, n2: number, options?: MannWhitneyMinPOptions): number {
-  checkOptionKeys("mannWhitneyMinP", options, ["alternative"]);
-  for (const [name, v] of [
-    ["n1", n1],
-    ["n2", n2],
-  ] as const) {
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
-      throw new RangeError(
-        `mannWhitneyMinP: ${name} must be an integer >= 1 (a sample size), got ${String(v)}`,
-      );
-    }
-  }
-  const alternative = options?.alternative ?? "two-sided";
-  if (alternative !== "two-sided" && alternative !== "less" && alternative !== "greater") {
-    throw new RangeError(
-      `mannWhitneyMinP: alternative must be "two-sided", "less" or "greater", got ${String(alternative)}`,
-    );
-  }
+  const { alternative } = parseOptions("mannWhitneyMinP", mannWhitneyMinPOptions, options ?? {});
+  checkInteger("mannWhitneyMinP", "n1", n1, 1);
+  checkInteger("mannWhitneyMinP", "n2", n2, 1);
   const nn = n1 * n2;
   let p: number;
   if (n1 < 50 && n2 < 50) {

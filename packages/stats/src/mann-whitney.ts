@@ -1,24 +1,18 @@
-import { checkOptionKeys, checkSample } from "./checks.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { badArgument, checkInteger, checkSample, fail } from "./checks.ts";
 import { normalCdf, normalSf } from "./normal.ts";
+import { mannWhitneyOptions } from "./options.ts";
 import { midranks } from "./ranks.ts";
 
 /** Which difference the test looks for: `greater` means x tends to be larger than y. */
 export type Alternative = "two-sided" | "less" | "greater";
 
-/** Options of {@link mannWhitneyU}. */
-export interface MannWhitneyOptions {
-  /** Default `"two-sided"`. */
-  alternative?: Alternative;
-  /**
-   * `"auto"` (default): the exact null distribution when there are no ties and both samples have
-   * fewer than 50 values (R's `wilcox.test` rule), else the normal approximation. `"exact"` insists
-   * (and throws on ties, where the exact distribution used here does not apply); `"normal"` always
-   * approximates.
-   */
-  method?: "auto" | "exact" | "normal";
-  /** Continuity correction of the normal approximation (±0.5 on U). Default true, as R and scipy. */
-  continuity?: boolean;
-}
+/**
+ * Options of {@link mannWhitneyU}: `alternative` (default "two-sided"), `method` ("auto", "exact" or
+ * "normal"; default "auto"), `continuity` (default true); see `mannWhitneyOptions` for the docs.
+ */
+export type MannWhitneyOptions = z.input<typeof mannWhitneyOptions>;
 
 /** Result of {@link mannWhitneyU}. */
 export interface MannWhitneyResult {
@@ -52,17 +46,17 @@ export interface MannWhitneyResult {
  */
 export function rankTestMethod(
   owner: string,
-  requested: unknown,
+  requested: "auto" | "exact" | "normal",
   n1: number,
   n2: number,
   tieGroups: number,
 ): "exact" | "normal" {
-  if (requested !== "auto" && requested !== "exact" && requested !== "normal") {
-    throw new RangeError(`${owner}: method must be "auto", "exact" or "normal", got ${String(requested)}`);
-  }
   if (requested === "exact" && tieGroups > 0) {
-    throw new RangeError(
-      `${owner}: method "exact" needs samples without ties, but ${tieGroups} group(s) of tied values were found; use "normal"`,
+    badArgument(
+      owner,
+      "method",
+      `expected "normal" or "auto": "exact" needs samples without ties, and ${tieGroups} group(s) of tied values were found`,
+      requested,
     );
   }
   if (requested !== "auto") return requested;
@@ -86,17 +80,13 @@ const CACHE_LIMIT = 32;
  * The returned array is cached and shared: do not modify it.
  */
 export function mannWhitneyExactDistribution(n1: number, n2: number): Float64Array {
-  for (const [name, v] of [
-    ["n1", n1],
-    ["n2", n2],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 1) {
-      throw new RangeError(`mannWhitneyExactDistribution: ${name} must be an integer >= 1, got ${v}`);
-    }
-  }
+  checkInteger("mannWhitneyExactDistribution", "n1", n1, 1);
+  checkInteger("mannWhitneyExactDistribution", "n2", n2, 1);
   if (n1 * n2 > EXACT_MAX_CELLS) {
-    throw new RangeError(
-      `mannWhitneyExactDistribution: n1·n2 = ${n1 * n2} exceeds ${EXACT_MAX_CELLS}; use the normal approximation`,
+    fail(
+      "mannWhitneyExactDistribution",
+      "n2",
+      `expected n1·n2 <= ${EXACT_MAX_CELLS}, beyond which the normal approximation is used (got n1·n2 = ${n1 * n2})`,
     );
   }
   // U's distribution is the same for (n1, n2) and (n2, n1): index the table by the smaller size.
@@ -158,17 +148,13 @@ export function mannWhitneyU(
   y: ArrayLike<number>,
   options?: MannWhitneyOptions,
 ): MannWhitneyResult {
-  checkOptionKeys("mannWhitneyU", options, ["alternative", "method", "continuity"]);
+  const {
+    alternative,
+    method: requested,
+    continuity,
+  } = parseOptions("mannWhitneyU", mannWhitneyOptions, options ?? {});
   checkSample("mannWhitneyU", "x", x);
   checkSample("mannWhitneyU", "y", y);
-  const alternative = options?.alternative ?? "two-sided";
-  if (alternative !== "two-sided" && alternative !== "less" && alternative !== "greater") {
-    throw new RangeError(
-      `mannWhitneyU: alternative must be "two-sided", "less" or "greater", got ${String(alternative)}`,
-    );
-  }
-  const requested = options?.method ?? "auto";
-  const continuity = options?.continuity ?? true;
 
   const n1 = x.length;
   const n2 = y.length;

@@ -1,4 +1,7 @@
-import { checkFiniteSample, checkOptionKeys } from "./checks.ts";
+import { parseOptions } from "@arena/options";
+import type * as z from "zod";
+import { checkFiniteSample, fail } from "./checks.ts";
+import { dispersionOptions } from "./options.ts";
 
 /** The arithmetic mean of a non-empty sample of finite numbers. */
 export function mean(xs: ArrayLike<number>): number {
@@ -8,27 +11,22 @@ export function mean(xs: ArrayLike<number>): number {
   return s / xs.length;
 }
 
-/** Options of {@link variance} and {@link standardDeviation}. */
-export interface DispersionOptions {
-  /**
-   * Delta degrees of freedom: the sum of squares is divided by n − ddof. Default 1, the unbiased
-   * sample variance (R's `var`/`sd`); 0 gives the population variance (numpy's default).
-   */
-  ddof?: number;
-}
+/**
+ * Options of {@link variance} and {@link standardDeviation}: `ddof`, delta degrees of freedom (default 1,
+ * the sample variance as R's `var`; 0 the population variance as numpy's default).
+ */
+export type DispersionOptions = z.input<typeof dispersionOptions>;
 
 /** The variance Σ(x − mean)² / (n − ddof), computed in two passes for accuracy. */
 export function variance(xs: ArrayLike<number>, options?: DispersionOptions): number {
-  checkOptionKeys("variance", options, ["ddof"]);
-  checkFiniteSample("variance", "sample", xs);
-  const ddof = options?.ddof ?? 1;
-  if (!Number.isInteger(ddof) || ddof < 0) {
-    throw new RangeError(`variance: ddof must be an integer >= 0, got ${ddof}`);
-  }
+  return varianceOf("variance", xs, options);
+}
+
+function varianceOf(owner: string, xs: ArrayLike<number>, options: DispersionOptions | undefined): number {
+  const { ddof } = parseOptions(owner, dispersionOptions, options ?? {});
+  checkFiniteSample(owner, "sample", xs);
   const n = xs.length;
-  if (n - ddof <= 0) {
-    throw new RangeError(`variance: needs more than ddof = ${ddof} values, got ${n}`);
-  }
+  if (n - ddof <= 0) fail(owner, "sample", `expected more than ddof = ${ddof} values (got ${n})`);
   let s = 0;
   for (let i = 0; i < n; i++) s += xs[i];
   const m = s / n;
@@ -42,6 +40,5 @@ export function variance(xs: ArrayLike<number>, options?: DispersionOptions): nu
 
 /** The standard deviation √variance; by default the sample standard deviation (n − 1), as R's `sd`. */
 export function standardDeviation(xs: ArrayLike<number>, options?: DispersionOptions): number {
-  checkOptionKeys("standardDeviation", options, ["ddof"]);
-  return Math.sqrt(variance(xs, options));
+  return Math.sqrt(varianceOf("standardDeviation", xs, options));
 }

@@ -1,3 +1,5 @@
+import { checkProbability } from "./checks.ts";
+
 const TWO_OVER_SQRT_PI = 1.1283791670955126; // 2/√π
 const ONE_OVER_SQRT_PI = 0.5641895835477563; // 1/√π
 
@@ -85,9 +87,7 @@ const ONE_OVER_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new RangeError(`normalQuantile: p must be in [0, 1], got ${String(p)}`);
-  }
+  checkProbability("normalQuantile", "p", p);
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;
   if (p === 0.5) return 0;

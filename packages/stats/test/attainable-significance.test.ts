@@ -64,14 +64,14 @@ describe("mannWhitneyMinP: the smallest p the test can report", () => {
   });
 
   it("checks its arguments", () => {
-    expect(() => mannWhitneyMinP(0, 5)).toThrow(
-      "mannWhitneyMinP: n1 must be an integer >= 1 (a sample size), got 0",
-    );
-    expect(() => mannWhitneyMinP(5, 2.5)).toThrow("n2 must be an integer >= 1 (a sample size), got 2.5");
+    expect(() => mannWhitneyMinP(0, 5)).toThrow("mannWhitneyMinP: n1: expected an integer >= 1 (got 0)");
+    expect(() => mannWhitneyMinP(5, 2.5)).toThrow("mannWhitneyMinP: n2: expected an integer >= 1 (got 2.5)");
     expect(() => mannWhitneyMinP(5, 5, { alternative: "both" as Alternative })).toThrow(
-      'alternative must be "two-sided", "less" or "greater", got both',
+      'mannWhitneyMinP: alternative: Invalid option: expected one of "two-sided"|"less"|"greater" (got "both")',
     );
-    expect(() => mannWhitneyMinP(5, 5, { method: "exact" } as object)).toThrow('unknown option "method"');
+    expect(() => mannWhitneyMinP(5, 5, { method: "exact" } as object)).toThrow(
+      'mannWhitneyMinP: unknown key "method"; known keys: alternative',
+    );
   });
 });
 
@@ -102,13 +102,13 @@ describe("minAttainableAdjustedP", () => {
 
   it("checks its arguments", () => {
     expect(() => minAttainableAdjustedP(1.5, 3, "holm")).toThrow(
-      "minAttainableAdjustedP: pMin must be in [0, 1], got 1.5",
+      "minAttainableAdjustedP: pMin: expected a probability in [0, 1] (got 1.5)",
     );
     expect(() => minAttainableAdjustedP(0.01, 0, "holm")).toThrow(
-      "minAttainableAdjustedP: comparisons must be an integer >= 1, got 0",
+      "minAttainableAdjustedP: comparisons: expected an integer >= 1 (got 0)",
     );
     expect(() => minAttainableAdjustedP(0.01, 3, "BH" as "holm")).toThrow(
-      'correction must be "holm", "bonferroni" or "none", got BH',
+      'minAttainableAdjustedP: correction: expected "holm", "bonferroni" or "none" (got "BH")',
     );
   });
 });
@@ -135,13 +135,15 @@ describe("canReachSignificance", () => {
 
   it("checks its arguments", () => {
     expect(() => canReachSignificance(5, 5, { comparisons: 2, correction: "holm", alpha: 0 })).toThrow(
-      "canReachSignificance: alpha must be in (0, 1), got 0",
+      "canReachSignificance: alpha: Too small: expected number to be >0 (got 0)",
     );
     expect(() => canReachSignificance(5, 5, { comparisons: 2.5, correction: "holm" })).toThrow(
-      "comparisons must be an integer >= 1, got 2.5",
+      "canReachSignificance: comparisons: Invalid input: expected int, received number (got 2.5)",
     );
     expect(() =>
       canReachSignificance(5, 5, { comparisons: 2, correction: "holm", m: 3 } as object as never),
-    ).toThrow('canReachSignificance: unknown option "m"');
+    ).toThrow(
+      'canReachSignificance: unknown key "m"; known keys: comparisons, correction, alpha, alternative',
+    );
   });
 });

@@ -73,12 +73,22 @@ describe("bootstrapCi: percentile method", () => {
 
   it("rejects bad options by name", () => {
     const rng = mulberry32(1);
-    expect(() => medianCi([1, 2], { rng, resamples: 0 })).toThrow("resamples must be an integer >= 1, got 0");
-    expect(() => medianCi([1, 2], { rng, level: 1 })).toThrow("level must be in (0, 1), got 1");
+    expect(() => medianCi([1, 2], { rng, resamples: 0 })).toThrow(
+      "medianCi: resamples: Too small: expected number to be >=1 (got 0)",
+    );
+    expect(() => medianCi([1, 2], { rng, level: 1 })).toThrow(
+      "medianCi: level: Too big: expected number to be <1 (got 1)",
+    );
     // @ts-expect-error: unknown option on purpose
-    expect(() => medianCi([1, 2], { rng, samples: 10 })).toThrow('medianCi: unknown option "samples"');
+    expect(() => medianCi([1, 2], { rng, samples: 10 })).toThrow(
+      'medianCi: unknown key "samples"; known keys: rng, resamples, level',
+    );
     // @ts-expect-error: missing rng on purpose
-    expect(() => medianCi([1, 2], {})).toThrow("options.rng must be a uniform source");
-    expect(() => bootstrapCi([1, 2], () => Number.NaN, { rng })).toThrow("the statistic returned NaN");
+    expect(() => medianCi([1, 2], {})).toThrow(
+      "medianCi: rng: expected a uniform source with a float() method, e.g. an Rng",
+    );
+    expect(() => bootstrapCi([1, 2], () => Number.NaN, { rng })).toThrow(
+      "bootstrapCi: statistic: expected a number, not NaN, on resample 0 (got NaN)",
+    );
   });
 });

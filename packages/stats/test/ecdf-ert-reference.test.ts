@@ -58,9 +58,13 @@ describe("ECDF over a ladder of targets", () => {
   });
 
   it("rejects ragged tables and bad costs", () => {
-    expect(() => ecdf([[1, 2], [3]], [1])).toThrow("hits[1] has 1 entries, hits[0] has 2");
-    expect(() => ecdf([[Number.NaN]], [1])).toThrow("hits[0][0] is NaN");
-    expect(() => ecdf([], [1])).toThrow("no runs");
+    expect(() => ecdf([[1, 2], [3]], [1])).toThrow(
+      "ecdf: hits[1]: expected 2 entries like hits[0], one per target (got 1)",
+    );
+    expect(() => ecdf([[Number.NaN]], [1])).toThrow(
+      "ecdf: hits[0][0]: expected a cost >= 0, Infinity or null (got NaN)",
+    );
+    expect(() => ecdf([], [1])).toThrow("ecdf: hits: expected at least one run (a row of hits) (got [])");
   });
 });
 
@@ -100,9 +104,9 @@ describe("ERT and success rate", () => {
 
   it("rejects hits after the spent budget", () => {
     expect(() => ert([{ hit: 60, spent: 50 }])).toThrow(
-      "runs[0].hit is 60; expected null or a cost in [0, spent = 50]",
+      "ert: runs[0].hit: expected null or a cost in [0, spent = 50] (got 60)",
     );
-    expect(() => successRate([])).toThrow("no runs");
+    expect(() => successRate([])).toThrow("successRate: runs: expected at least one run (got [])");
   });
 });
 
@@ -111,6 +115,8 @@ describe("timeToTarget", () => {
     expect(timeToTarget([10, 20, 30], [0.5, 0.82, 0.9], 0.8, { higherIsBetter: true })).toBe(20);
     expect(timeToTarget([10, 20, 30], [0.5, 0.3, 0.1], 0.3, { higherIsBetter: false })).toBe(20);
     expect(timeToTarget([10, 20], [0.5, Number.NaN], 0.1, { higherIsBetter: false })).toBeNull();
-    expect(() => timeToTarget([1], [1, 2], 0, { higherIsBetter: true })).toThrow("1 costs but 2 values");
+    expect(() => timeToTarget([1], [1, 2], 0, { higherIsBetter: true })).toThrow(
+      "timeToTarget: costs: expected one cost per value, 2 (got 1)",
+    );
   });
 });

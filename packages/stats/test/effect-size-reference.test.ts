@@ -29,6 +29,6 @@ describe("effect sizes", () => {
     expect(a12Magnitude(0.64)).toBe("medium");
     expect(a12Magnitude(0.71)).toBe("large");
     expect(a12Magnitude(0.29)).toBe("large");
-    expect(() => a12Magnitude(1.5)).toThrow("A12 must be in [0, 1], got 1.5");
+    expect(() => a12Magnitude(1.5)).toThrow("a12Magnitude: a12: expected an A12 in [0, 1] (got 1.5)");
   });
 });

@@ -330,26 +330,26 @@ describe("hodgesLehmannShift: equivariance", () => {
 describe("hodgesLehmannShift: argument checks", () => {
   it("names the bad value and what was expected", () => {
     expect(() => hodgesLehmannShift([], [1])).toThrow(
-      "hodgesLehmannShift: x is empty; expected at least one value",
+      "hodgesLehmannShift: x: expected at least one value (got [])",
     );
     expect(() => hodgesLehmannShift([1], [2, Number.NaN])).toThrow(
-      "hodgesLehmannShift: y[1] is NaN; expected a finite number",
+      "hodgesLehmannShift: y[1]: expected a finite number (got NaN)",
     );
     expect(() => hodgesLehmannShift([Number.POSITIVE_INFINITY], [2])).toThrow(
-      "hodgesLehmannShift: x[0] is Infinity; expected a finite number",
+      "hodgesLehmannShift: x[0]: expected a finite number (got Infinity)",
     );
     expect(() => hodgesLehmannShift([1], [2], { level: 1 })).toThrow(
-      "hodgesLehmannShift: level must be in (0, 1), got 1",
+      "hodgesLehmannShift: level: Too big: expected number to be <1 (got 1)",
     );
     expect(() => hodgesLehmannShift([1], [2], { level: 95 })).toThrow("got 95");
     expect(() => hodgesLehmannShift([1], [2], { method: "bootstrap" as "exact" })).toThrow(
-      'method must be "auto", "exact" or "normal", got bootstrap',
+      'hodgesLehmannShift: method: Invalid option: expected one of "auto"|"exact"|"normal" (got "bootstrap")',
     );
     expect(() => hodgesLehmannShift([1], [2], { conf: 0.9 } as object)).toThrow(
-      'hodgesLehmannShift: unknown option "conf"; expected one of level, method',
+      'hodgesLehmannShift: unknown key "conf"; known keys: level, method',
     );
     expect(() => hodgesLehmannShift([1, 2, 2], [3], { method: "exact" })).toThrow(
-      'method "exact" needs samples without ties',
+      'hodgesLehmannShift: method: expected "normal" or "auto": "exact" needs samples without ties, and 1 group(s) of tied values were found (got "exact")',
     );
   });
 });

@@ -57,7 +57,7 @@ describe("holm: Holm–Bonferroni adjusted p-values", () => {
   });
 
   it("rejects values that are not probabilities", () => {
-    expect(() => holm([0.1, 1.2])).toThrow("holm: pValues[1] must be in [0, 1], got 1.2");
-    expect(() => holm([Number.NaN])).toThrow("holm: pValues[0] must be in [0, 1], got NaN");
+    expect(() => holm([0.1, 1.2])).toThrow("holm: pValues[1]: expected a probability in [0, 1] (got 1.2)");
+    expect(() => holm([Number.NaN])).toThrow("holm: pValues[0]: expected a probability in [0, 1] (got NaN)");
   });
 });

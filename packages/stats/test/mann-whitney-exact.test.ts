@@ -58,8 +58,12 @@ describe("Mann–Whitney U: exact null distribution", () => {
   });
 
   it("rejects sizes beyond the exact table limit", () => {
-    expect(() => mannWhitneyExactDistribution(101, 100)).toThrow("n1·n2 = 10100 exceeds 10000");
-    expect(() => mannWhitneyExactDistribution(0, 3)).toThrow("n1 must be an integer >= 1, got 0");
+    expect(() => mannWhitneyExactDistribution(101, 100)).toThrow(
+      "mannWhitneyExactDistribution: n2: expected n1·n2 <= 10000, beyond which the normal approximation is used (got n1·n2 = 10100)",
+    );
+    expect(() => mannWhitneyExactDistribution(0, 3)).toThrow(
+      "mannWhitneyExactDistribution: n1: expected an integer >= 1 (got 0)",
+    );
   });
 });
 
@@ -101,7 +105,7 @@ describe("Mann–Whitney U: exact p-values against published examples", () => {
 
   it("refuses the exact method with ties, naming the problem", () => {
     expect(() => mannWhitneyU([1, 2, 2], [2, 3], { method: "exact" })).toThrow(
-      'method "exact" needs samples without ties',
+      'mannWhitneyU: method: expected "normal" or "auto": "exact" needs samples without ties, and 1 group(s) of tied values were found (got "exact")',
     );
   });
 });

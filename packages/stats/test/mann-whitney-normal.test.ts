@@ -74,11 +74,15 @@ describe("Mann–Whitney U: normal approximation", () => {
   });
 
   it("rejects NaN, empty samples and unknown options", () => {
-    expect(() => mannWhitneyU([1, Number.NaN], [2])).toThrow("mannWhitneyU: x[1] is NaN");
-    expect(() => mannWhitneyU([1], [])).toThrow("mannWhitneyU: y is empty");
+    expect(() => mannWhitneyU([1, Number.NaN], [2])).toThrow(
+      "mannWhitneyU: x[1]: expected a number other than NaN (got NaN)",
+    );
+    expect(() => mannWhitneyU([1], [])).toThrow("mannWhitneyU: y: expected at least one value (got [])");
     // @ts-expect-error: unknown option on purpose
-    expect(() => mannWhitneyU([1], [2], { exact: true })).toThrow('mannWhitneyU: unknown option "exact"');
+    expect(() => mannWhitneyU([1], [2], { exact: true })).toThrow(
+      'mannWhitneyU: unknown key "exact"; known keys: alternative, method, continuity',
+    );
     // @ts-expect-error: bad alternative on purpose
-    expect(() => mannWhitneyU([1], [2], { alternative: "two.sided" })).toThrow("got two.sided");
+    expect(() => mannWhitneyU([1], [2], { alternative: "two.sided" })).toThrow('(got "two.sided")');
   });
 });

@@ -28,13 +28,17 @@ describe("mean, variance, standard deviation", () => {
   });
 
   it("reject bad input and unknown options by name", () => {
-    expect(() => mean([])).toThrow("mean: sample is empty");
+    expect(() => mean([])).toThrow("mean: sample: expected at least one value (got [])");
     expect(() => mean([1, Number.POSITIVE_INFINITY])).toThrow(
-      "mean: sample[1] is Infinity; expected a finite number",
+      "mean: sample[1]: expected a finite number (got Infinity)",
     );
-    expect(() => variance([1])).toThrow("variance: needs more than ddof = 1 values, got 1");
-    expect(() => standardDeviation([1, 2], { ddof: -1 })).toThrow("ddof must be an integer >= 0, got -1");
+    expect(() => variance([1])).toThrow("variance: sample: expected more than ddof = 1 values (got 1)");
+    expect(() => standardDeviation([1, 2], { ddof: -1 })).toThrow(
+      "standardDeviation: ddof: Too small: expected number to be >=0 (got -1)",
+    );
     // @ts-expect-error: unknown option on purpose
-    expect(() => standardDeviation([1, 2], { dof: 0 })).toThrow('standardDeviation: unknown option "dof"');
+    expect(() => standardDeviation([1, 2], { dof: 0 })).toThrow(
+      'standardDeviation: unknown key "dof"; known keys: ddof',
+    );
   });
 });

@@ -65,7 +65,9 @@ describe("erfc and the normal distribution", () => {
     expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY);
     for (const p of [1e-12, 0.01, 0.2, 0.7, 0.9999])
       expect(normalCdf(normalQuantile(p)) / p).toBeCloseTo(1, 13);
-    expect(() => normalQuantile(1.5)).toThrow("normalQuantile: p must be in [0, 1], got 1.5");
+    expect(() => normalQuantile(1.5)).toThrow(
+      "normalQuantile: p: expected a probability in [0, 1] (got 1.5)",
+    );
     expect(() => normalQuantile(Number.NaN)).toThrow("got NaN");
   });
 });

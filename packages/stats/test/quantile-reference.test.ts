@@ -37,10 +37,14 @@ group("quantile: type 7 against reference values", () => {
   });
 
   it("rejects empty samples, NaN and p outside [0, 1], naming the value", () => {
-    expect(() => quantile([], 0.5)).toThrow("quantile: sample is empty");
-    expect(() => median([1, Number.NaN])).toThrow("median: sample[1] is NaN");
-    expect(() => quantile([1, 2], 1.5)).toThrow("quantile: p must be in [0, 1], got 1.5");
-    expect(() => quantiles([1, 2], [0.5, -0.1])).toThrow("quantiles: ps[1] must be in [0, 1], got -0.1");
+    expect(() => quantile([], 0.5)).toThrow("quantile: sample: expected at least one value (got [])");
+    expect(() => median([1, Number.NaN])).toThrow(
+      "median: sample[1]: expected a number other than NaN (got NaN)",
+    );
+    expect(() => quantile([1, 2], 1.5)).toThrow("quantile: p: expected a probability in [0, 1] (got 1.5)");
+    expect(() => quantiles([1, 2], [0.5, -0.1])).toThrow(
+      "quantiles: ps[1]: expected a probability in [0, 1] (got -0.1)",
+    );
   });
 
   it("describe() summarises the classic example 2,4,4,4,5,5,7,9", () => {
