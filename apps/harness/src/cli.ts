@@ -1,37 +1,40 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { problems } from "@arena/datasets";
 import { cac } from "cac";
-import { LEARNER_KINDS } from "./learner-kinds.ts";
+import { actionArgs, integerOption, parseCommandLine, stringOption } from "./cli-args.ts";
+import {
+  checkCommand,
+  dashboardCommand,
+  dryRunCommand,
+  extraHelpSections,
+  listCommand,
+  selectRuns,
+  versionText,
+} from "./cli-commands.ts";
+import { checkOutputDir, checkPathText, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { problemEntryFor } from "./problem-loader.ts";
 import { mergeResults, writeReport } from "./results-files.ts";
 import { parseShard } from "./run-plan.ts";
 import { runSuite } from "./run-suite.ts";
 import { type CsvSource, loadSuite, parseSuite, type Suite, UsageError } from "./suite.ts";
+import { suiteJsonSchema } from "./suite-json-schema.ts";
+import { oneLine, quote } from "./usage-error.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const suitesDir = resolve(here, "../suites");
 const repoRoot = resolve(here, "../../..");
 
-function parseWorkers(v: unknown): number {
-  if (v === undefined) return Math.max(1, availableParallelism());
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--workers must be an integer >= 1, got "${String(v)}"`);
-  return n;
+/** The most worker threads `--workers` accepts. */
+const MAX_WORKERS = 256;
+
+function parseWorkers(flags: Record<string, unknown>): number {
+  return integerOption(flags, "workers", 1, MAX_WORKERS) ?? Math.max(1, availableParallelism());
 }
 
-/** Parses a decimal integer flag; undefined when the flag is absent. */
-function integerFlag(name: string, v: unknown, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  const s = String(v).trim();
-  if (!/^\d+$/.test(s) || Number(s) < min)
-    throw new UsageError(`--${name} must be an integer >= ${min}, got "${String(v)}"`);
-  return Number(s);
-}
+/** Flags that only mean something with --data (a suite file says all of this itself). */
+const DATA_FLAGS = ["label", "task", "column", "window", "period"];
 
 /** The models a user's series is forecast with: an MLP on the window and the three recurrent nets. */
 const FORECAST_MODELS = ["rnn", "lstm", "gru"].map((kind) => ({
@@ -48,9 +51,12 @@ const FORECAST_MODELS = ["rnn", "lstm", "gru"].map((kind) => ({
  * recurrent nets. Ten repetitions, so that a consistent difference between learners is detectable.
  */
 function csvSuite(path: string, flags: Record<string, unknown>): Suite {
-  const task = String(flags.task);
+  checkPathText(path, "--data");
+  const task = stringOption(flags, "task") ?? "classification";
   if (task !== "classification" && task !== "regression" && task !== "forecast") {
-    throw new UsageError(`--task must be "classification", "regression" or "forecast", got "${task}"`);
+    throw new UsageError(
+      `--task must be "classification", "regression" or "forecast", got ${quote(task, 40)}`,
+    );
   }
   const forecast = task === "forecast";
   const misplaced = forecast ? ["label"] : ["column", "window", "period"];
@@ -62,17 +68,17 @@ function csvSuite(path: string, flags: Record<string, unknown>): Suite {
     basename(path)
       .replace(/\.csv$/i, "")
       .replace(/[^A-Za-z0-9._-]/g, "-") || "data";
-  const window = integerFlag("window", flags.window, 1);
-  const period = integerFlag("period", flags.period, 2);
+  const window = integerOption(flags, "window", 1, 10_000);
+  const period = integerOption(flags, "period", 2, 100_000);
   const csv = forecast
     ? {
         path: resolve(path),
         task,
-        column: String(flags.column ?? "last"),
+        column: stringOption(flags, "column") ?? "last",
         ...(window !== undefined ? { window } : {}),
         ...(period !== undefined ? { period } : {}),
       }
-    : { path: resolve(path), task, label: String(flags.label ?? "last") };
+    : { path: resolve(path), task, label: stringOption(flags, "label") ?? "last" };
   const problem = { name: name.toLowerCase(), csv };
   const models = forecast
     ? [{ ...fromSeriesCsvModel(csv as never) }, ...FORECAST_MODELS.map((m) => ({ ...m }))]
@@ -87,7 +93,7 @@ function csvSuite(path: string, flags: Record<string, unknown>): Suite {
       learners: quick.learners,
       problems: [{ ...problem, ...(models ? { models } : {}) }],
     },
-    `--data ${path}`,
+    `--data ${quote(path)}`,
   );
 }
 
@@ -101,33 +107,56 @@ function fromSeriesCsvModel(csv: CsvSource): Record<string, unknown> {
 }
 
 async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, unknown>): Promise<number> {
-  const out = resolve(String(flags.out ?? join("results", suite.name)));
+  // Every flag is checked before anything is planned, run or written.
+  const out = checkOutputDir(stringOption(flags, "out") ?? join("results", suite.name), "--out");
+  const workers = parseWorkers(flags);
+  if (flags.json === true && flags.dryRun !== true) throw new UsageError("--json goes with --dry-run");
+  if (flags.dryRun === true) {
+    dryRunCommand(selectRuns(suite, suiteDir, flags), flags.json === true);
+    return 0;
+  }
   const summary = await runSuite(suite, {
-    workers: parseWorkers(flags.workers),
+    workers,
     out,
     filter: flags.filter === undefined ? undefined : String(flags.filter),
     shard: flags.shard === undefined ? undefined : parseShard(String(flags.shard)),
     suiteDir,
+    fresh: flags.fresh === true,
+    rerunChanged: flags.rerunChanged === true,
+    keepFailed: flags.keepFailed === true,
+    keepUnknown: flags.keepUnknown === true,
   });
+  const again = summary.retried + summary.rerunChanged;
   console.log(
-    `${summary.selected} runs selected, ${summary.skipped} already done; ` +
+    `${summary.selected} runs selected, ${summary.skipped} already done` +
+      (again
+        ? `, ${again} run again (${summary.retried} failed before, ${summary.rerunChanged} changed)`
+        : "") +
+      "; " +
       `${summary.ok} ok, ${summary.diverged} diverged, ${summary.failed} failed` +
       (summary.interrupted ? `, ${summary.interrupted} interrupted` : ""),
   );
   console.log(`results: ${summary.resultsPath}`);
+  // 128 + the signal's number, as a shell reports a process killed by it.
+  if (summary.signal) return summary.signal === "SIGINT" ? 130 : 143;
   return summary.failed > 0 || summary.interrupted > 0 ? 1 : 0;
 }
 
+/** Exit codes that mean the invocation was interrupted: no report is written after them. */
+const INTERRUPTED = new Set([130, 143]);
+
 async function reportCommand(dir: string, html: boolean): Promise<void> {
-  const r = writeReport(resolve(dir));
+  const abs = checkOutputDir(dir, "report DIR", { mustExist: true });
+  if (html) checkOutputDir(join(abs, "dashboard"), "report --html: DIR/dashboard");
+  const r = writeReport(abs);
   for (const w of r.warnings) console.error(`warning: ${w}`);
   console.log(r.summary);
   console.log(`report: ${r.markdownPath}\n        ${r.jsonPath}`);
   if (html) {
     const { writeDashboard } = await import("@arena/dashboard/node");
-    const { indexHtml } = await writeDashboard(join(resolve(dir), "dashboard"), {
-      results: readFileSync(join(resolve(dir), "results.jsonl"), "utf8"),
-      report: readFileSync(r.jsonPath, "utf8"),
+    const { indexHtml } = await writeDashboard(join(abs, "dashboard"), {
+      results: readInputText(join(abs, "results.jsonl"), RESULTS_FILE),
+      report: readInputText(r.jsonPath, REPORT_FILE),
     });
     console.log(`dashboard: ${indexHtml} (opens from disk, offline)`);
   }
@@ -139,13 +168,14 @@ cli
   .command("run [suite]", "Run a suite (or a quick suite over your CSV with --data)")
   .option("--workers <n>", "Worker threads (default: the machine's cores)")
   .option("--out <dir>", "Folder for results.jsonl (default: results/<suite name>)")
-  .option("--filter <pattern>", "Only runs whose id contains the pattern (* matches anything)")
+  .option(
+    "--filter <pattern>",
+    "Only runs whose id contains the pattern: * matches any characters, ? one (at most 1000 characters)",
+  )
   .option("--shard <i/n>", "Run shard i of n (merge the shards' files with `arena merge`)")
   .option("--data <csv>", "Your CSV file: a quick suite over all learners")
   .option("--label <column>", "With --data: the label column, or 'last' (the default)")
-  .option("--task <task>", "With --data: classification, regression or forecast", {
-    default: "classification",
-  })
+  .option("--task <task>", "With --data: classification (the default), regression or forecast")
   .option("--column <name>", "With --task forecast: the value column, or 'last' (the default)")
   .option(
     "--window <n>",
@@ -155,20 +185,47 @@ cli
     "--period <n>",
     "With --task forecast: season length in rows (12 for monthly data), for seasonal naive",
   )
+  .option("--fresh", "Discard the output folder's earlier results instead of resuming")
+  .option("--rerun-changed", "Run again the runs recorded with other settings (old records kept aside)")
+  .option("--keep-failed", "Count runs recorded as failed as done instead of retrying them")
+  .option("--keep-unknown", "Count records without a config hash (older Arena) as done")
+  .option("--dry-run", "Print the run ids selected (after --filter and --shard); run and write nothing")
+  .option("--json", "With --dry-run: a JSON array of {runId, problem, model, learner, repetition, seedPath}")
+  .example("  $ arena run apps/harness/suites/quick.json --out /tmp/q --workers 2")
+  .example("  $ arena run apps/harness/suites/quick.json --filter '*/adam/*' --dry-run")
+  .example(
+    "  $ arena run suite.json --shard 1/2 --out a   # then: arena merge a/results.jsonl b/results.jsonl --out m",
+  )
+  .example("  $ arena run --data my.csv --label species --task classification")
+  .example("  $ arena run --data sales.csv --task forecast --column units --window 12 --period 12")
   .action(async (suitePath: string | undefined, flags: Record<string, unknown>) => {
     let suite: Suite;
     let suiteDir = process.cwd();
     if (flags.data !== undefined) {
       if (suitePath) throw new UsageError("give either a suite file or --data, not both");
       suite = csvSuite(String(flags.data), flags);
-      const out = resolve(String(flags.out ?? join("results", suite.name)));
-      const code = await runCommand(suite, process.cwd(), { ...flags, out });
-      await reportCommand(out, true);
+      const out = checkOutputDir(stringOption(flags, "out") ?? join("results", suite.name), "--out");
+      let code: number;
+      try {
+        code = await runCommand(suite, process.cwd(), { ...flags, out });
+      } catch (e) {
+        // The generated suite's one problem is the file: name the flag, not "problems[0] (name)".
+        if (e instanceof UsageError)
+          throw new UsageError(e.message.replace(/^problems\[0\] \([^)]*\): /, "--data: "));
+        throw e;
+      }
+      if (flags.dryRun !== true && !INTERRUPTED.has(code)) await reportCommand(out, true);
       process.exitCode = code;
       return;
     } else {
       if (!suitePath)
         throw new UsageError("run: give a suite file (see apps/harness/suites/) or --data my.csv");
+      const misplaced = DATA_FLAGS.filter((f) => flags[f] !== undefined);
+      if (misplaced.length > 0) {
+        throw new UsageError(
+          `${misplaced.map((f) => `--${f}`).join(", ")} ${misplaced.length > 1 ? "apply" : "applies"} only with --data; a suite file sets ${misplaced.length > 1 ? "them" : "it"} per problem ("csv": {...})`,
+        );
+      }
       suite = loadSuite(suitePath);
       suiteDir = dirname(resolve(suitePath));
     }
@@ -178,6 +235,7 @@ cli
 cli
   .command("report <dir>", "Write DIR/report.md and DIR/report.json from DIR/results.jsonl")
   .option("--html", "Also write the static dashboard to DIR/dashboard/")
+  .example("  $ arena report results/quick --html")
   .action((dir: string, flags: Record<string, unknown>) => reportCommand(dir, flags.html === true));
 
 cli
@@ -185,22 +243,44 @@ cli
   .option("--out <dir>", "Folder for the merged results.jsonl")
   .action((files: string[], flags: Record<string, unknown>) => {
     if (flags.out === undefined) throw new UsageError("merge: --out DIR is required");
+    const out = checkOutputDir(stringOption(flags, "out"), "--out");
     const r = mergeResults(
-      files.map((f) => resolve(f)),
-      resolve(String(flags.out)),
+      files.map((f) => checkPathText(f, "merge: results file")),
+      out,
     );
     for (const w of r.warnings) console.error(`warning: ${w}`);
     console.log(`${r.records} runs (${r.duplicates} duplicates dropped) -> ${r.path}`);
   });
 
-cli.command("list", "List problems and learner kinds").action(() => {
-  console.log("Problems (registry names):");
-  for (const p of problems()) console.log(`  ${p.name.padEnd(18)} ${p.task.padEnd(15)} ${p.description}`);
-  console.log("\nLearner kinds (a suite's learners[].kind):");
-  for (const k of LEARNER_KINDS.values()) console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
-  console.log(
-    "\nOptimizers for backprop (config.optimizer.kind): sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw",
+cli
+  .command("list", "List problems, learner kinds and optimizers")
+  .option("--json", "As JSON, with each problem's options (type, default, range, description)")
+  .action((flags: Record<string, unknown>) => listCommand(flags.json === true));
+
+cli
+  .command("check <...suites>", "Read, validate and plan suite files without running anything")
+  .example("  $ arena check apps/harness/suites/*.json")
+  .action((files: string[]) => {
+    process.exitCode = checkCommand(files);
+  });
+
+cli
+  .command(
+    "dashboard [dir]",
+    "Build the dashboard of DIR's results and serve it on 127.0.0.1 (default reports/latest)",
+  )
+  .option("--port <n>", "Port (default 5180; 0 picks a free one)")
+  .example("  $ arena dashboard results/quick --port 0")
+  .action((dir: string | undefined, flags: Record<string, unknown>) =>
+    dashboardCommand(
+      dir,
+      join(repoRoot, "reports", "latest"),
+      integerOption(flags, "port", 0, 65535) ?? 5180,
+    ),
   );
+
+cli.command("schema", "Print the JSON Schema of suite files (apps/harness/suite.schema.json)").action(() => {
+  console.log(JSON.stringify(suiteJsonSchema(), null, 2));
 });
 
 cli
@@ -209,36 +289,64 @@ cli
   .option("--workers <n>", "Worker threads (default: the machine's cores)")
   .option("--out <dir>", "Output folder", { default: join(repoRoot, "reports", "latest") })
   .option("--fresh", "Discard earlier results in the output folder instead of resuming")
+  .option("--rerun-changed", "Run again the runs recorded with other settings (old records kept aside)")
+  .option("--keep-failed", "Count runs recorded as failed as done instead of retrying them")
+  .option("--keep-unknown", "Count records without a config hash (older Arena) as done")
   .action(async (flags: Record<string, unknown>) => {
     const file = join(suitesDir, flags.quick ? "quick.json" : "default.json");
     const suite = loadSuite(file);
-    const out = resolve(String(flags.out));
-    if (flags.fresh) {
-      const { rmSync } = await import("node:fs");
-      rmSync(join(out, "results.jsonl"), { force: true });
-    }
+    // --fresh is handled by runSuite, after the suite has been checked and planned.
+    const out = checkOutputDir(stringOption(flags, "out"), "--out");
     const t0 = performance.now();
     const code = await runCommand(suite, suitesDir, { ...flags, out });
     console.log(`suite ${suite.name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    await reportCommand(out, true);
+    if (!INTERRUPTED.has(code)) await reportCommand(out, true);
     process.exitCode = code;
   });
 
-cli.help();
+cli.option("-v, --version", "Print Arena's version and git commit");
+cli.example("  $ arena run apps/harness/suites/quick.json --out /tmp/q --workers 2");
+cli.example("  $ arena report /tmp/q --html && arena dashboard /tmp/q");
+cli.example("  $ arena run --data my.csv --label last --task classification");
+cli.example("  $ arena list --json");
+cli.help((sections) => [...sections, ...extraHelpSections(cli.matchedCommand === undefined)]);
+
+/** A Node system error (errno) as one line: `cannot open "x": EACCES`, for exit code 1 without a stack. */
+function systemErrorText(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof err.code !== "string" || typeof err.syscall !== "string")
+    return undefined;
+  return `cannot ${err.syscall}${err.path ? ` ${quote(err.path)}` : ""}: ${err.code}`;
+}
 
 async function main(): Promise<void> {
+  // A closed pipe (`arena list | head -1`) ends the command quietly instead of crashing it.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
   try {
-    cli.parse(process.argv, { run: false });
-    if (!cli.matchedCommand) {
-      if (cli.args.length > 0) throw new UsageError(`unknown command "${cli.args[0]}"; see arena --help`);
-      if (!cli.options.help) cli.outputHelp();
+    const { command, args, flags } = parseCommandLine(cli, process.argv.slice(2));
+    if (flags.version) {
+      console.log(versionText());
       return;
     }
-    await cli.runMatchedCommand();
+    if (flags.help || !command) {
+      if (command) cli.matchedCommand = command;
+      cli.outputHelp();
+      return;
+    }
+    cli.matchedCommand = command;
+    await command.commandAction?.apply(cli, [...actionArgs(command, args), flags]);
   } catch (e) {
     if (e instanceof UsageError || (e as Error)?.name === "CACError") {
-      console.error(`arena: ${(e as Error).message}`);
+      console.error(`arena: ${oneLine((e as Error).message)}`);
       process.exitCode = 2;
+      return;
+    }
+    const system = systemErrorText(e);
+    if (system) {
+      console.error(`arena: ${oneLine(system)}`);
+      process.exitCode = 1;
       return;
     }
     throw e;

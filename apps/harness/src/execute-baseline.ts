@@ -2,7 +2,7 @@ import { type BaselineMethod, fitBaseline } from "@arena/baselines";
 import type { Checkpoint, RunRecord, TargetHit } from "@arena/results";
 import type { RunContext } from "./run-context.ts";
 import type { RunSpec } from "./run-plan.ts";
-import { failedRecord, hostInfo, recordIdentity } from "./spec-record.ts";
+import { failedRecord, hostInfo, provenanceOf, recordIdentity } from "./spec-record.ts";
 import { reachesTarget, unreachedTargets } from "./target-hits.ts";
 
 /**
@@ -50,6 +50,7 @@ export function executeBaseline(spec: RunSpec, ctx: RunContext): RunRecord {
         peakRssBytes: process.memoryUsage.rss(),
         peakHeapBytes: process.memoryUsage().heapUsed,
         host: hostInfo(),
+        provenance: provenanceOf(spec),
       },
       baseline: {
         method: b.method,

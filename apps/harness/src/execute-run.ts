@@ -5,7 +5,7 @@ import { logCheckpoints } from "./checkpoint-schedule.ts";
 import { executeBaseline } from "./execute-baseline.ts";
 import type { RunContext } from "./run-context.ts";
 import { BASELINE_KIND, type RunSpec } from "./run-plan.ts";
-import { errorMessage, hostInfo, recordIdentity } from "./spec-record.ts";
+import { errorMessage, hostInfo, provenanceOf, recordIdentity } from "./spec-record.ts";
 import { DEFAULT_DIVERGENCE_FACTOR } from "./suite.ts";
 import { reachesTarget, unreachedTargets } from "./target-hits.ts";
 
@@ -279,6 +279,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
       peakRssBytes: peakRss,
       peakHeapBytes: peakHeap,
       host: hostInfo(),
+      provenance: provenanceOf(spec),
     },
   };
 }

@@ -4,12 +4,48 @@
 export { logCheckpoints } from "./checkpoint-schedule.ts";
 export { executeBaseline } from "./execute-baseline.ts";
 export { executeRun, splitDiagnostics } from "./execute-run.ts";
+export {
+  checkInputFile,
+  checkOutputDir,
+  REPORT_MAX_BYTES,
+  RESULTS_MAX_BYTES,
+  readInputFile,
+  readInputText,
+  SUITE_MAX_BYTES,
+} from "./input-files.ts";
 export { LEARNER_KINDS } from "./learner-kinds.ts";
 export { createProblemLoader } from "./problem-loader.ts";
 export { mergeResults, readResults, writeReport } from "./results-files.ts";
-export { type LineReader, ResultsStore } from "./results-store.ts";
+export {
+  type LineReader,
+  REJECTED_FILE,
+  REPLACED_FILE,
+  type ResultsSnapshot,
+  ResultsStore,
+  type StoredLine,
+} from "./results-store.ts";
+export { planResume, type ResumeOptions, type ResumePlan, resumeConflictMessage } from "./resume-plan.ts";
 export type { LearnerFactory, LearnerKind, RunContext } from "./run-context.ts";
-export { filterRuns, modelName, parseShard, planSuite, type RunSpec, shardRuns } from "./run-plan.ts";
+export {
+  filterRuns,
+  globContains,
+  MAX_FILTER_LENGTH,
+  modelName,
+  parseShard,
+  planSuite,
+  type RunSpec,
+  shardRuns,
+} from "./run-plan.ts";
 export { type RunSuiteOptions, type RunSuiteSummary, runSuite } from "./run-suite.ts";
-export { failedRecord } from "./spec-record.ts";
-export { loadSuite, parseSuite, type Suite, SuiteSchema, UsageError } from "./suite.ts";
+export { hashInputs, specHash } from "./spec-hash.ts";
+export { failedRecord, recordLine } from "./spec-record.ts";
+export {
+  BUDGET_LIMITS,
+  checkNesting,
+  loadSuite,
+  parseSuite,
+  SUITE_LIMITS,
+  type Suite,
+  SuiteSchema,
+  UsageError,
+} from "./suite.ts";

@@ -1,6 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildReport, DEFAULT_REPORT_SETTINGS, renderReportMarkdown, renderSummary } from "@arena/report";
+import {
+  buildReport,
+  DEFAULT_REPORT_SETTINGS,
+  mixedConfigRows,
+  mixedConfigWarning,
+  renderReportMarkdown,
+  renderSummary,
+} from "@arena/report";
 import {
   parseResultsFile,
   type RunRecord,
@@ -8,19 +15,15 @@ import {
   serializeReport,
   stripMeasured,
 } from "@arena/results";
-import { UsageError } from "./suite.ts";
+import { RESULTS_FILE, readInputText } from "./input-files.ts";
+import { quote, UsageError } from "./usage-error.ts";
 
-/** Reads a results file; a missing or unreadable file is a usage error naming it. */
+/**
+ * Reads a results file; a missing or unreadable file, or one that is not a regular file within
+ * RESULTS_MAX_BYTES (input-files.ts), is a usage error naming it.
+ */
 export function readResults(path: string) {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new UsageError(
-      `cannot read results file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  return parseResultsFile(text);
+  return parseResultsFile(readInputText(path, RESULTS_FILE));
 }
 
 /** Writes `path` through a temporary file and a rename, so readers never see half a file. */
@@ -37,12 +40,16 @@ export interface ReportOutput {
   warnings: string[];
 }
 
-/** `arena report DIR`: reads DIR/results.jsonl, writes DIR/report.md and DIR/report.json. */
+/**
+ * `arena report DIR`: reads DIR/results.jsonl, writes DIR/report.md and DIR/report.json. The warnings
+ * name skipped lines and every row (problem, model, learner) whose runs mix config hashes.
+ */
 export function writeReport(dir: string): ReportOutput {
   const resultsPath = join(dir, "results.jsonl");
-  if (!existsSync(resultsPath)) throw new UsageError(`no results in ${dir}: ${resultsPath} does not exist`);
+  if (!existsSync(resultsPath))
+    throw new UsageError(`no results in ${quote(dir)}: ${quote(resultsPath)} does not exist`);
   const file = readResults(resultsPath);
-  if (file.records.length === 0) throw new UsageError(`${resultsPath} holds no readable run records`);
+  if (file.records.length === 0) throw new UsageError(`${quote(resultsPath)} holds no readable run records`);
   const warnings = file.skipped.map((s) => `${resultsPath}:${s.line}: skipped (${s.reason})`);
   if (file.tornTail)
     warnings.push(`${resultsPath}: the last line is torn (an interrupted write) and was ignored`);
@@ -53,10 +60,13 @@ export function writeReport(dir: string): ReportOutput {
     { records: file.records.length, skipped: file.skipped.length, tornTail: file.tornTail },
     DEFAULT_REPORT_SETTINGS,
   );
+  // Rows whose runs were made with different settings (config hashes): named in report.md and here.
+  const mixed = mixedConfigRows(file.records).map(mixedConfigWarning);
+  warnings.push(...mixed);
   const jsonPath = join(dir, "report.json");
   const markdownPath = join(dir, "report.md");
   writeAtomic(jsonPath, serializeReport(report));
-  writeAtomic(markdownPath, renderReportMarkdown(report));
+  writeAtomic(markdownPath, renderReportMarkdown(report, mixed));
   return { markdownPath, jsonPath, summary: renderSummary(report), warnings };
 }
 
@@ -74,7 +84,6 @@ export interface MergeOutput {
  */
 export function mergeResults(files: string[], outDir: string): MergeOutput {
   if (files.length === 0) throw new UsageError("merge: give at least one results file");
-  mkdirSync(outDir, { recursive: true });
   const outPath = join(outDir, "results.jsonl");
   const inputs = existsSync(outPath) && !files.includes(outPath) ? [outPath, ...files] : files;
   const byId = new Map<string, RunRecord>();
@@ -99,6 +108,8 @@ export function mergeResults(files: string[], outDir: string): MergeOutput {
     }
   }
   const ids = [...byId.keys()].sort();
+  // Created only now, once every input has been read: a bad input leaves no folder behind.
+  mkdirSync(outDir, { recursive: true });
   writeAtomic(outPath, ids.map((id) => `${serializeRecord(byId.get(id)!)}\n`).join(""));
   return { path: outPath, records: ids.length, duplicates, warnings };
 }

@@ -1,6 +1,7 @@
 import type { Problem } from "@arena/datasets";
 import type { AnyModel, Learner } from "@arena/nn";
 import type { Rng } from "@arena/rng";
+import type * as z from "zod";
 import type { RunSpec } from "./run-plan.ts";
 
 /** Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng. */
@@ -14,6 +15,8 @@ export type LearnerFactory = (
 export interface LearnerKind {
   readonly kind: string;
   readonly description: string;
+  /** The schema of its config: validates a suite's configs before any run, and documents them. */
+  readonly config: z.ZodType;
   readonly create: LearnerFactory;
 }
 

@@ -1,13 +1,18 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRecord, serializeRecord } from "@arena/results";
+import { parseRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
+import { planCheckedSuite } from "./check-suite.ts";
 import { createProgress } from "./progress.ts";
-import { ResultsStore } from "./results-store.ts";
-import { filterRuns, planSuite, type RunSpec, shardRuns } from "./run-plan.ts";
-import { failedRecord } from "./spec-record.ts";
-import type { Suite } from "./suite.ts";
+import { invocation } from "./provenance.ts";
+import { type LineReader, REJECTED_FILE, REPLACED_FILE, ResultsStore } from "./results-store.ts";
+import { planResume, type ResumeOptions, resumeConflictMessage } from "./resume-plan.ts";
+import { filterRuns, type RunSpec, shardRuns } from "./run-plan.ts";
+import { failedRecord, recordLine } from "./spec-record.ts";
+import { type Suite, UsageError } from "./suite.ts";
 
-export interface RunSuiteOptions {
+export interface RunSuiteOptions extends ResumeOptions {
   /** Worker threads; each runs one run at a time. */
   workers: number;
   /** Folder of results.jsonl. */
@@ -19,18 +24,29 @@ export interface RunSuiteOptions {
   suiteDir?: string;
   /** Where progress and warnings go (stderr by default). */
   stream?: NodeJS.WriteStream;
+  /**
+   * Discard the folder's results first (results.jsonl and its side files), once the suite has been
+   * planned without error.
+   */
+  fresh?: boolean;
 }
 
 export interface RunSuiteSummary {
   /** Runs selected (after filter and shard). */
   selected: number;
-  /** Already in results.jsonl from an earlier invocation, so skipped. */
+  /** Already in results.jsonl from an earlier invocation (same run id and config hash), so skipped. */
   skipped: number;
+  /** Runs whose earlier records were all `failed`, run again. */
+  retried: number;
+  /** Runs whose earlier records had other settings (or no config hash), run again (`rerunChanged`). */
+  rerunChanged: number;
   ok: number;
   diverged: number;
   failed: number;
   /** Runs not finished because the invocation was interrupted. */
   interrupted: number;
+  /** The signal (SIGINT, SIGTERM) that interrupted the invocation, if one did. */
+  signal?: NodeJS.Signals;
   resultsPath: string;
   warnings: string[];
 }
@@ -38,24 +54,54 @@ export interface RunSuiteSummary {
 /** A plain-JS entry that registers tsx in the worker thread, then loads worker.ts. */
 const workerFile = fileURLToPath(new URL("./worker-entry.mjs", import.meta.url));
 
+/** Reads a line of results.jsonl as a record: its run id, config hash and status. */
+const readRecordLine: LineReader = (line) => {
+  const r = parseRecord(line);
+  return r.ok
+    ? {
+        ok: true,
+        runId: r.record.runId,
+        status: r.record.status,
+        ...(r.record.configHash === undefined ? {} : { configHash: r.record.configHash }),
+      }
+    : { ok: false, reason: r.error.issues[0]?.message ?? r.error.kind };
+};
+
 /**
  * Runs a suite in a pool of worker threads, appending each finished run to `out/results.jsonl` as it
- * finishes. Runs already in the file are skipped, so an interrupted invocation resumes where it stopped.
+ * finishes. A run whose record is already in the file with the same config hash is skipped, so an
+ * interrupted invocation resumes where it stopped; `failed` records are retried (unless `keepFailed`).
+ * When a selected run's record was made with other settings (another config hash, or none), the
+ * invocation stops before running anything with a UsageError naming the runs and the choices, unless
+ * `rerunChanged` (or `keepUnknown` for records without a hash). Records of runs run again, and
+ * unreadable lines, are moved to side files, never deleted (see ResultsStore).
  * Records do not depend on the worker count or the order runs finish in: each run derives its streams
  * from its own seed paths.
  */
 export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<RunSuiteSummary> {
-  const selected = shardRuns(filterRuns(planSuite(suite, opts.suiteDir), opts.filter), opts.shard);
-  const { store, done, warnings } = ResultsStore.open(opts.out, (line) => {
-    const r = parseRecord(line);
-    return r.ok
-      ? { ok: true, runId: r.record.runId }
-      : { ok: false, reason: r.error.issues[0]?.message ?? r.error.kind };
+  const selected = shardRuns(
+    filterRuns(planCheckedSuite(suite, opts.suiteDir ?? process.cwd()), opts.filter),
+    opts.shard,
+  );
+  if (opts.fresh) {
+    for (const f of ["results.jsonl", REPLACED_FILE, REJECTED_FILE])
+      rmSync(join(opts.out, f), { force: true });
+  }
+  // Decide on the file as it is, before changing anything: a conflict stops here with nothing written.
+  const existing = ResultsStore.read(opts.out, readRecordLine);
+  const resume = planResume(selected, existing.records, opts);
+  if (resume.changed.length > 0 || resume.unknown.length > 0) {
+    throw new UsageError(resumeConflictMessage(existing.path, resume.changed, resume.unknown));
+  }
+  const { store, warnings } = ResultsStore.open(opts.out, readRecordLine, {
+    replace: (line) => resume.replace.has(line.runId),
   });
-  const todo = selected.filter((r) => !done.has(r.runId));
+  const todo = resume.todo;
   const summary: RunSuiteSummary = {
     selected: selected.length,
-    skipped: selected.length - todo.length,
+    skipped: resume.done,
+    retried: resume.retried,
+    rerunChanged: resume.rerunChanged,
     ok: 0,
     diverged: 0,
     failed: 0,
@@ -72,6 +118,8 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   }
 
   const workers = Math.max(1, Math.min(opts.workers, todo.length));
+  // Read once per invocation (git runs in a child process): every record carries it as provenance.
+  const inv = invocation(workers);
   const pool = new Tinypool({
     filename: workerFile,
     minThreads: workers,
@@ -81,16 +129,18 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   // crash the process.
   pool.on("error", (e: Error) => progress.log(`worker error: ${e.message}`));
   let stopping = false;
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    summary.signal = signal;
     progress.log("interrupted: finishing no more runs; results written so far are kept");
     void pool.destroy();
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
-  const runOne = async (spec: RunSpec) => {
+  const runOne = async (planned: RunSpec) => {
+    const spec: RunSpec = { ...planned, invocation: inv };
     let line: string;
     try {
       line = (await pool.run(spec)) as string;
@@ -101,7 +151,15 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
       }
       // The worker itself died (out of memory, a crash outside the run's own try): record the run as
       // failed and go on with the others.
-      line = serializeRecord(failedRecord(spec, e));
+      try {
+        line = recordLine(spec, failedRecord(spec, e));
+      } catch (e2) {
+        // Not even a placeholder record could be written: leave the run out (a rerun runs it).
+        summary.failed++;
+        progress.log(`warning: ${spec.runId}: no record written (${(e2 as Error)?.message ?? e2})`);
+        progress.tick(spec.runId, "failed", 0);
+        return;
+      }
     }
     store.append(line);
     const { status, measured } = JSON.parse(line) as { status: string; measured: { wallMs: number } };

@@ -3,6 +3,7 @@ import { parseRecord, serializeRecord } from "@arena/results";
 import type { Rng } from "@arena/rng";
 import { getKernels, type wasmKernels } from "@arena/tensor";
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import { executeRun } from "../src/execute-run.ts";
 import { createProblemLoader } from "../src/problem-loader.ts";
 import type { LearnerKind, RunContext } from "../src/run-context.ts";
@@ -38,7 +39,12 @@ function drifting(
 
 function context(): RunContext {
   const kinds: LearnerKind[] = [
-    { kind: "drift", description: "", create: (m, _p, c, rng) => drifting(m, rng, c as never) },
+    {
+      kind: "drift",
+      description: "",
+      config: z.record(z.string(), z.unknown()),
+      create: (m, _p, c, rng) => drifting(m, rng, c as never),
+    },
   ];
   return { learners: new Map(kinds.map((k) => [k.kind, k])), loadProblem: createProblemLoader() };
 }

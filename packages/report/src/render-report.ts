@@ -7,6 +7,28 @@ import type {
   Summary,
 } from "@arena/results";
 
+/**
+ * A name from the data (suite, problem, model/learner key, metric) as Markdown text that renders as
+ * exactly those characters: `<`, `>` and `&` as HTML entities (no raw HTML reaches a viewer), `|` as
+ * `&#124;` (it cannot end a table cell), Markdown punctuation (`\`, backticks, `*`, `_`, `[`, `]`, `~`,
+ * and `#`, `+`, `-`, `=`, `!` at the start) backslash-escaped, control characters and line breaks as
+ * spaces (a name cannot start a new block).
+ */
+export function mdText(name: string): string {
+  return (
+    name
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/\|/g, "&#124;")
+      .replace(/[\\`*_[\]~]/g, "\\$&")
+      .replace(/^[#+\-=!]/, "\\$&")
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+  );
+}
+
 /** A number for a table: 3 significant digits, exponent form for very large or small values. */
 export function fmt(x: number | null | undefined): string {
   if (x === null || x === undefined) return "–";
@@ -43,20 +65,20 @@ function table(header: string[], rows: string[][]): string {
   ].join("\n");
 }
 
-function learnerNotes(l: LearnerSummary): string {
+function learnerNotes(l: LearnerSummary, name: (s: string) => string = (s) => s): string {
   const notes: string[] = [];
   if (l.didNotLearn && l.didNotLearn.runs > 0) {
     notes.push(`did not learn within the budget (${l.didNotLearn.runs}/${l.didNotLearn.of} runs)`);
   }
-  if (l.worseThan && l.worseThan.length > 0) notes.push(`worse than ${l.worseThan.join(", ")}`);
+  if (l.worseThan && l.worseThan.length > 0) notes.push(`worse than ${l.worseThan.map(name).join(", ")}`);
   return notes.join("; ");
 }
 
 function resultsTable(p: ProblemReport, confidence: number): string {
-  const m = p.metric.name;
+  const m = mdText(p.metric.name);
   const learnerRows = p.learners.map((l) => [
     String(l.rank),
-    l.key,
+    mdText(l.key),
     runsText(l),
     medianIqr(l.finalTestMetric),
     ciText(l.finalTestMetric),
@@ -65,11 +87,11 @@ function resultsTable(p: ProblemReport, confidence: number): string {
     medianIqr(l.trainValGap),
     fmt(l.flops.median),
     fmt(l.wallMs.median === null ? null : l.wallMs.median / 1000),
-    learnerNotes(l),
+    learnerNotes(l, mdText),
   ]);
   const baselineRows = (p.baselines ?? []).map((b) => [
     "baseline",
-    b.key,
+    mdText(b.key),
     String(b.runs),
     medianIqr(b.finalTestMetric),
     "–",
@@ -78,7 +100,7 @@ function resultsTable(p: ProblemReport, confidence: number): string {
     "–",
     "0 (no budget)",
     "–",
-    b.description,
+    mdText(b.description),
   ]);
   return table(
     [
@@ -117,11 +139,11 @@ function undetectableText(d: Detectability | undefined, alpha: number, what: str
 function versusBestSection(p: ProblemReport, alpha: number, shiftLevel: number): string[] {
   const vb = p.versusBest;
   if (!vb || vb.comparisons.length === 0) return [];
-  const m = p.metric.name;
+  const m = mdText(p.metric.name);
   const d = p.detectability?.find((x) => x.family === "versus-best");
   const out = [
     "",
-    `Each learner against the best (${vb.control}): two-sided Mann–Whitney U on the final test ${m}, Holm-corrected over ${vb.comparisons.length} comparisons; the shift is the Hodges–Lehmann estimate of other − best with its ${Math.round(shiftLevel * 100)}% interval.`,
+    `Each learner against the best (${mdText(vb.control)}): two-sided Mann–Whitney U on the final test ${m}, Holm-corrected over ${vb.comparisons.length} comparisons; the shift is the Hodges–Lehmann estimate of other − best with its ${Math.round(shiftLevel * 100)}% interval.`,
   ];
   const why = undetectableText(d, alpha, "comparisons");
   if (why) out.push("", `**${why}**`);
@@ -130,13 +152,13 @@ function versusBestSection(p: ProblemReport, alpha: number, shiftLevel: number):
     table(
       ["learner", "shift vs best [CI]", "A12 of best", "p", "p (Holm)", "verdict"],
       vb.comparisons.map((c) => [
-        c.b,
+        mdText(c.b),
         c.shift ? `${fmt(-c.shift.estimate)} [${fmt(-c.shift.hi)}, ${fmt(-c.shift.lo)}]` : "–",
         fmt(c.a12),
         fmt(c.p),
         fmt(c.pHolm),
         c.significant
-          ? `${c.better} better`
+          ? `${mdText(c.better ?? "")} better`
           : d && !d.canDetect
             ? "undetectable here"
             : "no significant difference",
@@ -147,7 +169,7 @@ function versusBestSection(p: ProblemReport, alpha: number, shiftLevel: number):
 }
 
 function pairwiseSection(p: ProblemReport, alpha: number): string[] {
-  const m = p.metric.name;
+  const m = mdText(p.metric.name);
   const out = [
     "",
     `All pairs: Mann–Whitney U on the final test ${m}, Holm-corrected over ${p.comparisons.length} pairs (report.json has every pair).`,
@@ -173,8 +195,8 @@ function pairwiseSection(p: ProblemReport, alpha: number): string[] {
             ? { ...c, shift: { ...c.shift, estimate: -c.shift.estimate, lo: -c.shift.hi, hi: -c.shift.lo } }
             : c;
         return [
-          c.better ?? "",
-          aBetter ? c.b : c.a,
+          mdText(c.better ?? ""),
+          mdText(aBetter ? c.b : c.a),
           shiftText(shift),
           fmt(c.pHolm),
           fmt(aBetter ? c.a12 : 1 - c.a12),
@@ -185,9 +207,14 @@ function pairwiseSection(p: ProblemReport, alpha: number): string[] {
 }
 
 function problemSection(p: ProblemReport, settings: Report["settings"]): string {
-  const m = p.metric.name;
+  const m = mdText(p.metric.name);
   const better = p.metric.higherIsBetter ? "higher is better" : "lower is better";
-  const out: string[] = [`## ${p.problem}`, "", `Metric: **${m}** (${better}). Median [IQR] over seeds.`, ""];
+  const out: string[] = [
+    `## ${mdText(p.problem)}`,
+    "",
+    `Metric: **${m}** (${better}). Median [IQR] over seeds.`,
+    "",
+  ];
   if (p.testIsTrain) {
     out.push(
       "**Test = train by definition**: this problem is a fixed set of points, so its test figures measure fit, not generalisation.",
@@ -205,7 +232,7 @@ function problemSection(p: ProblemReport, settings: Report["settings"]): string 
       table(
         ["model / learner", ...p.targets.map((t) => `${fmt(t)}`)],
         p.learners.map((l) => [
-          l.key,
+          mdText(l.key),
           ...l.targets.map((t) => `${t.successes}/${t.runs}, ERT ${fmt(t.ertFlops)}`),
         ]),
       ),
@@ -216,11 +243,16 @@ function problemSection(p: ProblemReport, settings: Report["settings"]): string 
   return out.join("\n");
 }
 
-/** One line per problem: who wins, whether significantly, and against which baseline. */
-export function verdictLine(p: ProblemReport): string {
+/**
+ * One line per problem: who wins, whether significantly, and against which baseline. `name` renders
+ * each name from the data (identity for a terminal, {@link mdText} for Markdown).
+ */
+export function verdictLine(p: ProblemReport, name: (s: string) => string = (s) => s): string {
   const best = p.learners[0];
-  if (!best) return `${p.problem}: no learner finished.`;
-  const parts = [`${p.problem}: best ${best.key} (${p.metric.name} ${fmt(best.finalTestMetric.median)})`];
+  if (!best) return `${name(p.problem)}: no learner finished.`;
+  const parts = [
+    `${name(p.problem)}: best ${name(best.key)} (${name(p.metric.name)} ${fmt(best.finalTestMetric.median)})`,
+  ];
   const vb = p.versusBest;
   const d = p.detectability?.find((x) => x.family === "versus-best");
   if (vb && vb.comparisons.length > 0) {
@@ -232,27 +264,31 @@ export function verdictLine(p: ProblemReport): string {
   if (baselines.length > 0) {
     const beats = baselines.filter((b) => !(best.worseThan ?? []).includes(b.key)).map((b) => b.key);
     const loses = best.worseThan ?? [];
-    if (loses.length > 0) parts.push(`worse than ${loses.join(", ")}`);
-    else parts.push(`beats ${beats.join(", ")}`);
+    if (loses.length > 0) parts.push(`worse than ${loses.map(name).join(", ")}`);
+    else parts.push(`beats ${beats.map(name).join(", ")}`);
   }
   const stuck = p.learners.filter((l) => l.didNotLearn && l.didNotLearn.runs * 2 > l.didNotLearn.of);
-  if (stuck.length > 0) parts.push(`did not learn: ${stuck.map((l) => l.key).join(", ")}`);
+  if (stuck.length > 0) parts.push(`did not learn: ${stuck.map((l) => name(l.key)).join(", ")}`);
   if (p.testIsTrain) parts.push("test = train by definition");
   return `${parts.join("; ")}.`;
 }
 
-/** The report as Markdown: one section per problem, tables a reader can scan. */
-export function renderReportMarkdown(r: Report): string {
+/**
+ * The report as Markdown: one section per problem, tables a reader can scan. `warnings` (e.g. rows
+ * that mix settings, see `mixedConfigRows`) are quoted under the title.
+ */
+export function renderReportMarkdown(r: Report, warnings: readonly string[] = []): string {
   const head = [
-    `# Arena report: ${r.suite}`,
+    `# Arena report: ${mdText(r.suite)}`,
     "",
+    ...warnings.flatMap((w) => [`> **Warning:** ${mdText(w)}.`, ""]),
     `${r.source.records} runs read${r.source.skipped ? `, ${r.source.skipped} lines skipped` : ""}${r.source.tornTail ? ", torn last line ignored" : ""}. Generated ${r.generatedAt}.`,
     "",
     `Statistics: median and inter-quartile range over seeds; ${Math.round(r.settings.confidence * 100)}% percentile-bootstrap CI of the median (${r.settings.bootstrapResamples} resamples). Significance: two-sided Mann–Whitney U on the final test metric, in two Holm-corrected families at α = ${r.settings.alpha}: each learner against the best-ranked one (the headline), and all pairs. Beside each p: the Hodges–Lehmann shift with its ${Math.round((r.settings.shiftConfidence ?? 0.95) * 100)}% interval and A12, the Vargha–Delaney probability that one row beats the other. When a family cannot reach α with its seed counts the report says so instead of testing. A diverged run counts as the worst value in comparisons; a failed run is left out of them. The train–val gap is oriented so that positive means better on the training data (overfitting). Baselines are fitted in closed form on the same splits and charged to no budget; a learner "did not learn" when its best training metric closed less than ${Math.round((r.settings.learnedFraction ?? 0.05) * 100)}% of the gap from the trivial baseline (majority class or mean) to a perfect fit. docs/METHODS.md explains each step.`,
     "",
     "## Verdicts",
     "",
-    ...r.problems.map((p) => `- ${verdictLine(p)}`),
+    ...r.problems.map((p) => `- ${verdictLine(p, mdText)}`),
   ];
   return `${[...head, ...r.problems.map((p) => `\n${problemSection(p, r.settings)}`)].join("\n")}\n`;
 }

@@ -109,6 +109,20 @@ export const measuredSchema = z.strictObject({
     platform: z.string(),
     arch: z.string(),
   }),
+  /**
+   * What produced the record besides the machine: Arena's version (the root package.json), the git
+   * commit of the Arena checkout (short hash; null outside a git work tree), the kernel backend the run
+   * used (`@arena/tensor`'s `getKernels().name`), and the invocation's worker threads (null when the run
+   * was not made by the harness's pool). Absent in records written before it existed.
+   */
+  provenance: z
+    .strictObject({
+      arenaVersion: z.string().min(1),
+      gitCommit: z.string().min(1).nullable(),
+      kernels: z.string().min(1),
+      workers: count.nullable(),
+    })
+    .optional(),
 });
 
 const runRecordObject = z.strictObject({
@@ -124,6 +138,16 @@ const runRecordObject = z.strictObject({
   }),
   model: z.strictObject({ name: z.string().min(1), spec: jsonValue }),
   learner: z.strictObject({ name: z.string().min(1), config: jsonValue }),
+  /**
+   * Hash (`configHash`, 8 hex digits) of everything the run's result depends on: problem and options
+   * (and a user CSV's content), model spec, learner kind and config, budget, checkpoints, targets,
+   * divergence rule, seed paths and the record schema. A resume reuses a record only when its run id
+   * and this hash match the suite's. Absent in records written before it existed.
+   */
+  configHash: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/, "8 lower-case hex digits")
+    .optional(),
   /** The Rng fork path of the run, e.g. "42/digits/pso/3". */
   seedPath: z.string().min(1),
   repetition: count,

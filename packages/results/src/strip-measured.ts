@@ -2,8 +2,9 @@ import type { Checkpoint, RunRecord, TargetHit } from "./run-record.ts";
 
 /**
  * The fields that are measured rather than computed, and so differ between two runs of the same seed:
- * the `measured` group (timestamps, total wall time, peak memory, host) and the wall-clock time in each
- * checkpoint and at each target's first reach. Everything else is a deterministic function of the
+ * the `measured` group (timestamps, total wall time, peak memory, host, and provenance: Arena version,
+ * git commit, kernel backend, worker count) and the wall-clock time in each checkpoint and at each
+ * target's first reach. Everything else (including `configHash`) is a deterministic function of the
  * suite, the seed and the code.
  */
 export const MEASURED_FIELDS = ["measured", "trace[].wallMs", "targets[].wallMs"] as const;

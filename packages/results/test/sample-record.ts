@@ -26,6 +26,7 @@ export function sampleRecord(status: "ok" | "diverged" | "failed" = "ok"): RunRe
       name: "pso",
       config: { particles: 40, inertia: 0.7298, cognitive: 1.49618, social: 1.49618, topology: "ring" },
     },
+    configHash: "1a2b3c4d",
     seedPath: "42/digits/pso/3",
     repetition: 3,
     parameters: 2410,
@@ -112,6 +113,7 @@ export function sampleRecord(status: "ok" | "diverged" | "failed" = "ok"): RunRe
       peakRssBytes: 187_432_960,
       peakHeapBytes: 41_205_112,
       host: { node: "v20.20.2", cpu: "AMD EPYC 7B13", cores: 2, platform: "linux", arch: "x64" },
+      provenance: { arenaVersion: "0.1.0", gitCommit: "33a53bd", kernels: "wasm", workers: 2 },
     },
   };
   if (status === "diverged") {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MEASURED_FIELDS, type RunRecord, stripMeasured } from "../src/index.ts";
+import {
+  MEASURED_FIELDS,
+  parseRecordValue,
+  type RunRecord,
+  serializeRecord,
+  stripMeasured,
+} from "../src/index.ts";
 import { sampleRecord } from "./sample-record.ts";
 
 /** Leaf paths with array indices generalised to [], e.g. "trace[].wallMs". */
@@ -52,5 +58,29 @@ describe("stripMeasured", () => {
     (stripped.learner.config as Record<string, unknown>).particles = 1;
     stripped.trace[0].trainLoss = -1;
     expect(record).toEqual(copy);
+  });
+});
+
+describe("provenance and configHash", () => {
+  it("provenance is measured (stripped); configHash is not", () => {
+    const a = sampleRecord();
+    expect(a.measured.provenance?.kernels).toBe("wasm");
+    const s = stripMeasured(a) as Record<string, unknown>;
+    expect(JSON.stringify(s)).not.toMatch(/provenance|arenaVersion|gitCommit/);
+    expect(s.configHash).toBe("1a2b3c4d");
+    const b: RunRecord = structuredClone(a);
+    b.measured.provenance = { arenaVersion: "0.2.0", gitCommit: null, kernels: "ts", workers: null };
+    expect(stripMeasured(b)).toEqual(stripMeasured(a));
+  });
+
+  it("records written before either field existed still parse; a malformed hash does not", () => {
+    const v = JSON.parse(serializeRecord(sampleRecord()));
+    delete v.configHash;
+    delete v.measured.provenance;
+    expect(parseRecordValue(v).ok).toBe(true);
+    v.configHash = "XYZ";
+    const r = parseRecordValue(v);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^configHash: 8 lower-case hex digits/);
   });
 });

@@ -1,0 +1,193 @@
+import { dirname, join, resolve } from "node:path";
+import { OPTIMIZER_KINDS } from "@arena/backprop";
+import { problems } from "@arena/datasets";
+import { describeOptions } from "@arena/options";
+import { planCheckedSuite } from "./check-suite.ts";
+import { checkOutputDir, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
+import { LEARNER_KINDS } from "./learner-kinds.ts";
+import { arenaVersion, gitCommit } from "./provenance.ts";
+import { filterRuns, parseShard, type RunSpec, shardRuns } from "./run-plan.ts";
+import { loadSuite, type Suite } from "./suite.ts";
+import { oneLine, quote, UsageError } from "./usage-error.ts";
+
+/**
+ * The commands and pieces of the `arena` command line that are more than a call into the library:
+ * `--version`, `list --json`, `run --dry-run`, `check`, `dashboard`, and the help text's extra sections.
+ */
+
+/** `arena --version`: Arena's version (root package.json) and the git commit when in a git checkout. */
+export function versionText(): string {
+  const commit = gitCommit();
+  return `arena ${arenaVersion()}${commit ? ` (commit ${commit})` : ""} node ${process.version}`;
+}
+
+/** Environment variables the command and the tests read: the help's last section and the README's table. */
+export const ENVIRONMENT = [
+  ["ARENA_KERNELS=ts|wasm", "Kernel backend (default: wasm where the engine has SIMD, else ts)"],
+  ["CI", "When set, progress is plain lines instead of a bar (also when stderr is not a terminal)"],
+  ["ARENA_CHROMIUM=PATH", "Tests: the Chromium to drive for the dashboard's browser tests"],
+  ["ARENA_REQUIRE_BROWSER=1", "Tests: fail instead of skipping when no browser is found"],
+] as const;
+
+/** Exit codes, for the help text. */
+export const EXIT_CODES = [
+  ["0", "every run finished (ok or diverged); other commands: done"],
+  ["1", "some run failed, or a system error (disk full, port in use)"],
+  ["2", "usage error: bad suite, flag, name or file; nothing was written"],
+  ["130", "interrupted by Ctrl-C (SIGINT; 143 for SIGTERM): finished runs are kept"],
+] as const;
+
+function table(rows: readonly (readonly [string, string])[]): string {
+  const w = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([a, b]) => `  ${a.padEnd(w)}  ${b}`).join("\n");
+}
+
+/** Help sections added after cac's own: exit codes and environment (root help only). */
+export function extraHelpSections(root: boolean): { title: string; body: string }[] {
+  if (!root) return [{ title: "Environment", body: table(ENVIRONMENT) }];
+  return [
+    { title: "Exit codes", body: table(EXIT_CODES) },
+    { title: "Environment", body: table(ENVIRONMENT) },
+  ];
+}
+
+/** `arena list [--json]`. */
+export function listCommand(json: boolean): void {
+  if (json) {
+    const out = {
+      problems: problems().map((p) => ({
+        name: p.name,
+        task: p.task,
+        metric: p.metric,
+        description: p.description,
+        source: p.source,
+        inputShape: p.inputShape,
+        outputShape: p.outputShape,
+        testIsTrain: p.testIsTrain,
+        model: p.model,
+        options: describeOptions(p.options),
+      })),
+      learners: [...LEARNER_KINDS.values()].map((k) => ({ kind: k.kind, description: k.description })),
+      optimizers: [...OPTIMIZER_KINDS],
+    };
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  console.log("Problems (registry names):");
+  for (const p of problems()) console.log(`  ${p.name.padEnd(18)} ${p.task.padEnd(15)} ${p.description}`);
+  console.log("\nLearner kinds (a suite's learners[].kind):");
+  for (const k of LEARNER_KINDS.values()) console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
+  console.log(`\nOptimizers for backprop (config.optimizer.kind): ${OPTIMIZER_KINDS.join(", ")}`);
+  console.log("\nEach problem's options, with defaults and ranges: arena list --json");
+}
+
+/** The runs a `run` invocation selects: the plan, filtered (`--filter`), then sharded (`--shard`). */
+export function selectRuns(suite: Suite, suiteDir: string, flags: Record<string, unknown>): RunSpec[] {
+  const filter = flags.filter === undefined ? undefined : String(flags.filter);
+  const shard = flags.shard === undefined ? undefined : parseShard(String(flags.shard));
+  return shardRuns(filterRuns(planCheckedSuite(suite, suiteDir), filter), shard);
+}
+
+/** `arena run … --dry-run [--json]`: the selected run ids (or JSON), nothing run or written. */
+export function dryRunCommand(runs: RunSpec[], json: boolean): void {
+  if (json) {
+    const rows = runs.map((r) => ({
+      runId: r.runId,
+      problem: r.problem.id,
+      model: r.model.name,
+      learner: r.learner.id,
+      repetition: r.repetition,
+      seedPath: r.seedPath,
+    }));
+    console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  for (const r of runs) console.log(r.runId);
+  console.error(`${runs.length} runs planned (dry run: nothing run or written)`);
+}
+
+/**
+ * `arena check SUITE...`: reads, validates and plans each suite file without running anything: registry
+ * names, problem options, CSV files, model specs against the data's shapes, learner kinds and configs. One line per file: `ok FILE: N runs` on stdout, or `arena: …` on stderr
+ * naming the file. Exit code 2 when any file is bad.
+ */
+export function checkCommand(files: string[]): number {
+  let bad = 0;
+  for (const file of files) {
+    try {
+      const suite = loadSuite(file);
+      const runs = planCheckedSuite(suite, dirname(resolve(file)));
+      console.log(`ok ${quote(file)}: ${runs.length} runs`);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      bad++;
+      const shown = quote(file);
+      const message = e.message.includes(shown) ? e.message : `${shown}: ${e.message}`;
+      console.error(`arena: ${oneLine(message)}`);
+    }
+  }
+  return bad > 0 ? 2 : 0;
+}
+
+/**
+ * `arena dashboard [DIR] [--port N]`: writes DIR/dashboard with DIR's results.jsonl (and report.json)
+ * embedded and serves it on 127.0.0.1, printing the URL; without results in DIR, serves the bare app
+ * (open or drop files there). Runs until SIGINT or SIGTERM, then closes the server and exits 0.
+ */
+export async function dashboardCommand(
+  dir: string | undefined,
+  defaultDir: string,
+  port: number,
+): Promise<void> {
+  const { existsSync } = await import("node:fs");
+  const given = dir !== undefined;
+  const folder =
+    given || existsSync(defaultDir)
+      ? checkOutputDir(dir ?? defaultDir, "dashboard DIR", { mustExist: true })
+      : undefined;
+  const resultsPath = folder ? join(folder, "results.jsonl") : undefined;
+  const hasResults = resultsPath !== undefined && existsSync(resultsPath);
+  let results: string | undefined;
+  let report: string | undefined;
+  if (hasResults && folder) {
+    checkOutputDir(join(folder, "dashboard"), "dashboard DIR/dashboard");
+    results = readInputText(resultsPath, RESULTS_FILE);
+    const reportPath = join(folder, "report.json");
+    if (existsSync(reportPath)) report = readInputText(reportPath, REPORT_FILE);
+  }
+  const { serveDashboard } = await import("@arena/dashboard/node");
+  let served: Awaited<ReturnType<typeof serveDashboard>>;
+  try {
+    served = await serveDashboard(
+      hasResults && folder
+        ? { outDir: join(folder, "dashboard"), results, ...(report !== undefined ? { report } : {}), port }
+        : { port },
+    );
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      throw new UsageError(`port ${port} is in use; pick another with --port N, or --port 0 for a free one`);
+    }
+    if (code === "EACCES") throw new UsageError(`port ${port} needs privileges; use a port above 1023`);
+    throw e;
+  }
+  if (served.written) {
+    console.log(
+      `dashboard: wrote ${served.written.indexHtml}${report === undefined ? " (no report.json: no significance marks)" : ""}`,
+    );
+  } else {
+    console.log(
+      `dashboard: no results.jsonl in ${quote(folder ?? defaultDir)}; serving the app without data (open or drop a results.jsonl)`,
+    );
+  }
+  console.log(`dashboard: serving ${served.dir}\n  ${served.server.url}\n(Ctrl-C to stop)`);
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void served.server.close().then(resolveStop);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
