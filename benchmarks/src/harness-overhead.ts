@@ -16,7 +16,7 @@ import {
   planSuite,
   type RunSpec,
 } from "@arena/harness";
-import { createModel } from "@arena/nn";
+import { createModel, validateSpec } from "@arena/nn";
 import { Rng } from "@arena/rng";
 import {
   type BenchCase,
@@ -58,7 +58,7 @@ const direct: Implementation<OverheadCase> = {
     const kind = LEARNER_KINDS.get(spec.learner.kind)!;
     let finalLoss = Number.NaN;
     const once = () => {
-      const model = createModel(spec.model.spec as never, new Rng(spec.initSeedPath));
+      const model = createModel(validateSpec(spec.model.spec), new Rng(spec.initSeedPath));
       const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath));
       let flops = 0;
       while (flops < c.flops) flops += learner.step().flops;

@@ -1,4 +1,4 @@
-import { createModel, DivergenceError, type Evaluation } from "@arena/nn";
+import { createModel, DivergenceError, type Evaluation, validateSpec } from "@arena/nn";
 import type { BestFigures, Checkpoint, Figures, RunRecord, TargetHit } from "@arena/results";
 import { Rng } from "@arena/rng";
 import { logCheckpoints } from "./checkpoint-schedule.ts";
@@ -98,7 +98,7 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
     const higher = metric.higherIsBetter;
     const kind = ctx.learners.get(spec.learner.kind);
     if (!kind) throw new Error(`unknown learner kind "${spec.learner.kind}"`);
-    const model = createModel(spec.model.spec as never, new Rng(spec.initSeedPath));
+    const model = createModel(validateSpec(spec.model.spec), new Rng(spec.initSeedPath));
     disposeModel = () => model.dispose();
     parameters = model.size;
     const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath));
