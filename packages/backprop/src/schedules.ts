@@ -4,7 +4,7 @@
  * uses `schedule.at(k)`. Each config is a zod schema here (`scheduleConfig`, a union on `kind`): the
  * type, the defaults, the validation and the docs.
  */
-import { formatPath, parseOptions } from "@arena/options";
+import { parseOptions } from "@arena/options";
 import * as z from "zod";
 
 const rate = z.number().min(0);
@@ -93,8 +93,8 @@ export const scheduleConfig = z.discriminatedUnion("kind", [
 
 /**
  * What an optimizer's `lr` (and a warm-up's `schedule`) accepts as JSON: a constant rate >= 0 or a
- * schedule config. When neither fits, the message says what the schedule branch found (zod alone would
- * say only "Invalid input").
+ * schedule config. A value that is neither a number nor an object gets this message; for an object,
+ * `parseOptions` reports what the schedule branch found, with its path.
  */
 export const learningRate: z.ZodUnion<readonly [z.ZodNumber, typeof scheduleConfig]> = z
   .union([rate, scheduleConfig], {
@@ -103,11 +103,7 @@ export const learningRate: z.ZodUnion<readonly [z.ZodNumber, typeof scheduleConf
       const v = iss.input;
       if (typeof v !== "object" || v === null || Array.isArray(v))
         return "expected a number >= 0 or a schedule config { kind: constant | step | exponential | cosine | warmup, … }";
-      // An object: what the schedule branch found (its paths are relative to this value).
-      const inner = iss.errors[1] ?? [];
-      return inner
-        .map((i) => (i.path.length > 0 ? `${formatPath(i.path)}: ${i.message}` : i.message))
-        .join("; ");
+      return undefined;
     },
   })
   .describe("a learning rate >= 0, or a schedule config");

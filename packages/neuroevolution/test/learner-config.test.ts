@@ -66,7 +66,7 @@ describe("config validation", () => {
       [
         gaLearner,
         { init: { kind: "normal" } },
-        /^gaLearner: init.std: .*expected number, received undefined$/,
+        /^gaLearner: init.std: required: expected number$/,
       ],
       [
         gaLearner,

@@ -76,7 +76,7 @@ describe("spec validation", () => {
     [
       "unknown kind",
       { kind: "cnn" },
-      `model spec: kind: Invalid discriminator value. Expected 'mlp' | 'rnn' | 'lstm' | 'gru' (got {"kind": "cnn"})`,
+      `model spec: kind: Invalid discriminator value. Expected 'mlp' | 'rnn' | 'lstm' | 'gru' (got "cnn")`,
     ],
     [
       "unknown key",

@@ -97,7 +97,9 @@ export function toOptionIssues(
   input?: unknown,
 ): OptionIssue[] {
   return issues.flatMap((iss) => {
-    const closest = iss.code === "invalid_union" ? closestBranch(iss) : null;
+    // A union's own message (set by its schema) says more than any one branch; zod's default does not.
+    const closest =
+      iss.code === "invalid_union" && iss.message === "Invalid input" ? closestBranch(iss) : null;
     if (closest) return toOptionIssues(schema, closest, input);
     const path = formatPath(iss.path);
     if (iss.code === "unrecognized_keys") {
@@ -108,11 +110,16 @@ export function toOptionIssues(
     }
     // The value found, read from the input at the issue's path (zod reports the enclosing object for a
     // bad discriminator); a missing value is "required".
-    const found = iss.path.length > 0 ? valueAt(input, iss.path) : "input" in iss ? iss.input : input;
+    // The issue's own input is what its check looked at (a custom rule may set it, e.g. a sum); for a bad
+    // discriminator zod gives the enclosing object, so the value at the path is shown instead.
+    const own = "input" in iss ? iss.input : undefined;
+    const discriminator = iss.code === "invalid_union" && "discriminator" in iss;
+    const found = own !== undefined && !discriminator ? own : valueAt(input, iss.path);
     if (found === undefined && iss.code === "invalid_type") {
       return { path, message: `required: expected ${iss.expected}` };
     }
-    const got = found !== undefined ? ` (got ${preview(found)})` : "";
+    // A custom message may already say what it got.
+    const got = found !== undefined && !iss.message.includes("(got ") ? ` (got ${preview(found)})` : "";
     return { path, message: `${iss.message}${got}` };
   });
 }

@@ -65,7 +65,7 @@ describe("velocity coefficients", () => {
       ],
       [
         { kind: "linear-inertia" },
-        /^ParticleSwarm: coefficients.generations: .*expected number, received undefined$/,
+        /^ParticleSwarm: coefficients.generations: required: expected number$/,
       ],
       [{ kind: "linear-inertia", generations: 1 }, /coefficients.generations: Too small: .*>=2 \(got 1\)$/],
       [
