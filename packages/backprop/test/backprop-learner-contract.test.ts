@@ -160,9 +160,7 @@ describe("backpropLearner", () => {
     const model = createModel(SPEC, new Rng(1));
     const p = guarded(true);
     const make = (config: Record<string, unknown>) => () => backpropLearner(model, p, config, new Rng(1));
-    expect(make({})).toThrow(
-      "backprop learner: optimizer: required: expected object",
-    );
+    expect(make({})).toThrow("backprop learner: optimizer: required: expected object");
     expect(make({ optimizer: { kind: "adam" }, batchsize: 8 })).toThrow(
       'backprop learner: unknown key "batchsize"; known keys: optimizer, batchSize, shuffle, clip, bptt, earlyStopping, evalEvery',
     );

@@ -76,7 +76,7 @@ describe("createOptimizer validation", () => {
       `createOptimizer: lr.kind: Invalid discriminator value. Expected 'constant' | 'step' | 'exponential' | 'cosine' | 'warmup' (got "linear")`,
     );
     expect(create({ kind: "adam", lr: { kind: "cosine", lr: 1 } })).toThrow(
-      'createOptimizer: lr.steps: required: expected number',
+      "createOptimizer: lr.steps: required: expected number",
     );
     expect(
       create({

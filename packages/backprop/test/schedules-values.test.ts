@@ -75,9 +75,7 @@ describe("learning-rate schedules at known steps", () => {
 
   it("rejects bad configs and bad steps, naming the value", () => {
     const bad = (c: unknown) => () => createSchedule(c as ScheduleConfig);
-    expect(bad({ kind: "step", lr: 0.1 })).toThrow(
-      "createSchedule: stepSize: required: expected number",
-    );
+    expect(bad({ kind: "step", lr: 0.1 })).toThrow("createSchedule: stepSize: required: expected number");
     expect(bad({ kind: "step", lr: 0.1, stepSize: 0 })).toThrow(
       "createSchedule: stepSize: Too small: expected number to be >=1 (got 0)",
     );

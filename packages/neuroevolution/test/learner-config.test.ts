@@ -63,11 +63,7 @@ describe("config validation", () => {
         { init: { kind: "glorot" } },
         /^gaLearner: init.kind: .*'initializer' \| 'normal' \| 'uniform' \(got .*"glorot"/,
       ],
-      [
-        gaLearner,
-        { init: { kind: "normal" } },
-        /^gaLearner: init.std: required: expected number$/,
-      ],
+      [gaLearner, { init: { kind: "normal" } }, /^gaLearner: init.std: required: expected number$/],
       [
         gaLearner,
         { init: { kind: "uniform", range: -1 } },

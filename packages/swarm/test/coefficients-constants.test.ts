@@ -63,10 +63,7 @@ describe("velocity coefficients", () => {
         { kind: "constriction", phi1: 1, phi2: 2 },
         /^ParticleSwarm: coefficients: expected phi1 \+ phi2 > 4 \(got 3\)$/,
       ],
-      [
-        { kind: "linear-inertia" },
-        /^ParticleSwarm: coefficients.generations: required: expected number$/,
-      ],
+      [{ kind: "linear-inertia" }, /^ParticleSwarm: coefficients.generations: required: expected number$/],
       [{ kind: "linear-inertia", generations: 1 }, /coefficients.generations: Too small: .*>=2 \(got 1\)$/],
       [
         { kind: "adaptive" },
