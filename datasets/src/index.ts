@@ -75,7 +75,7 @@ export {
 } from "./options.ts";
 export { parity, parityOptions } from "./parity.ts";
 export { defineProblem, type ProblemDefinition, type ProblemEntry } from "./problem-entry.ts";
-export { MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT, readRegularFile } from "./read-file.ts";
+export { fileKind, MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT, readRegularFile } from "./read-file.ts";
 export { getProblem, problems } from "./registry.ts";
 export {
   fitScaler,

@@ -9,7 +9,9 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_FILE_BYTES_LIMIT = 2 ** 29 - 24;
 
-function kind(st: Stats): string {
+/** What a `stat` says a path is, in words: "a directory", "a FIFO (named pipe)", … */
+export function fileKind(st: Stats): string {
+  if (st.isFile()) return "a regular file";
   if (st.isDirectory()) return "a directory";
   if (st.isFIFO()) return "a FIFO (named pipe)";
   if (st.isCharacterDevice()) return "a character device";
@@ -40,7 +42,7 @@ export function readRegularFile(path: string, maxBytes: number, fail: (reason: s
     } catch (e) {
       throw fail(`cannot read the file (${(e as Error).message})`);
     }
-    if (!st.isFile()) throw fail(`${kind(st)}, not a regular file; only regular files are read`);
+    if (!st.isFile()) throw fail(`${fileKind(st)}, not a regular file; only regular files are read`);
     if (st.size > maxBytes) {
       throw fail(`the file has ${st.size} bytes, more than the limit of ${maxBytes} (maxBytes)`);
     }

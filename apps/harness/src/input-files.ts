@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync, type Stats, statfsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { readRegularFile } from "@arena/datasets";
+import { fileKind, readRegularFile } from "@arena/datasets";
 import { quote, UsageError } from "./usage-error.ts";
 
 /**
@@ -57,17 +57,6 @@ const PSEUDO_FILE_SYSTEMS: Record<number, string> = {
   1634035564: "pstorefs",
   3730735588: "efivarfs",
 };
-
-/** What a `stat` says a path is, in words. */
-export function kindOf(st: Stats): string {
-  if (st.isFile()) return "a regular file";
-  if (st.isDirectory()) return "a folder";
-  if (st.isFIFO()) return "a FIFO (named pipe)";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  if (st.isSocket()) return "a socket";
-  return "not a regular file";
-}
 
 /** An errno, in words. */
 function errnoText(e: unknown): string {
@@ -172,7 +161,7 @@ export function checkInputFile(path: string, kind: InputKind): { abs: string; st
   } catch (e) {
     throw cannot(errnoText(e));
   }
-  if (!st.isFile()) throw cannot(`it is ${kindOf(st)}; give a regular file`);
+  if (!st.isFile()) throw cannot(`it is ${fileKind(st)}; give a regular file`);
   const real = realOr(abs);
   const root = systemRoot(real) ?? systemRoot(abs);
   if (root) throw cannot(`it is under ${root}, a folder of special files; copy it to a regular file first`);
@@ -260,8 +249,8 @@ export function checkOutputDir(path: unknown, what: string, options: OutputDirOp
   if (!st.isDirectory()) {
     throw bad(
       existing === abs
-        ? `it is ${kindOf(st)}, not a folder`
-        : `${quote(existing)} is ${kindOf(st)}, not a folder`,
+        ? `it is ${fileKind(st)}, not a folder`
+        : `${quote(existing)} is ${fileKind(st)}, not a folder`,
     );
   }
   const real = realOr(existing);
@@ -282,7 +271,7 @@ export function checkOutputDir(path: unknown, what: string, options: OutputDirOp
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw bad(`results.jsonl: ${errnoText(e)}`);
     }
-    if (rs && !rs.isFile()) throw bad(`its results.jsonl is ${kindOf(rs)}, not a regular file`);
+    if (rs && !rs.isFile()) throw bad(`its results.jsonl is ${fileKind(rs)}, not a regular file`);
     if (rs && rs.size > RESULTS_MAX_BYTES) {
       throw bad(
         `its results.jsonl is ${formatBytes(rs.size)}, more than the limit of ${formatBytes(RESULTS_MAX_BYTES)}; use a new folder`,

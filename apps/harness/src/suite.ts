@@ -1,4 +1,4 @@
-import { preview } from "@arena/options";
+import { formatPath, preview } from "@arena/options";
 import { z } from "zod";
 import { readInputText, SUITE_FILE } from "./input-files.ts";
 import { quote, UsageError } from "./usage-error.ts";
@@ -176,20 +176,8 @@ export type LearnerEntry = z.infer<typeof LearnerSchema>;
 export type ProblemEntryConfig = z.infer<typeof ProblemSchema>;
 export type Suite = z.infer<typeof SuiteSchema>;
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const p of path) {
-    const key =
-      typeof p === "number"
-        ? `[${p}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(p))
-          ? String(p)
-          : quote(String(p), 40);
-    out += typeof p === "number" || !out ? key : `.${key}`;
-  }
-  if (out.length > 120) out = `${out.slice(0, 60)}…${out.slice(-40)}`;
-  return out || "(root)";
-}
+/** A path inside the suite file, "(root)" for the file itself. */
+const pathInSuite = (path: readonly PropertyKey[]): string => formatPath(path) || "(root)";
 
 /**
  * Walks a parsed document without recursion and throws a UsageError at the first place nested deeper
@@ -204,7 +192,7 @@ export function checkNesting(data: unknown, source: string, maxDepth: number = S
   type Item = { value: unknown; depth: number; path: PropertyKey[] } | { leave: object };
   const stack: Item[] = [{ value: data, depth: 0, path: [] }];
   const bad = (path: PropertyKey[], why: string) =>
-    new UsageError(`${source} is not a valid suite: ${formatPath(path)}: ${why}`);
+    new UsageError(`${source} is not a valid suite: ${pathInSuite(path)}: ${why}`);
   while (stack.length > 0) {
     const item = stack.pop()!;
     if ("leave" in item) {
@@ -283,7 +271,7 @@ export function parseSuite(data: unknown, source = "suite"): Suite {
     return r.data;
   }
   const issues = r.error.issues.slice(0, 8).map((iss) => {
-    const at = formatPath(iss.path);
+    const at = pathInSuite(iss.path);
     const input = "input" in iss && iss.input !== undefined ? ` (got ${preview(iss.input)})` : "";
     return `${at}: ${iss.message}${input}`;
   });

@@ -49,7 +49,7 @@ describe("input files", () => {
     expect(() => checkInputFile(big, SUITE_FILE)).toThrow(
       /it is 64 MiB, more than the limit of 64 MiB for a suite file/,
     );
-    expect(() => checkInputFile(dir, SUITE_FILE)).toThrow(/it is a folder; give a regular file/);
+    expect(() => checkInputFile(dir, SUITE_FILE)).toThrow(/it is a directory; give a regular file/);
     expect(() => checkInputFile("/dev/zero", SUITE_FILE)).toThrow(/a character device/);
     expect(() => checkInputFile("/proc/self/status", SUITE_FILE)).toThrow(/under \/proc/);
     expect(() => checkInputFile(join(dir, "none.json"), SUITE_FILE)).toThrow(
@@ -68,7 +68,7 @@ describe("input files", () => {
       /file" is a regular file, not a folder/,
     );
     mkdirSync(join(dir, "r", "results.jsonl"), { recursive: true });
-    expect(() => checkOutputDir(join(dir, "r"), "--out")).toThrow(/its results.jsonl is a folder/);
+    expect(() => checkOutputDir(join(dir, "r"), "--out")).toThrow(/its results.jsonl is a directory/);
     expect(() => checkOutputDir(join(dir, "missing"), "report DIR", { mustExist: true })).toThrow(
       /no such folder/,
     );

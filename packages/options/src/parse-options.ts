@@ -2,11 +2,24 @@ import * as z from "zod";
 import { type OptionIssue, OptionsError } from "./options-error.ts";
 import { preview } from "./preview.ts";
 
-/** `a.b[0].c`, or "" for the root. */
+/**
+ * `a.b[0].c`, or "" for the root. Keys that are not plain identifiers are quoted (shortened when long),
+ * and a path longer than 120 characters keeps its start and end, so a message stays one short line.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out;
+  for (const p of path) {
+    if (typeof p === "number") {
+      out += `[${p}]`;
+      continue;
+    }
+    const text = String(p);
+    const key = /^[A-Za-z_$][\w$]*$/.test(text)
+      ? text
+      : JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+    out += out ? `.${key}` : key;
+  }
+  return out.length > 120 ? `${out.slice(0, 60)}…${out.slice(-40)}` : out;
 }
 
 /** The schema one step inside `schema` (through optional, default, nullable, pipes, arrays, objects, unions). */
