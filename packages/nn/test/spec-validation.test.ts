@@ -101,7 +101,7 @@ describe("spec validation", () => {
     [
       "missing output",
       { kind: "mlp", layers: [3, 1], activation: "tanh" },
-      `mlp spec: output: Invalid option: expected one of ${ACTS}|"softmax"`,
+      `mlp spec: output: required: expected one of ${ACTS}|"softmax"`,
     ],
     [
       "ce without softmax",

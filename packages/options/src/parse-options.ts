@@ -131,6 +131,9 @@ export function toOptionIssues(
     if (found === undefined && iss.code === "invalid_type") {
       return { path, message: `required: expected ${iss.expected}` };
     }
+    if (found === undefined && iss.code === "invalid_value") {
+      return { path, message: `required: ${iss.message.replace(/^Invalid option: /, "")}` };
+    }
     // A custom message may already say what it got.
     const got = found !== undefined && !iss.message.includes("(got ") ? ` (got ${preview(found)})` : "";
     return { path, message: `${iss.message}${got}` };

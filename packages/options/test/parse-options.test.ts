@@ -138,3 +138,11 @@ describe("small conveniences", () => {
     expect(preview(new Float32Array([1, 2]))).toBe("[1, 2]");
   });
 });
+
+describe("a missing choice", () => {
+  it("says it is required and lists the choices", () => {
+    const S = z.strictObject({ activation: z.enum(["tanh", "relu"]) });
+    const e = error(() => parseOptions("mlp", S, {}));
+    expect(e.message).toBe('mlp: activation: required: expected one of "tanh"|"relu"');
+  });
+});
