@@ -154,7 +154,7 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
       try {
         line = recordLine(spec, failedRecord(spec, e));
       } catch (e2) {
-        // Not even a placeholder record could be written: leave the run out (a rerun runs it).
+        // Not even the failed record could be serialized: leave the run out (a rerun runs it).
         summary.failed++;
         progress.log(`warning: ${spec.runId}: no record written (${(e2 as Error)?.message ?? e2})`);
         progress.tick(spec.runId, "failed", 0);

@@ -85,7 +85,7 @@ function oneLine(e: unknown, max = 600): string {
   return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
-/** The value when the record format can hold it, else a placeholder object saying why not. */
+/** The value when the record format can hold it, else an object in its place saying why it could not be recorded. */
 function recordable(value: unknown, object: boolean): unknown {
   try {
     const r = (object ? jsonObject : jsonValue).safeParse(value);

@@ -24,6 +24,7 @@ export {
   ModelRandomSearchOptions,
   type ModelRandomSearchState,
 } from "./model-random-search.ts";
+export type { NeuroevolutionState } from "./neuroevolution-state.ts";
 export {
   CROSSOVER_FLOPS_PER_GENE,
   gaFlopsPerGeneration,
@@ -35,7 +36,6 @@ export {
 } from "./optimizer-flops.ts";
 export {
   type NeuroevolutionKind,
-  type NeuroevolutionState,
   PopulationLearner,
   type PopulationLearnerParts,
 } from "./population-learner.ts";

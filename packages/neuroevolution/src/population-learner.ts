@@ -11,12 +11,14 @@ import {
   floatsFromJson,
   floatsToJson,
   floatToJson,
-  type JsonFloat,
   type PopulationOptimizer,
 } from "@arena/objectives";
 import { Rng, type RngState } from "@arena/rng";
 import type { FitnessSpec, RescoreSpec, StagnationSpec } from "./learner-config.ts";
 import { MinibatchSampler } from "./minibatch.ts";
+import type { NeuroevolutionState } from "./neuroevolution-state.ts";
+import { populationSpread } from "./population-spread.ts";
+import { selectTop } from "./top-candidates.ts";
 
 /** The learner kinds of this package. */
 export type NeuroevolutionKind = "ga" | "pso" | "random-search";
@@ -42,35 +44,6 @@ export interface PopulationLearnerParts {
   optimizerFlops: number;
   /** Extra diagnostic series of the algorithm (e.g. PSO velocities). */
   extraDiagnostics?: (out: Record<string, number[]>) => void;
-}
-
-/** Plain-JSON state of a neuroevolution learner: everything `resumeLearner` needs. */
-export interface NeuroevolutionState {
-  readonly format: "arena-neuroevolution";
-  readonly version: 1;
-  readonly kind: NeuroevolutionKind;
-  readonly config: Record<string, unknown>;
-  readonly generation: number;
-  readonly flops: number;
-  readonly evaluations: number;
-  readonly initial: JsonFloat[];
-  readonly incumbent: { readonly x: JsonFloat[]; readonly f: JsonFloat };
-  readonly lastFitness: JsonFloat[];
-  readonly minibatchRng: RngState;
-  readonly optimizer: unknown;
-  /** Stagnation tracking (absent in states saved before it existed): the reference loss and the count. */
-  readonly stagnation?: { readonly reference: JsonFloat; readonly stale: number };
-  /**
-   * Present only after a step cut to its allowance left a generation part-scored: how many of the
-   * pending candidates are scored, their scores (one entry per candidate, the rest unused) and the
-   * minibatch stream before the generation's draw, from which its minibatch is drawn again (null with
-   * full fitness).
-   */
-  readonly pending?: {
-    readonly scored: number;
-    readonly fitness: JsonFloat[];
-    readonly minibatchDraw: RngState | null;
-  };
 }
 
 /**
@@ -286,51 +259,66 @@ export class PopulationLearner implements Learner {
     } else if (this.rescore === null) {
       this.adopt(xs, best, bestF);
     } else if ((g - 1) % this.rescore.every === 0 && m > 0) {
-      let r = this.selectTop(fitness, s, end);
-      if (allowance !== undefined) {
-        // Only as many as the rest of the allowance pays for (the best first).
-        r = Math.min(
-          r,
-          Math.floor((allowance.flops - flops) / this.fullCandidateFlops),
-          Math.floor((allowance.evaluations - evaluations) / this.train.n),
-        );
-      }
-      if (r > 0) {
-        const buf = this.rescoreBuf;
-        for (let k = 0; k < r; k++) {
-          const src = this.rescoreRows[k] * dim;
-          for (let d = 0; d < dim; d++) buf[k * dim + d] = xs[src + d];
-        }
-        this.fullObjective.evaluateBatch(buf, r, this.rescoreOut);
-        flops += r * this.fullCandidateFlops;
-        evaluations += r * this.train.n;
-        for (let k = 0; k < r; k++) {
-          const f = this.rescoreOut[k];
-          if (f < this.incumbentF) this.adopt(buf, k, f);
-        }
-      }
+      const left = allowance && {
+        flops: allowance.flops - flops,
+        evaluations: allowance.evaluations - evaluations,
+      };
+      const spent = this.rescoreTop(xs, s, end, left);
+      flops += spent.flops;
+      evaluations += spent.evaluations;
     }
-    if (complete) {
-      this.lastFitness.set(fitness);
-      opt.tell(fitness);
-      opt.ask();
-      if (this.stagnation !== null) {
-        if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
-          this.stagnationReference = this.incumbentF;
-          this.stale = 0;
-        } else {
-          this.stale++;
-        }
-      }
-      this.generationCount = g;
-      this.scored = 0;
-      this.minibatchDraw = null;
-    } else {
-      this.scored = end;
-    }
+    if (complete) this.finishGeneration(g);
+    else this.scored = end;
     this.flopCount += flops;
     this.evaluationCount += evaluations;
     return { flops, evaluations };
+  }
+
+  /**
+   * Re-scores the best of candidates from..end−1 (by their minibatch fitness) on the full training split
+   * and adopts any that beats the incumbent; with `left`, only as many as it pays for, the best first.
+   */
+  private rescoreTop(xs: Float32Array, from: number, end: number, left: Cost | undefined): Cost {
+    const dim = this.model.size;
+    let r = selectTop(this.fitness, from, end, this.rescoreRows);
+    if (left !== undefined) {
+      r = Math.min(
+        r,
+        Math.floor(left.flops / this.fullCandidateFlops),
+        Math.floor(left.evaluations / this.train.n),
+      );
+    }
+    if (r <= 0) return { flops: 0, evaluations: 0 };
+    const buf = this.rescoreBuf;
+    for (let k = 0; k < r; k++) {
+      const src = this.rescoreRows[k] * dim;
+      for (let d = 0; d < dim; d++) buf[k * dim + d] = xs[src + d];
+    }
+    this.fullObjective.evaluateBatch(buf, r, this.rescoreOut);
+    for (let k = 0; k < r; k++) {
+      const f = this.rescoreOut[k];
+      if (f < this.incumbentF) this.adopt(buf, k, f);
+    }
+    return { flops: r * this.fullCandidateFlops, evaluations: r * this.train.n };
+  }
+
+  /** Tells the optimizer the scored generation, updates the stagnation count, and starts the next one. */
+  private finishGeneration(g: number): void {
+    const opt = this.optimizer;
+    this.lastFitness.set(this.fitness);
+    opt.tell(this.fitness);
+    opt.ask();
+    if (this.stagnation !== null) {
+      if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
+        this.stagnationReference = this.incumbentF;
+        this.stale = 0;
+      } else {
+        this.stale++;
+      }
+    }
+    this.generationCount = g;
+    this.scored = 0;
+    this.minibatchDraw = null;
   }
 
   private adopt(rows: Float32Array, i: number, f: number): void {
@@ -339,37 +327,6 @@ export class PopulationLearner implements Learner {
     const inc = this.incumbent;
     for (let d = 0; d < dim; d++) inc[d] = rows[src + d];
     this.incumbentF = f;
-  }
-
-  /**
-   * Puts the indices of the `top` finite lowest fitness values among candidates from..to−1 into
-   * `rescoreRows`, best first; returns how many.
-   */
-  private selectTop(fitness: Float64Array, from: number, to: number): number {
-    const rows = this.rescoreRows;
-    const top = rows.length;
-    let m = 0;
-    for (let i = from; i < to; i++) {
-      const f = fitness[i];
-      if (!Number.isFinite(f)) continue;
-      if (m < top) {
-        // insertion into the sorted prefix
-        let j = m++;
-        while (j > 0 && fitness[rows[j - 1]] > f) {
-          rows[j] = rows[j - 1];
-          j--;
-        }
-        rows[j] = i;
-      } else if (f < fitness[rows[top - 1]]) {
-        let j = top - 1;
-        while (j > 0 && fitness[rows[j - 1]] > f) {
-          rows[j] = rows[j - 1];
-          j--;
-        }
-        rows[j] = i;
-      }
-    }
-    return m;
   }
 
   /** The parameters to evaluate now: a copy of the incumbent (length `model.size`). */
@@ -398,34 +355,17 @@ export class PopulationLearner implements Learner {
       out.fitness_quantiles = k === 0 ? [] : [0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(sorted, q));
       out.nonfinite_candidates = [this.lastFitness.length - k];
     }
-    out.population_spread = [this.populationSpread()];
+    out.population_spread = [
+      populationSpread(
+        this.optimizer.ask(),
+        this.optimizer.populationSize,
+        this.model.size,
+        this.coordMean,
+        this.coordSq,
+      ),
+    ];
     this.extraDiagnostics?.(out);
     return out;
-  }
-
-  private populationSpread(): number {
-    const xs = this.optimizer.ask();
-    const n = this.optimizer.populationSize;
-    const dim = this.model.size;
-    const mean = this.coordMean;
-    const sq = this.coordSq;
-    mean.fill(0);
-    sq.fill(0);
-    for (let i = 0; i < n; i++) {
-      const base = i * dim;
-      for (let d = 0; d < dim; d++) mean[d] += xs[base + d];
-    }
-    for (let d = 0; d < dim; d++) mean[d] /= n;
-    for (let i = 0; i < n; i++) {
-      const base = i * dim;
-      for (let d = 0; d < dim; d++) {
-        const e = xs[base + d] - mean[d];
-        sq[d] += e * e;
-      }
-    }
-    let total = 0;
-    for (let d = 0; d < dim; d++) total += Math.sqrt(sq[d] / n);
-    return total / dim;
   }
 
   /** Everything needed to resume exactly, as plain JSON (see `resumeLearner`). */

@@ -4,7 +4,8 @@ import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import * as z from "zod";
 import { assembleGaLearner, resumeGa } from "./ga-learner.ts";
-import type { NeuroevolutionState, PopulationLearner } from "./population-learner.ts";
+import type { NeuroevolutionState } from "./neuroevolution-state.ts";
+import type { PopulationLearner } from "./population-learner.ts";
 import { assemblePsoLearner, resumePso } from "./pso-learner.ts";
 import { assembleRandomSearchLearner, resumeRandomSearch } from "./random-search-learner.ts";
 
