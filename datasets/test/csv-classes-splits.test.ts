@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
+import { optionsError } from "../../scripts/options-error.ts";
 import {
   CONTINUOUS_LABEL_VALUES,
   fromCsv,
@@ -26,17 +26,6 @@ function table(name: string, rows: number, label: (i: number) => string): string
   const path = join(dir, name);
   writeFileSync(path, `${lines.join("\n")}\n`);
   return path;
-}
-
-/** Runs `f`, expects an OptionsError, and returns its message. */
-function optionsError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptionsError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an OptionsError, nothing was thrown");
 }
 
 describe("classification labels that look like a numeric target", () => {

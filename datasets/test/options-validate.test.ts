@@ -1,7 +1,8 @@
-import { describeOptions, OptionsError, parseOptions } from "@arena/options";
+import { describeOptions, parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
+import { optionsError } from "../../scripts/options-error.ts";
 import {
   addingProblem,
   blobs,
@@ -12,18 +13,6 @@ import {
   spirals,
   stratifiedSplit,
 } from "../src/index.ts";
-
-/** Runs `f`, expects an OptionsError, and returns its message. */
-function optionsError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptionsError);
-    expect(e).toBeInstanceOf(RangeError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an OptionsError, nothing was thrown");
-}
 
 describe("problem options are zod schemas", () => {
   it("every entry's schema gives its defaults, and the defaults are what load uses", () => {

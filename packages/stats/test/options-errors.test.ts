@@ -1,5 +1,6 @@
-import { describeOptions, OptionsError, parseOptions } from "@arena/options";
+import { describeOptions, parseOptions } from "@arena/options";
 import { describe, expect, it } from "vitest";
+import { optionsError } from "../../../scripts/options-error.ts";
 import {
   bootstrapOptions,
   canReachSignificance,
@@ -17,18 +18,6 @@ import {
   timeToTarget,
   variance,
 } from "../src/index.ts";
-
-/** Runs `f`, expects an OptionsError (a RangeError), and returns its message. */
-function optionsError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptionsError);
-    expect(e).toBeInstanceOf(RangeError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an OptionsError, nothing was thrown");
-}
 
 describe("one error type and one message style for options and arguments", () => {
   it("samples, options objects and other arguments all throw an OptionsError `owner: path: expected (got value)`", () => {
