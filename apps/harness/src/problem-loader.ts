@@ -9,15 +9,29 @@ import type { RunSpec } from "./run-plan.ts";
 export function problemEntryFor(problem: RunSpec["problem"]): ProblemEntry {
   const csv = problem.csv;
   if (!csv) return getProblem(problem.name);
+  // The suite check, the plan and every repetition's load ask for the same file: read and parse it once
+  // per process (a few at a time).
+  const key = JSON.stringify([problem.name, csv]);
+  const hit = csvEntries.get(key);
+  if (hit) return hit;
+  const entry = csvEntry(problem.name, csv);
+  csvEntries.set(key, entry);
+  if (csvEntries.size > 8) csvEntries.delete(csvEntries.keys().next().value as string);
+  return entry;
+}
+
+const csvEntries = new Map<string, ProblemEntry>();
+
+function csvEntry(name: string, csv: NonNullable<RunSpec["problem"]["csv"]>): ProblemEntry {
   if (csv.task === "forecast") {
     return fromSeriesCsv(csv.path, {
       column: csv.column ?? "last",
-      name: problem.name,
+      name,
       ...(csv.window !== undefined ? { window: csv.window } : {}),
       ...(csv.period !== undefined ? { period: csv.period } : {}),
     });
   }
-  return fromCsv(csv.path, { label: csv.label ?? "last", task: csv.task, name: problem.name });
+  return fromCsv(csv.path, { label: csv.label ?? "last", task: csv.task, name });
 }
 
 /**
