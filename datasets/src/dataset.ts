@@ -3,6 +3,7 @@
  * them without knowing this package.
  */
 
+import { shapeSize } from "@arena/tensor/shape-size";
 import type { ModelSpec } from "./model-spec.ts";
 
 export type Task = "classification" | "regression";
@@ -79,15 +80,13 @@ export function createDataset(
   yShape: readonly number[],
 ): Dataset {
   const size = (shape: readonly number[], what: string): number => {
-    let p = 1;
     for (const s of shape) {
       if (!Number.isInteger(s) || s < 1) {
         throw new RangeError(`createDataset: ${what} [${shape.join(", ")}] must hold positive integers`);
       }
-      p *= s;
     }
     if (shape.length === 0) throw new RangeError(`createDataset: ${what} must not be empty`);
-    return p;
+    return shapeSize(shape);
   };
   const xs = size(xShape, "xShape");
   const ys = size(yShape, "yShape");
@@ -103,9 +102,5 @@ export function createDataset(
   return { n, x, xShape: [...xShape], y, yShape: [...yShape] };
 }
 
-/** Number of values per sample: prod(shape). */
-export function sampleSize(shape: readonly number[]): number {
-  let p = 1;
-  for (const s of shape) p *= s;
-  return p;
-}
+/** Number of values per sample: prod(shape). The name datasets' callers know for tensor's shapeSize. */
+export const sampleSize: (shape: readonly number[]) => number = shapeSize;

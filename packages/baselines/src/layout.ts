@@ -1,4 +1,5 @@
 import type { Dataset, Problem } from "@arena/datasets";
+import { shapeSize } from "@arena/tensor";
 import type { BaselineLoss } from "./types.ts";
 
 /**
@@ -16,12 +17,6 @@ export interface Layout {
   readonly stepsOut: number;
   /** Targets at every step (yShape [steps, cols]). */
   readonly everyStep: boolean;
-}
-
-function prod(shape: readonly number[]): number {
-  let p = 1;
-  for (const s of shape) p *= s;
-  return p;
 }
 
 const SPLITS = ["train", "validation", "test"] as const;
@@ -45,8 +40,8 @@ export function problemLayout(problem: Problem): Layout {
       `${problem.name}: train has xShape [${xShape.join(", ")}] and yShape [${yShape.join(", ")}]; expected non-empty shapes`,
     );
   }
-  const d = prod(xShape);
-  const outputs = prod(yShape);
+  const d = shapeSize(xShape);
+  const outputs = shapeSize(yShape);
   for (const split of SPLITS) {
     const ds: Dataset = problem[split];
     const same = (a: readonly number[], b: readonly number[]) =>

@@ -1,6 +1,6 @@
 import { checkDim, checkMatrix } from "./checks.ts";
 import { gemm } from "./gemm.ts";
-import type { Kernels } from "./kernels.ts";
+import type { GemmBatchedFn, GemmFn } from "./kernels.ts";
 
 /**
  * Checks the arguments of a strided batched gemm: the sizes, the strides, and that every item of A, B
@@ -73,28 +73,28 @@ export function checkGemmBatched(
  * console.log(Array.from(c)); // [11, 83]
  * ```
  */
-export function gemmBatched(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  aOff: number,
-  lda: number,
-  strideA: number,
-  b: Float32Array,
-  bOff: number,
-  ldb: number,
-  strideB: number,
-  beta: number,
-  c: Float32Array,
-  cOff: number,
-  ldc: number,
-  strideC: number,
-  count: number,
-): void {
+export const gemmBatched: GemmBatchedFn = (
+  transA,
+  transB,
+  m,
+  n,
+  k,
+  alpha,
+  a,
+  aOff,
+  lda,
+  strideA,
+  b,
+  bOff,
+  ldb,
+  strideB,
+  beta,
+  c,
+  cOff,
+  ldc,
+  strideC,
+  count,
+) => {
   checkGemmBatched(
     transA,
     transB,
@@ -138,7 +138,7 @@ export function gemmBatched(
     strideC,
     count,
   );
-}
+};
 
 /**
  * The batch as `count` calls of a backend's `gemm` (arguments as in {@link gemmBatched}, already
@@ -146,7 +146,7 @@ export function gemmBatched(
  * batch's operands do not fit its per-call memory.
  */
 export function gemmEachItem(
-  gemmFn: Kernels["gemm"],
+  gemmFn: GemmFn,
   transA: boolean,
   transB: boolean,
   m: number,

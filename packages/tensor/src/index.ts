@@ -13,8 +13,8 @@ export {
   wasmKernels,
 } from "./backend.ts";
 export { checkDim, checkMatrix, checkVector } from "./checks.ts";
-export { GEMM_BLOCKING } from "./gemm.ts";
-export type { ActivationKind, Kernels } from "./kernels.ts";
+export { GEMM_BLOCKING } from "./gemm-blocking.ts";
+export type { ActivationKind, GemmBatchedFn, GemmFn, Kernels } from "./kernels.ts";
 export { at, fromArray, type MatmulOptions, type Matrix, matmul, matrix, toRows, view } from "./matrix.ts";
 export {
   addRowBias,
@@ -25,6 +25,7 @@ export {
   softmaxRows,
   transpose,
 } from "./matrix-ops.ts";
+export { shapeSize } from "./shape-size.ts";
 export { tsKernels } from "./ts-kernels.ts";
 export {
   createWasmKernels,

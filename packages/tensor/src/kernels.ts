@@ -1,4 +1,58 @@
 /**
+ * The activations with kernels of their own (see `activation` / `activationGrad`): the ones that
+ * dominate training time. Others (leaky ReLU, ELU, softplus, GELU) stay in nn's TypeScript loops.
+ */
+export type ActivationKind = "tanh" | "sigmoid" | "relu" | "linear";
+
+/**
+ * The BLAS sgemm signature, row-major: C = alpha · op(A) · op(B) + beta · C, with C m×n, op(A) m×k,
+ * op(B) k×n, op(X) = X or Xᵀ by the transpose flags, each matrix `(array, offset, leading dimension)`.
+ * One type for every implementation and wrapper, so they cannot drift apart.
+ */
+export type GemmFn = (
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  aOff: number,
+  lda: number,
+  b: Float32Array,
+  bOff: number,
+  ldb: number,
+  beta: number,
+  c: Float32Array,
+  cOff: number,
+  ldc: number,
+) => void;
+
+/** {@link GemmFn} over `count` items, item i of A, B and C `i · stride` elements after the first. */
+export type GemmBatchedFn = (
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  aOff: number,
+  lda: number,
+  strideA: number,
+  b: Float32Array,
+  bOff: number,
+  ldb: number,
+  strideB: number,
+  beta: number,
+  c: Float32Array,
+  cOff: number,
+  ldc: number,
+  strideC: number,
+  count: number,
+) => void;
+
+/**
  * The kernel interface every backend implements. Callers (nn, backprop) only ever talk to this
  * interface, so a WebAssembly SIMD backend can replace the TypeScript one without touching them.
  *
@@ -11,12 +65,6 @@
  * - Reductions accumulate in float64 and return a JS number.
  * - Every kernel checks its sizes up front (O(1)) and throws a RangeError that names the bad value.
  */
-/**
- * The activations with kernels of their own (see `activation` / `activationGrad`): the ones that
- * dominate training time. Others (leaky ReLU, ELU, softplus, GELU) stay in nn's TypeScript loops.
- */
-export type ActivationKind = "tanh" | "sigmoid" | "relu" | "linear";
-
 export interface Kernels {
   /** Backend name, e.g. "ts" or "wasm". */
   readonly name: string;
@@ -26,24 +74,7 @@ export interface Kernels {
    * op(X) = X or Xᵀ by the transpose flags. When `beta === 0`, C is overwritten (NaNs in C do not
    * propagate), as in BLAS.
    */
-  gemm(
-    transA: boolean,
-    transB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    a: Float32Array,
-    aOff: number,
-    lda: number,
-    b: Float32Array,
-    bOff: number,
-    ldb: number,
-    beta: number,
-    c: Float32Array,
-    cOff: number,
-    ldc: number,
-  ): void;
+  gemm: GemmFn;
 
   /**
    * Strided batched gemm: for i < count, C_i = alpha · op(A_i) · op(B_i) + beta · C_i, with item i of
@@ -51,28 +82,7 @@ export interface Kernels {
    * `cOff` (a stride of 0 shares an operand). Each item is computed exactly as `gemm` would compute it
    * alone (bit-identical); items of C must not overlap. For many small products in one call.
    */
-  gemmBatched(
-    transA: boolean,
-    transB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    a: Float32Array,
-    aOff: number,
-    lda: number,
-    strideA: number,
-    b: Float32Array,
-    bOff: number,
-    ldb: number,
-    strideB: number,
-    beta: number,
-    c: Float32Array,
-    cOff: number,
-    ldc: number,
-    strideC: number,
-    count: number,
-  ): void;
+  gemmBatched: GemmBatchedFn;
 
   /** Matrix-vector multiply: y = alpha · op(A) · x + beta · y, A m×n (op(A) is n×m when transposed). */
   gemv(

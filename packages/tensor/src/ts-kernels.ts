@@ -9,9 +9,10 @@ import { addRowBias, argmaxRows, colSums, softmaxRows } from "./rows.ts";
 import { transpose } from "./transpose.ts";
 
 /**
- * The TypeScript backend, active by default: a blocked, register-tiled gemm (see `gemm.ts`) and tight
- * loops for everything else. Any other backend must give the same results within the tolerances the
- * property tests state (`test/`), and throw the same errors (`checks.ts`).
+ * The TypeScript backend, the reference (active where WebAssembly SIMD is missing, or when chosen; the
+ * default is the WebAssembly one, see `backend.ts`): a blocked, register-tiled gemm (see `gemm.ts`)
+ * and tight loops for everything else. Any other backend must give the same results within the
+ * tolerances the property tests state (`test/`), and throw the same errors (`checks.ts`).
  *
  * @example
  * ```ts

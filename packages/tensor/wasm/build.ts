@@ -1,6 +1,7 @@
 /**
- * Builds the WebAssembly SIMD kernels: compiles `assembly/kernels.ts` with the pinned AssemblyScript
- * compiler (offline, from the npm package) and writes the bytes, base64-encoded, into
+ * Builds the WebAssembly SIMD kernels: compiles `assembly/kernels.ts` (the entry file, which re-exports
+ * the kernels of the other files in `assembly/`) with the pinned AssemblyScript compiler (offline, from
+ * the npm package) and writes the bytes, base64-encoded, into
  * `src/wasm/kernels-wasm-bytes.ts`, which the backend loads synchronously in Node, workers and
  * bundlers alike. Run `pnpm build:wasm` after editing the AssemblyScript source; the test
  * `wasm-build-reproducible` recompiles and fails when the committed bytes differ.

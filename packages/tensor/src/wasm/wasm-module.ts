@@ -1,0 +1,102 @@
+import { KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+
+/** Exports of the compiled module (see wasm/assembly/kernels.ts); pointers are byte addresses. */
+export interface WasmExports {
+  SCRATCH_BYTES: WebAssembly.Global;
+  gemm(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    b: number,
+    ldb: number,
+    beta: number,
+    c: number,
+    ldc: number,
+    scratch: number,
+  ): void;
+  gemmBatched(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    strideA: number,
+    b: number,
+    ldb: number,
+    strideB: number,
+    beta: number,
+    c: number,
+    ldc: number,
+    strideC: number,
+    count: number,
+    scratch: number,
+  ): void;
+  binary(op: number, n: number, a: number, b: number, out: number): void;
+  axpyScale(n: number, alpha: number, x: number, y: number): void;
+  addRowBias(m: number, n: number, bias: number, c: number, ldc: number): void;
+  colSums(
+    m: number,
+    n: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    beta: number,
+    out: number,
+    acc: number,
+  ): void;
+  softmaxRows(m: number, n: number, x: number, ldx: number, out: number, ldo: number): void;
+  activation(kind: number, n: number, x: number, out: number): void;
+  activationGrad(kind: number, n: number, y: number, dy: number, dx: number): void;
+}
+
+/** Decodes the embedded module bytes (Buffer in Node, atob elsewhere). */
+function wasmBytes(): Uint8Array<ArrayBuffer> {
+  const g = globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } };
+  if (g.Buffer) return new Uint8Array(g.Buffer.from(KERNELS_WASM_BASE64, "base64"));
+  const bin = atob(KERNELS_WASM_BASE64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+// Compiled once per process; every backend instance instantiates it with its own memory.
+let compiled: WebAssembly.Module | null = null;
+
+function compiledModule(): WebAssembly.Module {
+  if (compiled === null) compiled = new WebAssembly.Module(wasmBytes());
+  return compiled;
+}
+
+/**
+ * True when this engine has WebAssembly with 128-bit SIMD and may compile the module synchronously
+ * (Node, workers; a browser's main thread refuses synchronous compiles of this size).
+ */
+export function wasmKernelsAvailable(): boolean {
+  try {
+    compiledModule();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A new instance of the kernels module on `memory` (imported, so the JavaScript side owns it). */
+export function instantiateKernels(memory: WebAssembly.Memory): WasmExports {
+  const instance = new WebAssembly.Instance(compiledModule(), {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error("wasm kernels: abort");
+      },
+    },
+  });
+  return instance.exports as unknown as WasmExports;
+}
