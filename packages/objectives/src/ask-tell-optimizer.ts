@@ -1,7 +1,7 @@
+import { floatFromJson, floatsFromJson, floatsToJson, floatToJson, type JsonFloat } from "@arena/float-json";
 import { Rng, type RngState } from "@arena/rng";
 import * as z from "zod";
 import { sanitizeFitness } from "./fitness.ts";
-import { floatFromJson, floatsFromJson, floatsToJson, floatToJson, type JsonFloat } from "./float-json.ts";
 import type { BestPoint, PopulationOptimizer } from "./population-optimizer.ts";
 
 /** The options every ask/tell optimizer takes; each optimizer's schema spreads this shape into its own. */

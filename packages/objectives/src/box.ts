@@ -1,6 +1,7 @@
+import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import { OptionsError, parseOptions, preview } from "@arena/options";
 import * as z from "zod";
-import { floatsFromJson, floatsToJson, type JsonFloat } from "./float-json.ts";
+import { float32AtLeast, float32AtMost } from "./float32-at-most.ts";
 
 const isBound = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v);
 
@@ -65,29 +66,6 @@ export interface Box {
    * limits) multiply: `upper - lower` where both bounds are finite, else the initialisation range.
    */
   readonly span: Float64Array;
-}
-
-const f32 = new Float32Array(1);
-const f32Bits = new Int32Array(f32.buffer);
-
-/** The float32 one step from `f` (a float32) towards +Infinity (`up`) or -Infinity. */
-function nextFloat32(f: number, up: boolean): number {
-  if (f === 0) return up ? 2 ** -149 : -(2 ** -149);
-  f32[0] = f;
-  f32Bits[0] += f > 0 === up ? 1 : -1;
-  return f32[0];
-}
-
-/** The smallest float32 >= x (finite x). */
-function float32AtLeast(x: number): number {
-  const f = Math.fround(x);
-  return f < x ? nextFloat32(f, true) : f;
-}
-
-/** The largest float32 <= x (finite x). */
-function float32AtMost(x: number): number {
-  const f = Math.fround(x);
-  return f > x ? nextFloat32(f, false) : f;
 }
 
 /** An {@link OptionsError} for one option: `owner: path: expected (got value)`. */

@@ -1,3 +1,10 @@
+export {
+  floatFromJson,
+  floatsFromJson,
+  floatsToJson,
+  floatToJson,
+  type JsonFloat,
+} from "@arena/float-json";
 export { AskTellOptimizer, AskTellOptions, type AskTellState } from "./ask-tell-optimizer.ts";
 export {
   BoundSpec,
@@ -11,7 +18,8 @@ export {
   sampleInBox,
 } from "./box.ts";
 export { rankOrder, sanitizeFitness } from "./fitness.ts";
-export { floatFromJson, floatsFromJson, floatsToJson, floatToJson, type JsonFloat } from "./float-json.ts";
+export { float32AtLeast, float32AtMost } from "./float32-at-most.ts";
+export { checkPopulationRows, PopulationRow, PopulationRows } from "./initial-population.ts";
 export {
   type GenerationInfo,
   MinimizeOptions,

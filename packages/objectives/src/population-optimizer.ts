@@ -8,8 +8,9 @@ export interface BestPoint {
  * An ask/tell optimizer over a population matrix, one row per candidate, so a whole population can be
  * evaluated in one batched pass (and in parallel). Lower fitness is better.
  *
- * This extends the minimal contract of DESIGN.md (`ask`, `tell`, `best`) with what a driver needs to
- * budget, log and resume a run.
+ * Beyond the minimal ask/tell contract (`ask`, `tell`, `best`), it carries what a driver needs to budget,
+ * log and resume a run: the sizes (`dim`, `populationSize`), the counts (`generation`, `evaluations`)
+ * and `state()`.
  */
 export interface PopulationOptimizer {
   /** Length of every candidate vector. */

@@ -1,9 +1,9 @@
+import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import * as z from "zod";
 import { AskTellOptimizer, AskTellOptions, type AskTellState } from "./ask-tell-optimizer.ts";
 import { type Box, type BoxJson, BoxOptions, boxFromJson, boxToJson, resolveBox } from "./box.ts";
-import { floatsFromJson, floatsToJson, type JsonFloat } from "./float-json.ts";
 
 /** Options of {@link RandomSearch}. */
 export const RandomSearchOptions = z.strictObject({

@@ -4,7 +4,7 @@ export {
   type RecordIssue,
 } from "./issues.ts";
 export { type JsonValue, jsonObject, jsonValue } from "./json-value.ts";
-export { anyNumber, NON_FINITE_TOKENS, type NonFiniteToken } from "./non-finite.ts";
+export { anyNumber } from "./non-finite.ts";
 export {
   type ParseRecordResult,
   parseRecord,

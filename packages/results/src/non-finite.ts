@@ -1,32 +1,31 @@
+import { FLOAT_TOKENS, floatFromJson, floatToJson } from "@arena/float-json";
 import * as z from "zod";
 
 /**
  * How numbers that JSON cannot hold are stored. JSON has no NaN or ±Infinity (JSON.stringify would
- * silently write `null`), yet a diverged run has a NaN loss and an unreached target has an infinite
- * ERT. In the fields typed {@link anyNumber}, such values are written as the strings `"NaN"`,
- * `"Infinity"` and `"-Infinity"` and read back as the numbers, so a record round-trips exactly.
+ * silently write `null`) and no -0 (written `0`), yet a diverged run has a NaN loss and an unreached
+ * target has an infinite ERT. In the fields typed {@link anyNumber}, such values are written with the
+ * one exact float encoding of Arena (`@arena/float-json`): the strings `"NaN"`, `"Infinity"`,
+ * `"-Infinity"` and `"-0"`, read back as the numbers, so a record round-trips exactly. Records written
+ * before `"-0"` existed (with `0` for -0) still parse.
  *
  * `null` is never used for a non-finite number: it means "no value" (e.g. a target that was not
  * reached has `flops: null`).
  */
-export const NON_FINITE_TOKENS = ["NaN", "Infinity", "-Infinity"] as const;
-
-/** One of the strings that stand for a non-finite number. */
-export type NonFiniteToken = (typeof NON_FINITE_TOKENS)[number];
-
-const stored = z.union([z.number(), z.enum(NON_FINITE_TOKENS)], {
-  error: 'expected a number or one of "NaN", "Infinity", "-Infinity"',
+const stored = z.union([z.number(), z.enum(FLOAT_TOKENS)], {
+  error: `expected a number or one of ${FLOAT_TOKENS.map((t) => JSON.stringify(t)).join(", ")}`,
 });
 
 const inMemory = z.custom<number>((v) => typeof v === "number", { error: "expected a number" });
 
 /**
- * Any number, NaN and ±Infinity included: stored as a JSON number when finite, else as a token string.
- * Decoding turns the token back into the number; encoding does the reverse.
+ * Any number, NaN, ±Infinity and -0 included: stored as a JSON number when finite (and not -0), else as a
+ * token string. Decoding turns the token back into the number; encoding does the reverse.
  */
 export const anyNumber = z.codec(stored, inMemory, {
-  decode: (v) => (typeof v === "number" ? v : Number(v)),
-  encode: (v) => (Number.isFinite(v) ? v : (String(v) as NonFiniteToken)),
+  // `stored` has checked the value, so floatFromJson cannot throw here.
+  decode: (v) => floatFromJson("anyNumber", "value", v),
+  encode: (v) => floatToJson(v),
 });
 
 /** A finite number ≥ 0 (costs, counts of FLOPs, milliseconds, bytes). */

@@ -6,8 +6,8 @@ import { RUN_SCHEMA, type RunRecord, runRecordSchema } from "./run-record.ts";
 export type ParseRecordResult = { ok: true; record: RunRecord } | { ok: false; error: RecordError };
 
 /**
- * Checks an already-parsed JSON value against the run record schema and decodes non-finite number
- * tokens (`"NaN"`, `"Infinity"`, `"-Infinity"`). A record with another `schema` tag is refused with
+ * Checks an already-parsed JSON value against the run record schema and decodes the number tokens
+ * (`"NaN"`, `"Infinity"`, `"-Infinity"`, `"-0"`). A record with another `schema` tag is refused with
  * kind `version`, so a reader can count and skip records written by a newer (or older) harness.
  */
 export function parseRecordValue(value: unknown): ParseRecordResult {
@@ -72,7 +72,7 @@ export class RecordSchemaError extends Error {
 
 /**
  * Validates a record and writes it as one JSON line (no newline inside, none at the end: the writer
- * appends `\n`). Non-finite numbers become `"NaN"`/`"Infinity"`/`"-Infinity"`; U+2028/U+2029 are
+ * appends `\n`). Non-finite numbers and -0 become `"NaN"`/`"Infinity"`/`"-Infinity"`/`"-0"`; U+2028/U+2029 are
  * escaped so that no line splitter breaks the line. Throws {@link RecordSchemaError} naming every bad
  * field, so a broken record never reaches the file.
  */

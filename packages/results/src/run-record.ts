@@ -83,7 +83,8 @@ export const baselineInfoSchema = z.strictObject({
   role: z.enum(BASELINE_ROLES),
   /** One line, e.g. "ridge least squares on one-hot targets, λ chosen on validation". */
   description: z.string(),
-  settings: z.record(z.string(), z.union([z.string(), anyNumber])),
+  /** Numbers first: a token such as "NaN" or "-0" is read back as the number it was written for. */
+  settings: z.record(z.string(), z.union([anyNumber, z.string()])),
   /** Arithmetic of the closed-form fit, for information: baselines are charged to no budget. */
   fitFlops: nonNegative,
 });

@@ -29,7 +29,7 @@ describe("run record: rejections name the path and the value", () => {
     const v = stored();
     v.final.testLoss = "nan";
     expect(errorOf(v).message).toBe(
-      'final.testLoss: expected a number or one of "NaN", "Infinity", "-Infinity", got "nan"',
+      'final.testLoss: expected a number or one of "NaN", "Infinity", "-Infinity", "-0", got "nan"',
     );
   });
 
