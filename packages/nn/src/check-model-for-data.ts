@@ -1,7 +1,7 @@
 import { type OptionIssue, OptionsError, preview } from "@arena/options";
+import { shapeSize } from "@arena/tensor";
 import { validateSpec } from "./spec.ts";
 
-const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 const show = (shape: readonly number[]): string => `[${shape.join(", ")}]`;
 
 /**
@@ -41,8 +41,8 @@ export function checkModelForData(
     issues.push({ path, message: `expected ${expected} (got ${preview(got)})` });
   if (s.kind === "mlp") {
     const last = s.layers.length - 1;
-    const features = product(xShape);
-    const targets = product(yShape);
+    const features = shapeSize(xShape);
+    const targets = shapeSize(yShape);
     if (s.layers[0] !== features)
       add("layers[0]", `${features}, the features per sample of xShape ${show(xShape)}`, s.layers[0]);
     if (s.layers[last] !== targets)
@@ -61,8 +61,8 @@ export function checkModelForData(
   if (s.readout === "last") {
     if (perStep && steps > 1)
       add("readout", `"every-step" for targets at every step (yShape ${show(yShape)})`, s.readout);
-    else if (s.output !== product(yShape))
-      add("output", `${product(yShape)}, the targets per sample of yShape ${show(yShape)}`, s.output);
+    else if (s.output !== shapeSize(yShape))
+      add("output", `${shapeSize(yShape)}, the targets per sample of yShape ${show(yShape)}`, s.output);
   } else if (!perStep) {
     add("readout", `"last" for one target per sequence (yShape ${show(yShape)}, ${steps} steps)`, s.readout);
   } else if (s.output !== yShape[1]) {

@@ -1,10 +1,10 @@
 import { OptionsError, parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
 import * as z from "zod";
-import { Mlp } from "./mlp.ts";
+import { Mlp } from "./mlp/mlp.ts";
 import type { ModelJSON } from "./model.ts";
 import type { ModelOptions } from "./model-options.ts";
-import { RecurrentNet } from "./recurrent.ts";
+import { RecurrentNet } from "./recurrent/recurrent-net.ts";
 import { type ModelSpec, modelSpec, validateSpec } from "./spec.ts";
 
 /** The model a spec describes: an {@link Mlp} for kind "mlp", a {@link RecurrentNet} otherwise. */

@@ -1,5 +1,3 @@
-import type { FlopCount, FlopOptions } from "./model.ts";
-
 /** FLOPs of one pass, split by where they are spent. */
 export interface FlopParts {
   /** gemm: 2·m·n·k. */
@@ -8,6 +6,44 @@ export interface FlopParts {
   bias: number;
   /** Activations, gates, dropout and the like, a nonlinearity counting 1. */
   elementwise: number;
+}
+
+/** FLOPs of one layer, forward and backward. */
+export interface LayerFlops {
+  name: string;
+  forward: FlopParts;
+  backward: FlopParts;
+}
+
+/**
+ * Analytic FLOP count of a pass. `matmul` counts 2·m·n·k per gemm, `bias` one per bias entry added
+ * or summed, `elementwise` the activations, gates and dropout (a nonlinearity counts 1).
+ */
+export interface FlopCount {
+  layers: LayerFlops[];
+  /** Output activation and loss. */
+  loss: { forward: number; backward: number };
+  /** L1/L2 penalty (value and gradient). */
+  penalty: { forward: number; backward: number };
+  /** All forward FLOPs. */
+  forward: number;
+  /** All backward FLOPs (0 unless asked for). */
+  backward: number;
+  total: number;
+}
+
+/** Options of `flops`. */
+export interface FlopOptions {
+  /** Samples (sequences) in the batch. */
+  batch: number;
+  /** Recurrent models: steps forwarded. */
+  steps?: number;
+  /** Count the backward pass too. */
+  backward?: boolean;
+  /** Recurrent models: steps backpropagated (default `steps`; see `backwardSequence`'s lastK). */
+  lastK?: number;
+  /** Training mode (dropout masks). */
+  train?: boolean;
 }
 
 /** Checks `flops()` options (unknown keys rejected) and returns the batch. */

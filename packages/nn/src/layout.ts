@@ -1,3 +1,5 @@
+import { shapeSize } from "@arena/tensor";
+
 /**
  * Where each layer's tensors live in the model's one flat parameter vector. Offsets are fixed at
  * construction, so the same layout reads a model's own `params`, or any row of a population matrix.
@@ -50,7 +52,7 @@ export class LayoutBuilder {
   tensor(name: string, shape: readonly number[], regularized: boolean): number {
     const layer = this.pending[this.pending.length - 1];
     if (layer === undefined) throw new Error("LayoutBuilder.tensor: call layer() first");
-    const length = shape.reduce((a, b) => a * b, 1);
+    const length = shapeSize(shape);
     const offset = this.next;
     layer.tensors.push({ name, offset, length, shape: [...shape], regularized });
     this.next += length;

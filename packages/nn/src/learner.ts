@@ -1,6 +1,7 @@
 /**
- * The Learner contract of DESIGN.md: how the harness drives every training algorithm alike.
- * Backprop, the genetic algorithm, particle swarm and random search all implement it.
+ * The Learner contract: how the harness drives every training algorithm alike. Backprop, the genetic
+ * algorithm, particle swarm and random search all implement it. It lives in nn because every learner
+ * trains an nn model (docs/ARCHITECTURE.md).
  */
 
 /** What one unit of work cost. `evaluations` counts samples forwarded (one sequence counts once). */

@@ -1,5 +1,6 @@
 import type { Rng } from "@arena/rng";
 import type { Kernels } from "@arena/tensor";
+import { type FlopCount, type FlopOptions, regularizedCount } from "./flops.ts";
 import { type LayerInfo, type LayoutBuilder, regularizedRanges } from "./layout.ts";
 import { type Loss, lossDenominator, type OutputActivation } from "./losses.ts";
 import { countCorrect, countCorrectEntries, sumAbsoluteError, sumSquaredError } from "./metrics.ts";
@@ -7,8 +8,6 @@ import {
   EvalAccumulator,
   type EvaluateOptions,
   type Evaluation,
-  type FlopCount,
-  type FlopOptions,
   type ForwardOptions,
   type LayerNorm,
   type Model,
@@ -16,7 +15,7 @@ import {
   type Samples,
 } from "./model.ts";
 import { ModelMemory } from "./model-memory.ts";
-import { penaltyValue } from "./regularization.ts";
+import { penaltyFlops, penaltyValue } from "./regularization.ts";
 import type { ResolvedSpec } from "./spec.ts";
 
 /** Default samples per forward pass in `evaluate`, `loss` and `lossBatch`. */
@@ -110,6 +109,11 @@ export abstract class ModelBase implements Model {
   /** The L1/L2 penalty of a parameter vector (the model's own by default). */
   penalty(params: Float32Array = this.params, base = 0): number {
     return penaltyValue(this.kernels, params, base, this.ranges, this.l2, this.l1);
+  }
+
+  /** FLOPs of the L1/L2 penalty's value and gradient, for `flops()`. */
+  protected penaltyFlopCount(): { forward: number; backward: number } {
+    return penaltyFlops(regularizedCount(this.ranges), this.l2, this.l1);
   }
 
   /** The L2 norm of each layer's gradient. */

@@ -1,6 +1,6 @@
 import type { Rng, UniformSource } from "@arena/rng";
 import type { Kernels } from "@arena/tensor";
-import type { FlopParts } from "./flops.ts";
+import type { FlopCount, FlopOptions } from "./flops.ts";
 import type { LayerInfo } from "./layout.ts";
 import type { ResolvedSpec } from "./spec.ts";
 
@@ -49,44 +49,6 @@ export interface EvaluateOptions {
   params?: Float32Array;
   /** Samples per forward pass; default 256. */
   batchSize?: number;
-}
-
-/** FLOPs of one layer, forward and backward. */
-export interface LayerFlops {
-  name: string;
-  forward: FlopParts;
-  backward: FlopParts;
-}
-
-/**
- * Analytic FLOP count of a pass. `matmul` counts 2·m·n·k per gemm, `bias` one per bias entry added
- * or summed, `elementwise` the activations, gates and dropout (a nonlinearity counts 1).
- */
-export interface FlopCount {
-  layers: LayerFlops[];
-  /** Output activation and loss. */
-  loss: { forward: number; backward: number };
-  /** L1/L2 penalty (value and gradient). */
-  penalty: { forward: number; backward: number };
-  /** All forward FLOPs. */
-  forward: number;
-  /** All backward FLOPs (0 unless asked for). */
-  backward: number;
-  total: number;
-}
-
-/** Options of `flops`. */
-export interface FlopOptions {
-  /** Samples (sequences) in the batch. */
-  batch: number;
-  /** Recurrent models: steps forwarded. */
-  steps?: number;
-  /** Count the backward pass too. */
-  backward?: boolean;
-  /** Recurrent models: steps backpropagated (default `steps`; see `backwardSequence`'s lastK). */
-  lastK?: number;
-  /** Training mode (dropout masks). */
-  train?: boolean;
 }
 
 /** Plain JSON from which `modelFromJSON` rebuilds a model exactly. */

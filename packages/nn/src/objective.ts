@@ -1,8 +1,9 @@
 import type { Model, Samples } from "./model.ts";
 
 /**
- * The Objective contract of DESIGN.md, restated structurally so that nn imports no optimizer package:
- * lower is better; `evaluateBatch` scores the rows of an n × dim matrix in one pass.
+ * The optimizers' Objective contract (its home is @arena/objectives), restated structurally so that nn
+ * imports no optimizer package: lower is better; `evaluateBatch` scores the rows of an n × dim matrix
+ * in one pass.
  */
 export interface Objective {
   readonly dim: number;

@@ -1,12 +1,15 @@
 import type { Kernels } from "@arena/tensor";
-import { activationForwardKernel } from "./activations.ts";
-import type { LayoutBuilder } from "./layout.ts";
-import { RecurrentLayer, type SequenceLayerWorkspace } from "./recurrent-layer.ts";
+import { activationForwardKernel } from "../activations.ts";
+import type { LayoutBuilder } from "../layout.ts";
+import type { SequenceLayerWorkspace } from "./layer-workspace.ts";
+import { RecurrentLayer } from "./recurrent-layer.ts";
 
 /**
  * The Elman recurrent layer (Elman 1990): h_t = tanh(x_t·W + h_{t−1}·U + b).
  *
  * Elementwise FLOPs per unit and step: forward 1 (tanh); backward 4 (∂h sum, then ∂z = ∂h·(1 − h²)).
+ *
+ * This file holds the cell's one step forward and back; the loops over time are in bptt.ts.
  */
 export class Rnn extends RecurrentLayer {
   readonly gates = 1;
@@ -16,7 +19,7 @@ export class Rnn extends RecurrentLayer {
     super(k, name, inSize, hidden, 1, layout, "rnn");
   }
 
-  protected stepForward(
+  stepForward(
     p: Float32Array,
     base: number,
     ws: SequenceLayerWorkspace,
@@ -30,7 +33,7 @@ export class Rnn extends RecurrentLayer {
     activationForwardKernel(this.k, "tanh", nh, ws.z, zOff, ws.hs, (t + 1) * nh);
   }
 
-  protected stepBackward(
+  stepBackward(
     p: Float32Array,
     base: number,
     ws: SequenceLayerWorkspace,

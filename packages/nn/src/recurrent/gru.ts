@@ -1,7 +1,8 @@
 import type { Kernels } from "@arena/tensor";
-import type { LayoutBuilder } from "./layout.ts";
-import { RecurrentLayer, type SequenceLayerWorkspace } from "./recurrent-layer.ts";
-import { sigmoidApprox, tanhApprox } from "./tanh-approx.ts";
+import type { LayoutBuilder } from "../layout.ts";
+import { sigmoidApprox, tanhApprox } from "../tanh-approx.ts";
+import type { SequenceLayerWorkspace } from "./layer-workspace.ts";
+import { RecurrentLayer } from "./recurrent-layer.ts";
 
 /**
  * Gated recurrent unit (Cho et al. 2014) in the "reset after" form of cuDNN, PyTorch and Keras
@@ -15,6 +16,8 @@ import { sigmoidApprox, tanhApprox } from "./tanh-approx.ts";
  *
  * Elementwise FLOPs per unit and step: forward 10 (z and r: add + σ each; n: product, add, tanh;
  * h_t: 3); backward 17 (∂h sum 1, then 16 in the loop below).
+ *
+ * This file holds the cell's one step forward and back; the loops over time are in bptt.ts.
  */
 export class Gru extends RecurrentLayer {
   readonly gates = 3;
@@ -30,19 +33,19 @@ export class Gru extends RecurrentLayer {
     target.fill(0, this.bhnOff, this.bhnOff + this.hidden);
   }
 
-  protected override get auxWidth(): number {
+  override get auxWidth(): number {
     return this.hidden;
   }
 
-  protected override get recurrentWidth(): number {
+  override get recurrentWidth(): number {
     return 3 * this.hidden;
   }
 
-  protected override get extraBiasWidth(): number {
+  override get extraBiasWidth(): number {
     return this.hidden;
   }
 
-  protected stepForward(
+  stepForward(
     p: Float32Array,
     base: number,
     ws: SequenceLayerWorkspace,
@@ -84,7 +87,7 @@ export class Gru extends RecurrentLayer {
     }
   }
 
-  protected stepBackward(
+  stepBackward(
     p: Float32Array,
     base: number,
     ws: SequenceLayerWorkspace,
@@ -129,7 +132,7 @@ export class Gru extends RecurrentLayer {
     if (carry) this.k.gemm(false, true, n, H, G, 1, dzr, dzOff, G, p, base + this.uOff, G, 1, dhNext, 0, H);
   }
 
-  protected override extraBiasGradient(g: Float32Array, ws: SequenceLayerWorkspace, rows: number): void {
+  override extraBiasGradient(g: Float32Array, ws: SequenceLayerWorkspace, rows: number): void {
     const H = this.hidden;
     this.k.colSums(rows, H, 1, ws.dzRec!, 2 * H, 3 * H, 1, g, this.bhnOff);
   }

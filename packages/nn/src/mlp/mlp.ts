@@ -1,20 +1,18 @@
 import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
-import { getKernels } from "@arena/tensor";
-import { type Activation, activationForwardKernel } from "./activations.ts";
-import { type DenseLayerDef, DenseStack, DenseWorkspace } from "./dense.ts";
-import { assembleFlops, checkFlopBatch, regularizedCount } from "./flops.ts";
-import { initWeights } from "./init.ts";
-import { LayoutBuilder } from "./layout.ts";
-import { groupedLossSums, lossDenominator, lossFlops, outputForward, outputLoss } from "./losses.ts";
-import type { EvalAccumulator, FlopCount, FlopOptions, ForwardOptions, Samples } from "./model.ts";
-import { ModelBase } from "./model-base.ts";
-import { type ModelOptions, modelOptions } from "./model-options.ts";
-import { penaltyFlops, penaltyGradient } from "./regularization.ts";
-import { type MlpSpec, mlpSpec, type ResolvedMlpSpec } from "./spec.ts";
-
-/** Floats per buffer that `lossBatch` allows itself before it splits a population into groups. */
-const POPULATION_BUFFER = 1 << 17;
+import { getKernels, shapeSize } from "@arena/tensor";
+import { type DenseLayerDef, DenseStack, DenseWorkspace } from "../dense.ts";
+import type { FlopCount, FlopOptions } from "../flops.ts";
+import { initWeights } from "../init.ts";
+import { LayoutBuilder } from "../layout.ts";
+import { lossDenominator, outputLoss } from "../losses.ts";
+import type { EvalAccumulator, ForwardOptions, Samples } from "../model.ts";
+import { ModelBase } from "../model-base.ts";
+import { type ModelOptions, modelOptions } from "../model-options.ts";
+import { penaltyGradient } from "../regularization.ts";
+import { type MlpSpec, mlpSpec, type ResolvedMlpSpec } from "../spec.ts";
+import { mlpFlops } from "./flops.ts";
+import { MlpPopulationLoss } from "./population-loss.ts";
 
 /**
  * A multilayer perceptron over one flat parameter vector: dense layers with a hidden activation and an
@@ -46,13 +44,7 @@ export class Mlp extends ModelBase {
   /** Rows of the pending training forward pass (−1: none). */
   private pending = -1;
   private outView: Float32Array = new Float32Array(0);
-  // lossBatch buffers
-  private packedW: Float32Array = new Float32Array(0);
-  private packedB: Float32Array = new Float32Array(0);
-  private xAug: Float32Array = new Float32Array(0);
-  private popA: Float32Array = new Float32Array(0);
-  private popB: Float32Array = new Float32Array(0);
-  private popAcc = new Float64Array(0);
+  private readonly population: MlpPopulationLoss;
 
   /**
    * @param spec an MLP spec (validated here)
@@ -86,6 +78,14 @@ export class Mlp extends ModelBase {
     this.stack = new DenseStack(this.kernels, defs, s.dropout, false);
     this.trainWs = new DenseWorkspace(this.stack, this.memory);
     this.evalWs = new DenseWorkspace(this.stack, this.memory);
+    this.population = new MlpPopulationLoss(
+      this.kernels,
+      this.stack,
+      this.memory,
+      this.size,
+      s.loss,
+      s.output,
+    );
     if (o.maxBatch !== undefined) {
       this.trainWs.ensure(o.maxBatch);
       this.evalWs.ensure(o.maxBatch);
@@ -179,154 +179,22 @@ export class Mlp extends ModelBase {
 
   /**
    * The objective (mean data loss + penalty) of `count` parameter vectors, the rows of `population`
-   * (count × size), on the same data, into `out`. The first layer of a group of candidates is one
-   * gemm of [x | 1] against their packed [W; b]; each later layer is one strided batched gemm (each
-   * candidate's block times its own weights, read in place from `population`) into a shared buffer,
-   * then one bias pass and one activation pass for the whole group. Groups are sized
-   * so a layer's output stays around half a megabyte (cache-sized). Every buffer is kept between calls.
+   * (count × size), on the same data, into `out`: candidates batched together (see
+   * {@link MlpPopulationLoss}).
    */
   lossBatch(population: Float32Array, count: number, data: Samples, out: Float64Array): void {
     this.memory.check("lossBatch");
     this.checkPopulation("lossBatch", population, count, out);
     this.checkSamples("lossBatch", data);
     if (count === 0) return;
-    const N = data.n;
-    const layers = this.stack.layers;
-    let widest = 1;
-    for (const d of layers) widest = Math.max(widest, d.outSize);
-    const B = Math.max(1, Math.min(N, 1024));
-    const group = Math.max(1, Math.min(count, Math.floor(POPULATION_BUFFER / (B * widest))));
-    const d0 = layers[0];
-    const in1 = d0.inSize + 1;
-    const mem = this.memory;
-    if (this.packedW.length < in1 * group * d0.outSize)
-      this.packedW = mem.resize(this.packedW, in1 * group * d0.outSize);
-    if (this.xAug.length < B * in1) this.xAug = mem.resize(this.xAug, B * in1);
-    if (this.packedB.length < group * widest) this.packedB = mem.resize(this.packedB, group * widest);
-    if (this.popA.length < B * group * widest) {
-      this.popA = mem.resize(this.popA, B * group * widest);
-      this.popB = mem.resize(this.popB, B * group * widest);
-    }
-    if (this.popAcc.length < count) this.popAcc = new Float64Array(count);
-    const acc = this.popAcc;
-    acc.fill(0, 0, count);
-    const x = data.x;
-    const xa = this.xAug;
-    for (let s0 = 0; s0 < N; s0 += B) {
-      const rows = Math.min(B, N - s0);
-      // [x | 1]: the first layer's bias rides in its gemm as the weight of a constant input.
-      for (let r = 0; r < rows; r++) {
-        const src = (s0 + r) * d0.inSize;
-        const dst = r * in1;
-        for (let i = 0; i < d0.inSize; i++) xa[dst + i] = x[src + i];
-        xa[dst + d0.inSize] = 1;
-      }
-      for (let c0 = 0; c0 < count; c0 += group)
-        this.groupLoss(population, c0, Math.min(group, count - c0), data, s0, rows, acc);
-    }
-    const denom = lossDenominator(this.lossKind, N, this.outputSize);
-    for (let c = 0; c < count; c++) out[c] = acc[c] / denom + this.penalty(population, c * this.size);
+    const sums = this.population.lossSums(population, count, data);
+    const denom = lossDenominator(this.lossKind, data.n, this.outputSize);
+    for (let c = 0; c < count; c++) out[c] = sums[c] / denom + this.penalty(population, c * this.size);
   }
 
-  private groupLoss(
-    pop: Float32Array,
-    c0: number,
-    gc: number,
-    data: Samples,
-    s0: number,
-    rows: number,
-    acc: Float64Array,
-  ): void {
-    const k = this.kernels;
-    const layers = this.stack.layers;
-    const size = this.size;
-    const d0 = layers[0];
-    const h0 = d0.outSize;
-    const in0 = d0.inSize;
-    const ldw = gc * h0;
-    const W = this.packedW;
-    const pb = this.packedB;
-    // Pack [W; b] of each candidate side by side: (in + 1) × (gc·h0). b follows W in the layout, so
-    // row `in0` of a candidate's block is its bias.
-    for (let c = 0; c < gc; c++) {
-      const src0 = (c0 + c) * size + d0.wOff;
-      for (let i = 0; i <= in0; i++) {
-        const src = src0 + i * h0;
-        const dst = i * ldw + c * h0;
-        for (let j = 0; j < h0; j++) W[dst + j] = pop[src + j];
-      }
-    }
-    let cur = this.popA;
-    let next = this.popB;
-    k.gemm(false, false, rows, ldw, in0 + 1, 1, this.xAug, 0, in0 + 1, W, 0, ldw, 0, cur, 0, ldw);
-    for (let l = 1; l < layers.length; l++) {
-      const prev = layers[l - 1];
-      activationForwardKernel(k, prev.activation as Activation, rows * gc * prev.outSize, cur, 0, cur, 0);
-      const d = layers[l];
-      const ldi = gc * d.inSize;
-      const ldo = gc * d.outSize;
-      // Candidate c's block of `cur` times its own weights (a row of the population): one batched call.
-      k.gemmBatched(
-        false,
-        false,
-        rows,
-        d.outSize,
-        d.inSize,
-        1,
-        cur,
-        0,
-        ldi,
-        d.inSize,
-        pop,
-        c0 * size + d.wOff,
-        d.outSize,
-        size,
-        0,
-        next,
-        0,
-        ldo,
-        d.outSize,
-        gc,
-      );
-      for (let c = 0; c < gc; c++) {
-        const bsrc = (c0 + c) * size + d.bOff;
-        for (let j = 0; j < d.outSize; j++) pb[c * d.outSize + j] = pop[bsrc + j];
-      }
-      k.addRowBias(rows, ldo, pb, 0, next, 0, ldo);
-      const t = cur;
-      cur = next;
-      next = t;
-    }
-    const O = this.outputSize;
-    const ld = gc * O;
-    const outAct = this.outputActivation;
-    if (this.lossKind === "mse") {
-      if (outAct === "softmax") {
-        for (let c = 0; c < gc; c++) outputForward(outAct, rows, O, cur, c * O, ld, cur, c * O, ld);
-      } else {
-        activationForwardKernel(k, outAct, rows * ld, cur, 0, cur, 0);
-      }
-    }
-    groupedLossSums(this.lossKind, rows, O, gc, cur, data.y, s0 * O, acc, c0);
-  }
-
-  /**
-   * Analytic FLOPs of a pass over `batch` samples: per dense layer 2·in·out·batch for the gemm,
-   * out·batch for the bias, one per activation entry; backward two gemms per layer (one for the first,
-   * whose input needs no gradient), the bias column sums, two per activation-derivative entry.
-   */
+  /** Analytic FLOPs of a pass; see {@link mlpFlops}. */
   flops(opts: FlopOptions): FlopCount {
-    const batch = checkFlopBatch(opts);
-    const layers = this.stack.flops(batch, false, opts.train === true);
-    const lf = lossFlops(this.lossKind, this.outputActivation);
-    const e = batch * this.outputSize;
-    const weights = regularizedCount(this.ranges);
-    return assembleFlops(
-      layers,
-      { forward: lf.forward * e, backward: lf.backward * e },
-      penaltyFlops(weights, this.l2, this.l1),
-      opts.backward === true,
-    );
+    return mlpFlops(this.stack, this.lossKind, this.outputActivation, opts, this.penaltyFlopCount());
   }
 
   protected checkSamples(fn: string, data: Samples): number {
@@ -334,7 +202,7 @@ export class Mlp extends ModelBase {
     if (!Number.isInteger(n) || n < 0)
       throw new RangeError(`${fn}: data.n must be an integer >= 0, got ${n}`);
     if (data.xShape !== undefined) {
-      const f = data.xShape.reduce((a, b) => a * b, 1);
+      const f = shapeSize(data.xShape);
       if (f !== this.inputSize)
         throw new RangeError(
           `${fn}: samples have ${f} features (xShape [${data.xShape.join(", ")}]), the MLP expects ${this.inputSize}`,

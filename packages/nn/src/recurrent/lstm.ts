@@ -1,7 +1,8 @@
 import type { Kernels } from "@arena/tensor";
-import type { LayoutBuilder } from "./layout.ts";
-import { RecurrentLayer, type SequenceLayerWorkspace } from "./recurrent-layer.ts";
-import { sigmoidApprox, tanhApprox } from "./tanh-approx.ts";
+import type { LayoutBuilder } from "../layout.ts";
+import { sigmoidApprox, tanhApprox } from "../tanh-approx.ts";
+import type { SequenceLayerWorkspace } from "./layer-workspace.ts";
+import { RecurrentLayer } from "./recurrent-layer.ts";
 
 /**
  * Long short-term memory (Hochreiter & Schmidhuber 1997) with a forget gate (Gers, Schmidhuber &
@@ -15,6 +16,8 @@ import { sigmoidApprox, tanhApprox } from "./tanh-approx.ts";
  *
  * Elementwise FLOPs per unit and step: forward 9 (four gate nonlinearities, 3 for c_t, tanh(c_t) and
  * the product for h_t); backward 23 (∂h sum 1, ∂c 5, four gate pre-activation gradients 4 each, ∂c_{t−1} 1).
+ *
+ * This file holds the cell's one step forward and back; the loops over time are in bptt.ts.
  */
 export class Lstm extends RecurrentLayer {
   readonly gates = 4;
@@ -37,11 +40,11 @@ export class Lstm extends RecurrentLayer {
     target.fill(this.forgetBias, this.bOff + H, this.bOff + 2 * H);
   }
 
-  protected override get auxWidth(): number {
+  override get auxWidth(): number {
     return this.hidden;
   }
 
-  protected stepForward(
+  stepForward(
     p: Float32Array,
     base: number,
     ws: SequenceLayerWorkspace,
@@ -83,7 +86,7 @@ export class Lstm extends RecurrentLayer {
     }
   }
 
-  protected stepBackward(
+  stepBackward(
     p: Float32Array,
     base: number,
     ws: SequenceLayerWorkspace,
