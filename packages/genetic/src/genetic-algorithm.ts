@@ -7,10 +7,12 @@ import {
   BoxOptions,
   boxFromJson,
   boxToJson,
+  checkPopulationRows,
   clampToBox,
   floatsFromJson,
   floatsToJson,
   type JsonFloat,
+  PopulationRows,
   rankOrder,
   resolveBox,
   sampleInBox,
@@ -53,9 +55,15 @@ export const GeneticAlgorithmOptions = z
       .describe("individuals per generation, the rows of every ask()"),
     ...GeneticOperatorOptions.shape,
     ...BoxOptions.shape,
+    initialPopulation: PopulationRows.optional().describe(
+      "the first individuals of the first generation (rows of dim numbers inside the box; default: all uniform in the init range)",
+    ),
   })
   .superRefine((o, ctx) => {
-    if (ctx.issues.length === 0) checkPopulationLimits(o, o.populationSize, ctx);
+    if (ctx.issues.length > 0) return;
+    checkPopulationLimits(o, o.populationSize, ctx);
+    if (o.initialPopulation !== undefined)
+      checkPopulationRows(o.initialPopulation, o, ctx, "initialPopulation");
   });
 export type GeneticAlgorithmOptions = z.input<typeof GeneticAlgorithmOptions>;
 
@@ -86,6 +94,10 @@ const OWNER = "GeneticAlgorithm";
  * probability `mutationRate`, and clamp it into the box. Elites sit in the first rows of `ask()` and
  * are evaluated again, which keeps every generation the same size and keeps elitism honest when the
  * objective is noisy (a minibatch loss, say); it costs `elitism` evaluations per generation.
+ *
+ * The first generation is uniform in the initialisation range; `initialPopulation` replaces its first
+ * rows (a learner starting from known weights, say). The uniform rows are drawn all the same, so the
+ * stream and every later draw are those of a run without the option: the two differ by their start only.
  *
  * Defaults: population 100, elitism 1, tournament of 3 (DEAP), SBX η = 15 with rate 0.9 and polynomial
  * mutation η = 20 at 1/dim per gene (the real-coded settings of Deb's NSGA-II code and pymoo).
@@ -175,6 +187,8 @@ export class GeneticAlgorithm extends AskTellOptimizer {
     this.parents = new Int32Array(children + (children % 2));
     this.cumulative = new Float64Array(n);
     for (const row of this.currentRows) sampleInBox(row, initLower, initUpper, this.rng);
+    const seeds = o.initialPopulation ?? [];
+    for (let i = 0; i < seeds.length; i++) this.currentRows[i].set(seeds[i]);
   }
 
   protected candidates(): Float32Array {

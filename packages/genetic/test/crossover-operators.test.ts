@@ -108,7 +108,9 @@ describe("crossover", () => {
       expect(Math.abs(swapped - q)).toBeLessThan(0.015);
     }
   });
+});
 
+describe("crossover: blending operators", () => {
   it("arithmetic children lie between the parents and keep their sum", () => {
     fc.assert(
       fc.property(parentPair, ({ p1, p2, seed }) => {
@@ -161,7 +163,9 @@ describe("crossover", () => {
       expect(Math.abs(variance / want - 1)).toBeLessThan(0.03);
     }
   });
+});
 
+describe("crossover: SBX and in-place children", () => {
   it("SBX keeps the parents' mean and spreads children by β with P(β <= 1) = 1/2 and CDF 0.5 β^(η+1) below 1", () => {
     fc.assert(
       fc.property(parentPair, fc.double({ min: 0, max: 30, noNaN: true }), ({ p1, p2, seed }, eta) => {

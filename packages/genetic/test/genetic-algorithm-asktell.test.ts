@@ -96,7 +96,9 @@ describe("GeneticAlgorithm ask/tell", () => {
       { numRuns: 40 },
     );
   });
+});
 
+describe("GeneticAlgorithm ask/tell: protocol and determinism", () => {
   it("enforces ask before tell and one fitness per row", () => {
     const g = ga({ populationSize: 6 });
     expect(() => g.tell(new Float64Array(6))).toThrow(/GeneticAlgorithm.tell: no candidates are pending/);
@@ -142,7 +144,9 @@ describe("GeneticAlgorithm ask/tell", () => {
     expect(b.x).toEqual(a.x);
     expect(run(8).history).not.toEqual(a.history);
   });
+});
 
+describe("GeneticAlgorithm ask/tell: resume, batching and defaults", () => {
   it("resumes bit-identically from a JSON state round trip, mid-generation included", () => {
     fc.assert(
       fc.property(configs, fc.integer({ min: 0, max: 6 }), fc.boolean(), ({ seed, ...c }, k, pending) => {
@@ -204,7 +208,9 @@ describe("GeneticAlgorithm ask/tell", () => {
     expect(s.options.upper).toEqual(["Infinity", "Infinity", "Infinity"]);
     expect(GeneticAlgorithm.fromState(s).state()).toEqual(g.state());
   });
+});
 
+describe("GeneticAlgorithm options", () => {
   it("rejects bad options with an OptionsError naming the path, value and expectation", () => {
     const rng = new Rng(1);
     const base = { dim: 3, lower: -1, upper: 1, rng };

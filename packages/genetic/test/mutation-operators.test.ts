@@ -65,7 +65,9 @@ describe("mutation", () => {
     expect(polynomialPerturbation(0.5, 20)).toBe(0);
     expect(polynomialPerturbation(0, 20)).toBe(-1);
   });
+});
 
+describe("mutation: span-scaled and reset operators", () => {
   it("polynomial mutation scales δ by each dimension's span", () => {
     const x = new Float32Array(N);
     const span = Float64Array.from({ length: N }, (_, d) => (d % 2 === 0 ? 1 : 10));

@@ -7,11 +7,10 @@ import {
   geneticOperatorOptions,
 } from "@arena/genetic";
 import type { Model, Samples } from "@arena/nn";
-import { floatsToJson } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
 import * as z from "zod";
-import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
+import { CandidateSampler, type InitScheme, rowsOf } from "./init-scheme.ts";
 import {
   checkCommonConfig,
   commonConfigJson,
@@ -106,20 +105,19 @@ export function gaLearner(
   const initial = model.params.slice();
   const dim = model.size;
   const n = common.population;
-  const fresh = new GeneticAlgorithm({
+  const pop = new Float32Array(n * dim);
+  new CandidateSampler(common.init, model, initial, common.bounds).fill(rng.fork("init"), pop, n);
+  const ga = new GeneticAlgorithm({
     ...c.ga,
     dim,
     populationSize: n,
     lower: -common.bounds,
     upper: common.bounds,
     rng: rng.fork("ga"),
+    // The learner's own draws in place of the GA's uniform-in-box ones (which are still drawn).
+    initialPopulation: rowsOf(pop, n, dim),
   });
-  const cfg: ResolvedGaConfig = { ...common, ga: gaBlockOf(fresh.settings) };
-  // Replace the GA's uniform-in-box population by the learner's own draws, through its state (the
-  // public way to set a population).
-  const pop = new Float32Array(n * dim);
-  new CandidateSampler(cfg.init, model, initial, cfg.bounds).fill(rng.fork("init"), pop, n);
-  const ga = GeneticAlgorithm.fromState({ ...fresh.state(), population: floatsToJson(pop) });
+  const cfg: ResolvedGaConfig = { ...common, ga: gaBlockOf(ga.settings) };
   return assembleGaLearner(model, problem, cfg, ga, initial, rng.fork("minibatch"));
 }
 

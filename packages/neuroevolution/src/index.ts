@@ -18,7 +18,6 @@ export {
   StagnationConfig,
   type StagnationSpec,
 } from "./learner-config.ts";
-export { MinibatchSampler } from "./minibatch.ts";
 export {
   ModelRandomSearch,
   ModelRandomSearchOptions,
@@ -34,11 +33,8 @@ export {
   psoFlopsPerGeneration,
   randomSearchFlopsPerGeneration,
 } from "./optimizer-flops.ts";
-export {
-  type NeuroevolutionKind,
-  PopulationLearner,
-  type PopulationLearnerParts,
-} from "./population-learner.ts";
+export { PopulationLearner } from "./population-learner.ts";
+export type { NeuroevolutionKind, PopulationLearnerParts } from "./population-learner-parts.ts";
 export {
   PSO_LEARNER_DEFAULTS,
   PsoBlock,
@@ -47,6 +43,7 @@ export {
   type ResolvedPsoConfig,
   VelocityInit,
 } from "./pso-learner.ts";
+export { RandomBatchSampler } from "./random-batch-sampler.ts";
 export {
   RANDOM_SEARCH_LEARNER_DEFAULTS,
   RandomSearchLearnerConfig,

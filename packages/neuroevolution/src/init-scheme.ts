@@ -142,3 +142,10 @@ export class CandidateSampler {
     for (let i = 1; i < count; i++) this.draw(rng, pop.subarray(i * dim, (i + 1) * dim));
   }
 }
+
+/** The `count` rows of a `count × dim` matrix, as views (no copy). */
+export function rowsOf(xs: Float32Array, count: number, dim: number): Float32Array[] {
+  const rows: Float32Array[] = [];
+  for (let i = 0; i < count; i++) rows.push(xs.subarray(i * dim, (i + 1) * dim));
+  return rows;
+}

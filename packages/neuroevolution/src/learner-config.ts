@@ -1,3 +1,4 @@
+import { float32AtMost } from "@arena/objectives";
 import * as z from "zod";
 import { InitScheme } from "./init-scheme.ts";
 
@@ -163,16 +164,6 @@ export function defaultRescoreEvery(
   minibatch: number,
 ): number {
   return Math.max(1, Math.ceil((top * trainSize) / (DEFAULT_RESCORE.overhead * population * minibatch)));
-}
-
-/** The largest float32 that is <= x (x > 0), so a clamped weight stored as float32 stays inside the box. */
-function float32AtMost(x: number): number {
-  const f = Math.fround(x);
-  if (f <= x) return f;
-  const buf = new Float32Array([f]);
-  const bits = new Int32Array(buf.buffer);
-  bits[0] -= 1;
-  return buf[0];
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { JsonFloat } from "@arena/objectives";
+import { floatsFromJson, type JsonFloat } from "@arena/objectives";
 import type { RngState } from "@arena/rng";
-import type { NeuroevolutionKind } from "./population-learner.ts";
+import type { NeuroevolutionKind } from "./population-learner-parts.ts";
 
 /** Plain-JSON state of a neuroevolution learner: everything `resumeLearner` needs. */
 export interface NeuroevolutionState {
@@ -29,4 +29,38 @@ export interface NeuroevolutionState {
     readonly fitness: JsonFloat[];
     readonly minibatchDraw: RngState | null;
   };
+}
+
+/** A count of a saved state (`generation`, `flops`…): a finite number >= 0, else a TypeError. */
+export function readCount(owner: string, field: string, v: unknown): number {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+    throw new TypeError(`${owner}: state.${field} must be a number >= 0, got ${String(v)}`);
+  return v;
+}
+
+/**
+ * Reads a state's `pending` part-scored generation for a learner of `fitness.length` candidates (with
+ * minibatch fitness or not): checks it, copies its scores into `fitness`, and returns how many are
+ * scored and the minibatch stream before the generation's draw (a copy). No pending generation: 0 and null.
+ */
+export function readPending(
+  owner: string,
+  pending: NeuroevolutionState["pending"],
+  fitness: Float64Array,
+  minibatch: boolean,
+): { scored: number; minibatchDraw: RngState | null } {
+  if (pending === undefined) return { scored: 0, minibatchDraw: null };
+  const n = fitness.length;
+  if (!Number.isInteger(pending.scored) || pending.scored < 1 || pending.scored > n) {
+    throw new TypeError(
+      `${owner}: state.pending.scored must be an integer in [1, ${n}], got ${String(pending.scored)}`,
+    );
+  }
+  if ((pending.minibatchDraw === null) === minibatch) {
+    throw new TypeError(
+      `${owner}: state.pending.minibatchDraw must be ${minibatch ? "the minibatch stream with minibatch fitness" : "null with full fitness"}`,
+    );
+  }
+  floatsFromJson(owner, "pending.fitness", pending.fitness, n, fitness);
+  return { scored: pending.scored, minibatchDraw: structuredClone(pending.minibatchDraw) };
 }

@@ -14,37 +14,13 @@ import {
   type PopulationOptimizer,
 } from "@arena/objectives";
 import { Rng, type RngState } from "@arena/rng";
-import type { FitnessSpec, RescoreSpec, StagnationSpec } from "./learner-config.ts";
-import { MinibatchSampler } from "./minibatch.ts";
-import type { NeuroevolutionState } from "./neuroevolution-state.ts";
+import { fitnessQuantiles } from "./fitness-quantiles.ts";
+import type { RescoreSpec, StagnationSpec } from "./learner-config.ts";
+import { type NeuroevolutionState, readCount, readPending } from "./neuroevolution-state.ts";
+import type { NeuroevolutionKind, PopulationLearnerParts } from "./population-learner-parts.ts";
 import { populationSpread } from "./population-spread.ts";
+import { RandomBatchSampler } from "./random-batch-sampler.ts";
 import { selectTop } from "./top-candidates.ts";
-
-/** The learner kinds of this package. */
-export type NeuroevolutionKind = "ga" | "pso" | "random-search";
-
-/** What a {@link PopulationLearner} is built from; the factories assemble it. */
-export interface PopulationLearnerParts {
-  name: NeuroevolutionKind;
-  model: Model;
-  train: Samples;
-  /** Its candidates are already initialised; `state()` must give plain JSON. */
-  optimizer: PopulationOptimizer;
-  /** The resolved config, plain JSON, kept for `state()`. */
-  config: Record<string, unknown>;
-  fitness: FitnessSpec;
-  rescore: RescoreSpec | null;
-  /** Early stop on a stalled search; null to run until the budget is spent. */
-  stagnation: StagnationSpec | null;
-  /** The model's weights when the learner was built: `current()` until something better is known. */
-  initial: Float32Array;
-  /** The stream minibatches are drawn from (unused with full fitness). */
-  minibatchRng: Rng;
-  /** The optimizer's own arithmetic per generation. */
-  optimizerFlops: number;
-  /** Extra diagnostic series of the algorithm (e.g. PSO velocities). */
-  extraDiagnostics?: (out: Record<string, number[]>) => void;
-}
 
 /**
  * A {@link Learner} that trains a model with any ask/tell {@link PopulationOptimizer}: each `step()`
@@ -83,7 +59,7 @@ export class PopulationLearner implements Learner {
   /** The loss of `current()` at the last improvement, and the generations since. */
   private stagnationReference = Number.POSITIVE_INFINITY;
   private stale = 0;
-  private readonly sampler: MinibatchSampler | null;
+  private readonly sampler: RandomBatchSampler | null;
   /** The training objective on the fitness data (the minibatch buffer, refilled in place) and on the full split. */
   private readonly objective: BatchObjective;
   private readonly fullObjective: BatchObjective;
@@ -154,7 +130,7 @@ export class PopulationLearner implements Learner {
           `${parts.name}: fitness.minibatch is ${parts.fitness.minibatch}, but the training split has only ${train.n} samples (use fitness "full")`,
         );
       }
-      this.sampler = new MinibatchSampler(train, parts.fitness.minibatch, this.minibatchRng);
+      this.sampler = new RandomBatchSampler(train, parts.fitness.minibatch, this.minibatchRng);
       this.candidateFlops = perSample(parts.fitness.minibatch);
     }
     this.fullCandidateFlops = perSample(train.n);
@@ -348,12 +324,9 @@ export class PopulationLearner implements Learner {
     // JSON cannot carry Infinity: before anything is scored the series is empty.
     out.incumbent_loss = Number.isFinite(this.incumbentF) ? [this.incumbentF] : [];
     if (this.generationCount > 0) {
-      const s = this.sortScratch;
-      let k = 0;
-      for (const f of this.lastFitness) if (Number.isFinite(f)) s[k++] = f;
-      const sorted = s.subarray(0, k).sort();
-      out.fitness_quantiles = k === 0 ? [] : [0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(sorted, q));
-      out.nonfinite_candidates = [this.lastFitness.length - k];
+      const { quantiles, nonfinite } = fitnessQuantiles(this.lastFitness, this.sortScratch);
+      out.fitness_quantiles = quantiles;
+      out.nonfinite_candidates = [nonfinite];
     }
     out.population_spread = [
       populationSpread(
@@ -399,57 +372,27 @@ export class PopulationLearner implements Learner {
   /** Restores the learner's own counters and buffers from a state (the optimizer is rebuilt by the caller). */
   restoreCounters(s: NeuroevolutionState): void {
     const owner = `${this.name}: resume`;
-    const count = (field: string, v: unknown): number => {
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
-        throw new TypeError(`${owner}: state.${field} must be a number >= 0, got ${String(v)}`);
-      return v;
-    };
-    this.generationCount = count("generation", s.generation);
-    this.flopCount = count("flops", s.flops);
-    this.evaluationCount = count("evaluations", s.evaluations);
+    this.generationCount = readCount(owner, "generation", s.generation);
+    this.flopCount = readCount(owner, "flops", s.flops);
+    this.evaluationCount = readCount(owner, "evaluations", s.evaluations);
     floatsFromJson(owner, "incumbent.x", s.incumbent?.x, this.incumbent.length, this.incumbent);
     this.incumbentF = floatFromJson(owner, "incumbent.f", s.incumbent.f);
     floatsFromJson(owner, "lastFitness", s.lastFitness, this.lastFitness.length, this.lastFitness);
-    const pending = s.pending;
-    if (pending === undefined) {
-      this.scored = 0;
-      this.minibatchDraw = null;
-    } else {
-      const n = this.fitness.length;
-      if (!Number.isInteger(pending.scored) || pending.scored < 1 || pending.scored > n) {
-        throw new TypeError(
-          `${owner}: state.pending.scored must be an integer in [1, ${n}], got ${String(pending.scored)}`,
-        );
-      }
-      if ((pending.minibatchDraw === null) !== (this.sampler === null)) {
-        throw new TypeError(
-          `${owner}: state.pending.minibatchDraw must be ${this.sampler === null ? "null with full fitness" : "the minibatch stream with minibatch fitness"}`,
-        );
-      }
-      floatsFromJson(owner, "pending.fitness", pending.fitness, n, this.fitness);
-      this.scored = pending.scored;
-      this.minibatchDraw = structuredClone(pending.minibatchDraw);
-      if (this.sampler && pending.minibatchDraw !== null) {
-        // The part-scored generation's minibatch, drawn again from the stream as it was before.
-        this.sampler.stream = Rng.fromState(pending.minibatchDraw);
-        this.sampler.draw();
-      }
+    const { scored, minibatchDraw } = readPending(owner, s.pending, this.fitness, this.sampler !== null);
+    this.scored = scored;
+    this.minibatchDraw = minibatchDraw;
+    if (this.sampler && minibatchDraw !== null) {
+      // The part-scored generation's minibatch, drawn again from the stream as it was before.
+      this.sampler.stream = Rng.fromState(minibatchDraw);
+      this.sampler.draw();
     }
     this.minibatchRng = Rng.fromState(s.minibatchRng);
     if (this.sampler) this.sampler.stream = this.minibatchRng;
     if (s.stagnation !== undefined) {
       this.stagnationReference = floatFromJson(owner, "stagnation.reference", s.stagnation.reference);
-      this.stale = count("stagnation.stale", s.stagnation.stale);
+      this.stale = readCount(owner, "stagnation.stale", s.stagnation.stale);
     }
   }
 }
 
 type BatchObjective = ReturnType<typeof modelObjective>;
-
-/** Linear interpolation between order statistics (Hyndman & Fan type 7, R's default). */
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}

@@ -1,5 +1,4 @@
 import type { Model, Samples } from "@arena/nn";
-import { floatsToJson } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
 import type { Rng } from "@arena/rng";
 import {
@@ -9,7 +8,7 @@ import {
   SwarmBehaviorOptions,
 } from "@arena/swarm";
 import * as z from "zod";
-import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
+import { CandidateSampler, type InitScheme, rowsOf } from "./init-scheme.ts";
 import {
   checkCommonConfig,
   commonConfigJson,
@@ -121,14 +120,6 @@ export function psoLearner(
   const initial = model.params.slice();
   const dim = model.size;
   const n = common.population;
-  const fresh = new ParticleSwarm({
-    ...swarmOptions,
-    dim,
-    populationSize: n,
-    lower: -common.bounds,
-    upper: common.bounds,
-    rng: rng.fork("pso"),
-  });
   const initRng = rng.fork("init");
   const x = new Float32Array(n * dim);
   const sampler = new CandidateSampler(common.init, model, initial, common.bounds);
@@ -141,14 +132,17 @@ export function psoLearner(
       for (let d = 0; d < dim; d++) v[i * dim + d] = 0.5 * (z[d] - x[i * dim + d]);
     }
   }
-  // Replace the swarm's uniform-in-box start by the learner's own, through its state (the public
-  // way to set positions); personal bests start at the positions with value +Infinity, as in a fresh swarm.
-  const positions = floatsToJson(x);
-  const pso = ParticleSwarm.fromState({
-    ...fresh.state(),
-    positions,
-    personalBest: positions,
-    velocities: floatsToJson(v),
+  // The learner's own start in place of the swarm's uniform-in-box one (which is still drawn):
+  // personal bests start at the positions with value +Infinity, as in any fresh swarm.
+  const pso = new ParticleSwarm({
+    ...swarmOptions,
+    dim,
+    populationSize: n,
+    lower: -common.bounds,
+    upper: common.bounds,
+    rng: rng.fork("pso"),
+    initialPopulation: rowsOf(x, n, dim),
+    initialVelocities: rowsOf(v, n, dim),
   });
   const cfg: ResolvedPsoConfig = { ...common, pso: psoBlockOf(pso.settings, velocityInit) };
   return assemblePsoLearner(model, problem, cfg, pso, initial, rng.fork("minibatch"));

@@ -70,7 +70,9 @@ describe("step(allowance): a generation cut to fit", () => {
       },
     );
   }
+});
 
+describe("step(allowance): current() and re-scoring in a cut generation", () => {
   it("current() follows the candidates a cut generation scored, by the full generation's rule", () => {
     // Full fitness: the best finite score seen so far. Score only the first candidate of the first
     // generation: the initial weights, whose loss is then current().

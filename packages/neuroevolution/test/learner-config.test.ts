@@ -82,7 +82,9 @@ describe("config validation", () => {
       expect(make(factory, config)).toThrow(re);
     }
   });
+});
 
+describe("config validation: fitness and re-scoring", () => {
   it("a minibatch as large as the training split is the full split (as backprop clamps its batch)", () => {
     const full = psoLearner(model, xorProblem, {}, new Rng(2));
     const big = psoLearner(model, xorProblem, { fitness: { minibatch: 5 } }, new Rng(2));
@@ -121,7 +123,9 @@ describe("config validation", () => {
     expect(cfg({ fitness: { minibatch: 16 }, rescore: { every: 4 } }).rescore).toEqual({ every: 4, top: 2 });
     expect(cfg({ fitness: { minibatch: 16 }, rescore: false }).rescore).toBe(false);
   });
+});
 
+describe("config validation: algorithm blocks", () => {
   it("algorithm blocks: unknown keys named with the known ones (population and bounds are top-level)", () => {
     expect(make(gaLearner, { ga: { populationSize: 10 } })).toThrow(
       /^gaLearner: ga: unknown key "populationSize"; known keys: elitism, selection, crossover, crossoverRate, mutation, mutationRate$/,
@@ -153,7 +157,9 @@ describe("config validation", () => {
       /^psoLearner: pso.boundary: .* \(got "wrap"\)$/,
     );
   });
+});
 
+describe("config schemas and the recorded config", () => {
   it("the schemas validate a config up front, fill its defaults and emit a JSON Schema", () => {
     expect(GaLearnerConfig.parse({})).toMatchObject({
       population: 50,

@@ -22,10 +22,10 @@ function regression(n: number, seed: number) {
   return { train: { n, x, xShape: [3], y, yShape: [1] } };
 }
 
-describe("cost per step: evaluations = candidates × samples, FLOPs = forward + optimizer arithmetic", () => {
-  const model = createModel(XOR_241, new Rng(1));
-  const dim = 17; // 2·4 + 4 + 4·1 + 1
+const model = createModel(XOR_241, new Rng(1));
+const dim = 17; // 2·4 + 4 + 4·1 + 1
 
+describe("cost per step: evaluations = candidates × samples, FLOPs = forward + optimizer arithmetic", () => {
   it("the model has the size and per-sample FLOPs the hand count says", () => {
     expect(model.size).toBe(dim);
     expect(model.flops({ batch: 1 }).forward).toBe(XOR_SAMPLE_FLOPS);
@@ -77,7 +77,9 @@ describe("cost per step: evaluations = candidates × samples, FLOPs = forward + 
     const rs = randomSearchLearner(model, xorProblem, {}, new Rng(2));
     expect(rs.step()).toEqual({ evaluations: 50 * 4, flops: 50 * 4 * XOR_SAMPLE_FLOPS + 2 * 50 * dim });
   });
+});
 
+describe("cost per step: minibatches, sequences and the running totals", () => {
   it("minibatch fitness: m samples per candidate; re-scored generations add top × N samples", () => {
     // 3-5-1 tanh/linear/MSE with L2: per sample 2·3·5 + 5 + 5 = 40, 2·5·1 + 1 = 11, loss 3 → 54;
     // the L2 penalty costs 2 per weight (15 + 5 = 20 weights) per candidate: 40.

@@ -73,7 +73,9 @@ describe("current() under exact and noisy fitness", () => {
     }
     expect(changed).toBeGreaterThanOrEqual(6);
   });
+});
 
+describe("current() under noisy fitness without re-scoring, and training on minibatches", () => {
   it("minibatch without re-scoring: the swarm's best-so-far score is optimistic (winner's curse)", () => {
     // The best minibatch score ever seen is a minimum over noisy estimates, so it sits below the
     // point's true training loss: measured on 6 seeds, the gap is positive for most.

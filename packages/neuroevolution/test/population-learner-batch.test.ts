@@ -3,9 +3,9 @@ import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
 import {
   gaLearner,
-  MinibatchSampler,
   type PopulationLearner,
   psoLearner,
+  RandomBatchSampler,
   randomSearchLearner,
 } from "../src/index.ts";
 
@@ -43,7 +43,7 @@ function checkAgainstOneByOne(
     told.push(Array.from(f));
     tell(f);
   };
-  const replay = minibatch ? new MinibatchSampler(train, minibatch.size, minibatch.rng) : null;
+  const replay = minibatch ? new RandomBatchSampler(train, minibatch.size, minibatch.rng) : null;
   const dim = model.size;
   for (let g = 0; g < generations; g++) {
     const rows = opt.ask().slice();

@@ -1,4 +1,14 @@
+import type { Box } from "@arena/objectives";
 import type { UniformSource } from "@arena/rng";
+import * as z from "zod";
+
+/** What happens to a particle that leaves the box. */
+export const BoundaryHandling = z
+  .enum(["clamp", "reflect", "reinit"])
+  .describe(
+    "what happens to a particle that leaves the box: clamp with v ← −0.5 v (SPSO 2011), reflect with v ← −v, or reinit the coordinate with v = 0",
+  );
+export type BoundaryHandling = z.input<typeof BoundaryHandling>;
 
 /**
  * Boundary handling, applied to one particle after its move: `x` (position) and `v` (velocity) are its
@@ -78,5 +88,26 @@ export function reinitBoundary(
       x[d] = initLower[d] + (initUpper[d] - initLower[d]) * rng.float();
       v[d] = 0;
     }
+  }
+}
+
+/** Applies the boundary handling `kind` to one particle's position and velocity rows, in `box`. */
+export function applyBoundary(
+  kind: BoundaryHandling,
+  x: Float32Array,
+  v: Float32Array,
+  box: Box,
+  rng: UniformSource,
+): void {
+  switch (kind) {
+    case "clamp":
+      clampBoundary(x, v, box.lower, box.upper);
+      break;
+    case "reflect":
+      reflectBoundary(x, v, box.lower, box.upper);
+      break;
+    case "reinit":
+      reinitBoundary(x, v, box.lower, box.upper, box.initLower, box.initUpper, rng);
+      break;
   }
 }

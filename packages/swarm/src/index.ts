@@ -1,4 +1,10 @@
-export { clampBoundary, reflectBoundary, reinitBoundary } from "./boundary.ts";
+export {
+  applyBoundary,
+  BoundaryHandling,
+  clampBoundary,
+  reflectBoundary,
+  reinitBoundary,
+} from "./boundary.ts";
 export {
   CoefficientsSpec,
   coefficientsAt,
@@ -8,16 +14,27 @@ export {
   SPSO2011_INERTIA,
 } from "./coefficients.ts";
 export {
-  type BallDistribution,
-  BoundaryHandling,
   ParticleSwarm,
   ParticleSwarmOptions,
   type ParticleSwarmSettings,
   type ParticleSwarmState,
-  type ResolvedTopology,
   SwarmBehaviorOptions,
-  sampleInBall,
-  TopologySpec,
-  VelocityUpdate,
 } from "./particle-swarm.ts";
-export { drawRandomLinks, globalInformantBest, randomInformantBest, ringInformantBest } from "./topology.ts";
+export {
+  drawRandomLinks,
+  globalInformantBest,
+  type ResolvedTopology,
+  randomInformantBest,
+  ringInformantBest,
+  TopologySpec,
+} from "./topology.ts";
+export {
+  type BallDistribution,
+  hypersphereMove,
+  initialVelocity,
+  type MoveCoefficients,
+  perDimensionMove,
+  type SwarmBuffers,
+  sampleInBall,
+  VelocityUpdate,
+} from "./velocity.ts";

@@ -7,65 +7,37 @@ import {
   BoxOptions,
   boxFromJson,
   boxToJson,
+  checkPopulationRows,
   floatFromJson,
   floatsFromJson,
   floatsToJson,
   floatToJson,
   type JsonFloat,
+  PopulationRows,
   resolveBox,
   sampleInBox,
 } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import * as z from "zod";
-import { clampBoundary, reflectBoundary, reinitBoundary } from "./boundary.ts";
+import { applyBoundary, BoundaryHandling } from "./boundary.ts";
 import { CoefficientsSpec, coefficientsAt, type ResolvedCoefficients } from "./coefficients.ts";
-import { drawRandomLinks, globalInformantBest, randomInformantBest, ringInformantBest } from "./topology.ts";
-
-/** Who informs whom, by `kind`. */
-export const TopologySpec = z
-  .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("global").describe("every particle is informed by the whole swarm") }),
-    z.strictObject({
-      kind: z.literal("ring").describe("ring lbest (Kennedy 1999)"),
-      radius: z
-        .number()
-        .int()
-        .min(1)
-        .default(1)
-        .describe("neighbours on each side (n/2 or more is the global best)"),
-    }),
-    z.strictObject({
-      kind: z.literal("adaptive-random").describe("SPSO 2011's adaptive random topology"),
-      informants: z
-        .number()
-        .int()
-        .min(1)
-        .default(3)
-        .describe("K: the random others each particle informs, re-drawn after a move without improvement"),
-    }),
-  ])
-  .describe("who informs whom, by kind: global, ring or adaptive-random");
-export type TopologySpec = z.input<typeof TopologySpec>;
-export type ResolvedTopology = z.output<typeof TopologySpec>;
-
-/** What happens to a particle that leaves the box. */
-export const BoundaryHandling = z
-  .enum(["clamp", "reflect", "reinit"])
-  .describe(
-    "what happens to a particle that leaves the box: clamp with v ← −0.5 v (SPSO 2011), reflect with v ← −v, or reinit the coordinate with v = 0",
-  );
-export type BoundaryHandling = z.input<typeof BoundaryHandling>;
-
-/**
- * How a particle picks its next velocity: the classic update, one random factor per dimension, or SPSO
- * 2011's rotation-invariant one, a random point in a hypersphere around the centre of gravity of x, p
- * and l (see {@link ParticleSwarm}).
- */
-export const VelocityUpdate = z
-  .enum(["per-dimension", "hypersphere"])
-  .describe("velocity update: per-dimension (classic) or hypersphere (SPSO 2011's rotation-invariant one)");
-export type VelocityUpdate = z.input<typeof VelocityUpdate>;
+import {
+  drawRandomLinks,
+  globalInformantBest,
+  type ResolvedTopology,
+  randomInformantBest,
+  ringInformantBest,
+  TopologySpec,
+} from "./topology.ts";
+import {
+  hypersphereMove,
+  initialVelocity,
+  type MoveCoefficients,
+  perDimensionMove,
+  type SwarmBuffers,
+  VelocityUpdate,
+} from "./velocity.ts";
 
 /** How the swarm moves: everything but the dimension, the swarm size, the box and the stream. */
 export const SwarmBehaviorOptions = z.strictObject({
@@ -84,17 +56,30 @@ export const SwarmBehaviorOptions = z.strictObject({
 export type SwarmBehaviorOptions = z.input<typeof SwarmBehaviorOptions>;
 
 /** Options of {@link ParticleSwarm}. */
-export const ParticleSwarmOptions = z.strictObject({
-  ...AskTellOptions.shape,
-  populationSize: z
-    .number()
-    .int()
-    .min(2)
-    .default(40)
-    .describe("swarm size, the rows of every ask() (40, as SPSO 2011's reference code)"),
-  ...SwarmBehaviorOptions.shape,
-  ...BoxOptions.shape,
-});
+export const ParticleSwarmOptions = z
+  .strictObject({
+    ...AskTellOptions.shape,
+    populationSize: z
+      .number()
+      .int()
+      .min(2)
+      .default(40)
+      .describe("swarm size, the rows of every ask() (40, as SPSO 2011's reference code)"),
+    ...SwarmBehaviorOptions.shape,
+    ...BoxOptions.shape,
+    initialPopulation: PopulationRows.optional().describe(
+      "starting positions of the first particles (rows of dim numbers inside the box; default: all uniform in the init range)",
+    ),
+    initialVelocities: PopulationRows.optional().describe(
+      "starting velocities of the particles given by initialPopulation, one row each, used as given (default: SPSO 2011's rule)",
+    ),
+  })
+  .superRefine((o, ctx) => {
+    if (ctx.issues.length > 0) return;
+    if (o.initialPopulation !== undefined)
+      checkPopulationRows(o.initialPopulation, o, ctx, "initialPopulation");
+    checkInitialVelocities(o, ctx);
+  });
 export type ParticleSwarmOptions = z.input<typeof ParticleSwarmOptions>;
 
 /** The options a run actually used, as plain JSON (part of `state()`). */
@@ -123,6 +108,26 @@ export interface ParticleSwarmState extends AskTellState {
 
 const OWNER = "ParticleSwarm";
 
+/** `initialVelocities` needs `initialPopulation`, one row per particle it places, of `dim` finite numbers. */
+function checkInitialVelocities(
+  o: { dim: number; initialPopulation?: ArrayLike<number>[]; initialVelocities?: ArrayLike<number>[] },
+  ctx: z.core.$RefinementCtx,
+): void {
+  const v = o.initialVelocities;
+  if (v === undefined) return;
+  const rows = o.initialPopulation?.length ?? 0;
+  if (v.length !== rows) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["initialVelocities"],
+      message: `expected one row per row of initialPopulation (${rows})`,
+      input: v.length,
+    });
+    return;
+  }
+  checkPopulationRows(v, { dim: o.dim, populationSize: rows }, ctx, "initialVelocities");
+}
+
 /**
  * Particle swarm optimisation, ask/tell. Each particle i has a position x (the rows of `ask()`), a
  * velocity v, its personal best p, and the best personal best l among its informants. After each `tell`
@@ -135,7 +140,15 @@ const OWNER = "ParticleSwarm";
  * Standard PSO 2011 (Clerc 2011; Zambrano-Bigiarini, Clerc & Rojas 2013): 40 particles, w = 1/(2 ln 2),
  * c1 = c2 = 1/2 + ln 2, adaptive random topology with K = 3 (re-drawn after an iteration that did not
  * improve the swarm's best), initial x uniform in the box and v_d uniform in [lo_d − x_d, hi_d − x_d),
- * and clamping with v ← −0.5 v.
+ * and clamping with v ← −0.5 v. The rules live one idea per file: the moves and the initial velocity
+ * in `velocity.ts`, who informs whom in `topology.ts`, the walls in `boundary.ts`, w, c1 and c2 in
+ * `coefficients.ts`.
+ *
+ * `initialPopulation` places the first particles itself (a learner starting from known weights, say):
+ * row i is particle i's position and personal best (value +Infinity until told), its velocity is row i
+ * of `initialVelocities` when given, used as is, else SPSO 2011's rule from that position. The uniform
+ * positions are drawn all the same and replaced, so the stream, the links and every later draw are
+ * those of a swarm without the option: the two differ by their start only.
  *
  * With `velocityUpdate: "hypersphere"` the move is SPSO 2011's own, which does not depend on the
  * coordinate system: with p′ = x + c1 (p − x) and l′ = x + c2 (l − x), the centre of gravity
@@ -173,7 +186,11 @@ export class ParticleSwarm extends AskTellOptimizer {
   private readonly informantBest: Int32Array;
   private readonly xRows: Float32Array[];
   private readonly vRows: Float32Array[];
+  /** x, v, p and vmax for the velocity rules. */
+  private readonly buffers: SwarmBuffers;
   private readonly coef = new Float64Array(3);
+  /** The coefficients of the current move (filled from `coef`, to allocate nothing per move). */
+  private readonly moveCoef: MoveCoefficients = { w: 0, c1: 0, c2: 0 };
   private readonly velocityUpdate: VelocityUpdate;
   /** Hypersphere update: the centre of gravity G and a random direction, one particle at a time. */
   private readonly centre: Float64Array;
@@ -223,21 +240,30 @@ export class ParticleSwarm extends AskTellOptimizer {
       this.xRows.push(this.x.subarray(i * dim, (i + 1) * dim));
       this.vRows.push(this.v.subarray(i * dim, (i + 1) * dim));
     }
+    this.buffers = { dim, x: this.x, v: this.v, p: this.p, vmax: this.vmax };
+    this.initialise(o.initialPopulation ?? [], o.initialVelocities);
+    if (k > 0) drawRandomLinks(n, k, this.rng, this.links);
+  }
 
-    // SPSO 2011 initialisation: x uniform in the range, v_d uniform in [lo_d − x_d, hi_d − x_d).
+  /**
+   * SPSO 2011 initialisation: x uniform in the init range, v by {@link initialVelocity}; the first
+   * `seeds.length` particles then start at their seed row (with its velocity row when given) instead,
+   * after the same draws. Personal bests start at the positions.
+   */
+  private initialise(
+    seeds: readonly ArrayLike<number>[],
+    velocities: readonly ArrayLike<number>[] | undefined,
+  ) {
     const { initLower, initUpper } = this.box;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < this.populationSize; i++) {
       const x = this.xRows[i];
       const v = this.vRows[i];
       sampleInBox(x, initLower, initUpper, this.rng);
-      for (let d = 0; d < dim; d++) {
-        const lo = initLower[d] - x[d];
-        const vd = lo + (initUpper[d] - x[d] - lo) * this.rng.float();
-        v[d] = Math.max(-this.vmax[d], Math.min(this.vmax[d], vd));
-      }
+      if (i < seeds.length) x.set(seeds[i]);
+      initialVelocity(x, v, initLower, initUpper, this.vmax, this.rng);
+      if (velocities !== undefined && i < velocities.length) v.set(velocities[i]);
     }
     this.p.set(this.x);
-    if (k > 0) drawRandomLinks(n, k, this.rng, this.links);
   }
 
   protected candidates(): Float32Array {
@@ -245,7 +271,7 @@ export class ParticleSwarm extends AskTellOptimizer {
   }
 
   protected advance(): void {
-    const { fitness, pF, p, x, v, dim, informantBest: lbest, rng, vmax } = this;
+    const { fitness, pF, p, dim, informantBest: lbest, rng } = this;
     const n = this.populationSize;
     // Personal bests.
     for (let i = 0; i < n; i++) {
@@ -270,66 +296,21 @@ export class ParticleSwarm extends AskTellOptimizer {
 
     // Move.
     coefficientsAt(this.coefficients, this.generation, this.coef);
-    const w = this.coef[0];
-    const c1 = this.coef[1];
-    const c2 = this.coef[2];
-    const { lower, upper, initLower, initUpper } = this.box;
+    const c = this.moveCoef;
+    c.w = this.coef[0];
+    c.c1 = this.coef[1];
+    c.c2 = this.coef[2];
     const sphere = this.velocityUpdate === "hypersphere";
     for (let i = 0; i < n; i++) {
       const base = i * dim;
       const lBase = lbest[i] * dim;
-      if (sphere) this.hypersphereMove(base, lBase, lbest[i] === i, w, c1, c2);
-      else {
-        for (let d = 0; d < dim; d++) {
-          const xd = x[base + d];
-          let vd =
-            w * v[base + d] + c1 * rng.float() * (p[base + d] - xd) + c2 * rng.float() * (p[lBase + d] - xd);
-          if (vd > vmax[d]) vd = vmax[d];
-          else if (vd < -vmax[d]) vd = -vmax[d];
-          v[base + d] = vd;
-          x[base + d] = xd + vd;
-        }
-      }
-      switch (this.boundary) {
-        case "clamp":
-          clampBoundary(this.xRows[i], this.vRows[i], lower, upper);
-          break;
-        case "reflect":
-          reflectBoundary(this.xRows[i], this.vRows[i], lower, upper);
-          break;
-        case "reinit":
-          reinitBoundary(this.xRows[i], this.vRows[i], lower, upper, initLower, initUpper, rng);
-          break;
-      }
+      if (sphere)
+        hypersphereMove(this.buffers, base, lBase, lbest[i] === i, c, rng, this.centre, this.direction);
+      else perDimensionMove(this.buffers, base, lBase, c, rng);
+      applyBoundary(this.boundary, this.xRows[i], this.vRows[i], this.box, rng);
     }
   }
 
-  /**
-   * SPSO 2011's move of the particle at `base` (its best informant's personal best at `lBase`): the
-   * centre of gravity G of x, p′ and l′, a random point of the ball B(G, ‖G − x‖), the velocity towards
-   * it plus inertia, then the velocity limit and the step.
-   */
-  private hypersphereMove(base: number, lBase: number, ownBest: boolean, w: number, c1: number, c2: number) {
-    const { x, v, p, dim, rng, vmax, centre: g, direction: u } = this;
-    let r2 = 0;
-    for (let d = 0; d < dim; d++) {
-      const xd = x[base + d];
-      const pd = xd + c1 * (p[base + d] - xd);
-      g[d] = ownBest ? (xd + pd) / 2 : (xd + pd + (xd + c2 * (p[lBase + d] - xd))) / 3;
-      r2 += (g[d] - xd) ** 2;
-    }
-    sampleInBall(g, Math.sqrt(r2), rng, u);
-    for (let d = 0; d < dim; d++) {
-      const xd = x[base + d];
-      let vd = w * v[base + d] + u[d] - xd;
-      if (vd > vmax[d]) vd = vmax[d];
-      else if (vd < -vmax[d]) vd = -vmax[d];
-      v[base + d] = vd;
-      x[base + d] = xd + vd;
-    }
-  }
-
-  /** Each particle's personal best value (a copy), +Infinity where nothing finite was seen. */
   personalBestValues(): Float64Array {
     return this.pF.slice();
   }
@@ -390,37 +371,4 @@ export class ParticleSwarm extends AskTellOptimizer {
     }
     return pso;
   }
-}
-
-/**
- * How {@link sampleInBall} spreads its points: `"radius"`, uniform along the radius (so denser near the
- * centre: SPSO 2011's default, `distrib = 0` in Clerc's reference code), or `"volume"`, uniform in the
- * ball (its `distrib = -1`, which Clerc notes "works quite badly" in the swarm, as we also measured).
- */
-export type BallDistribution = "radius" | "volume";
-
-/**
- * A random point of the ball of centre `centre` and radius `radius`, into `out` (same length): a
- * direction from a standard normal vector (uniform on the sphere by its spherical symmetry; Muller
- * 1959) and a distance r = radius·U, or radius·U^(1/dim) for `"volume"`. A zero radius gives the centre.
- */
-export function sampleInBall(
-  centre: Float64Array,
-  radius: number,
-  rng: Rng,
-  out: Float64Array,
-  distribution: BallDistribution = "radius",
-): Float64Array {
-  const dim = centre.length;
-  let norm2 = 0;
-  for (let d = 0; d < dim; d++) {
-    const z = rng.normal(0, 1);
-    out[d] = z;
-    norm2 += z * z;
-  }
-  const u = rng.float();
-  const r = radius * (distribution === "volume" ? u ** (1 / dim) : u);
-  const scale = norm2 > 0 ? r / Math.sqrt(norm2) : 0;
-  for (let d = 0; d < dim; d++) out[d] = centre[d] + scale * out[d];
-  return out;
 }

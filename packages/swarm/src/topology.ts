@@ -1,4 +1,32 @@
 import type { UniformSource } from "@arena/rng";
+import * as z from "zod";
+
+/** Who informs whom, by `kind`. */
+export const TopologySpec = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("global").describe("every particle is informed by the whole swarm") }),
+    z.strictObject({
+      kind: z.literal("ring").describe("ring lbest (Kennedy 1999)"),
+      radius: z
+        .number()
+        .int()
+        .min(1)
+        .default(1)
+        .describe("neighbours on each side (n/2 or more is the global best)"),
+    }),
+    z.strictObject({
+      kind: z.literal("adaptive-random").describe("SPSO 2011's adaptive random topology"),
+      informants: z
+        .number()
+        .int()
+        .min(1)
+        .default(3)
+        .describe("K: the random others each particle informs, re-drawn after a move without improvement"),
+    }),
+  ])
+  .describe("who informs whom, by kind: global, ring or adaptive-random");
+export type TopologySpec = z.input<typeof TopologySpec>;
+export type ResolvedTopology = z.output<typeof TopologySpec>;
 
 /**
  * Neighbourhood topologies: who informs whom. Each function writes, for every particle i, the index of

@@ -116,7 +116,9 @@ describe("ParticleSwarm ask/tell", () => {
     s.tell(new Float64Array(n).fill(Number.NaN)); // NaN is no improvement either
     expect(links()).not.toEqual(l3);
   });
+});
 
+describe("ParticleSwarm ask/tell: protocol and determinism", () => {
   it("enforces ask before tell and one fitness per row", () => {
     const s = pso({ populationSize: 5 });
     expect(() => s.tell(new Float64Array(5))).toThrow(
@@ -150,7 +152,9 @@ describe("ParticleSwarm ask/tell", () => {
     expect(run(3).x).toEqual(a.x);
     expect(run(4).history).not.toEqual(a.history);
   });
+});
 
+describe("ParticleSwarm ask/tell: resume, batching, defaults and options", () => {
   it("resumes bit-identically from a JSON state round trip, mid-generation included", () => {
     fc.assert(
       fc.property(configs, fc.integer({ min: 0, max: 6 }), fc.boolean(), ({ seed, ...c }, k, pending) => {
@@ -211,7 +215,9 @@ describe("ParticleSwarm ask/tell", () => {
     expect(r.f).toBeLessThan(1e-6);
     expect(ParticleSwarm.fromState(JSON.parse(JSON.stringify(s.state()))).state()).toEqual(s.state());
   });
+});
 
+describe("ParticleSwarm options", () => {
   it("rejects bad options with an OptionsError naming the path, value and expectation", () => {
     const base = { dim: 3, lower: -1, upper: 1, rng: new Rng(1) };
     const cases: [Record<string, unknown>, RegExp][] = [

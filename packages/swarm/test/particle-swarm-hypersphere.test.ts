@@ -127,7 +127,9 @@ describe("ParticleSwarm with the hypersphere update", () => {
       }
     }
   });
+});
 
+describe("ParticleSwarm with the hypersphere update: settings and resume", () => {
   it("records the option, resumes bit-identically from JSON, and rejects an unknown update", () => {
     const opts = { dim: 6, lower: -5, upper: 5, velocityUpdate: "hypersphere" as const };
     const f = sphere(6);
@@ -155,7 +157,9 @@ describe("ParticleSwarm with the hypersphere update", () => {
       'ParticleSwarm: velocityUpdate: Invalid option: expected one of "per-dimension"|"hypersphere" (got "sphere")',
     );
   });
+});
 
+describe("ParticleSwarm with the hypersphere update: measured", () => {
   it("reaches f < 1e-6 on the 10-D sphere within 20 000 evaluations in every seed", () => {
     const f = sphere(10);
     for (const seed of SEEDS) {

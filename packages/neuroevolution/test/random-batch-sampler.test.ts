@@ -1,7 +1,7 @@
 import { Rng } from "@arena/rng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MinibatchSampler } from "../src/index.ts";
+import { RandomBatchSampler } from "../src/index.ts";
 
 /** n samples whose values encode (sample, position): x = 1000·i + k, y = −(1000·i + k). */
 function indexed(n: number, xs: number, ys: number) {
@@ -14,7 +14,7 @@ function indexed(n: number, xs: number, ys: number) {
   return { n, x, y, xShape: [xs], yShape: [ys] };
 }
 
-describe("MinibatchSampler", () => {
+describe("RandomBatchSampler", () => {
   it("draws distinct samples and copies their whole x and y rows (property)", () => {
     fc.assert(
       fc.property(
@@ -26,7 +26,7 @@ describe("MinibatchSampler", () => {
         (n, xs, ys, seed, frac) => {
           const data = indexed(n, xs, ys);
           const m = Math.max(1, Math.round(frac * n));
-          const s = new MinibatchSampler(data, m, new Rng(seed));
+          const s = new RandomBatchSampler(data, m, new Rng(seed));
           for (let draw = 0; draw < 3; draw++) {
             const b = s.draw();
             expect(b.n).toBe(m);
@@ -54,14 +54,14 @@ describe("MinibatchSampler", () => {
       y: new Float32Array(5),
       yShape: [1],
     };
-    const b = new MinibatchSampler(data, 2, new Rng(1)).draw();
+    const b = new RandomBatchSampler(data, 2, new Rng(1)).draw();
     expect(b.xShape).toEqual([3, 2]);
     expect(b.x.length).toBe(2 * 6);
   });
 
   it("is uniform: each of 10 samples appears in about 3/10 of 4000 draws of 3", () => {
     const data = indexed(10, 1, 1);
-    const s = new MinibatchSampler(data, 3, new Rng(7));
+    const s = new RandomBatchSampler(data, 3, new Rng(7));
     const counts = new Array(10).fill(0);
     const draws = 4000;
     for (let d = 0; d < draws; d++) {
@@ -74,10 +74,10 @@ describe("MinibatchSampler", () => {
 
   it("same seed, same minibatches; rejects sizes outside [1, n]", () => {
     const data = indexed(20, 2, 1);
-    const a = new MinibatchSampler(data, 5, new Rng("s"));
-    const b = new MinibatchSampler(data, 5, new Rng("s"));
+    const a = new RandomBatchSampler(data, 5, new Rng("s"));
+    const b = new RandomBatchSampler(data, 5, new Rng("s"));
     for (let d = 0; d < 4; d++) expect(Array.from(a.draw().x)).toEqual(Array.from(b.draw().x));
-    expect(() => new MinibatchSampler(data, 21, new Rng(1))).toThrow(/integer in \[1, 20\].*got 21/);
-    expect(() => new MinibatchSampler(data, 0, new Rng(1))).toThrow(/got 0/);
+    expect(() => new RandomBatchSampler(data, 21, new Rng(1))).toThrow(/integer in \[1, 20\].*got 21/);
+    expect(() => new RandomBatchSampler(data, 0, new Rng(1))).toThrow(/got 0/);
   });
 });

@@ -1,30 +1,25 @@
 import type { Samples } from "@arena/nn";
 import type { Rng } from "@arena/rng";
-
-/** Product of a shape's entries (1 for an empty or missing shape). */
-function shapeSize(shape: readonly number[] | undefined): number {
-  let p = 1;
-  if (shape) for (const s of shape) p *= s;
-  return p;
-}
+import { shapeSize } from "@arena/tensor";
 
 /**
- * Draws seeded random minibatches of a training split into preallocated buffers: each `draw()` picks
- * `size` distinct samples uniformly (a partial Fisher–Yates shuffle over a reset index, so a draw
- * depends on the stream position only) and copies their x and y rows. The whole population of a
- * generation is then scored on the same minibatch (common random numbers), so the ranking inside a
+ * Draws a fresh random minibatch of a training split at every `draw()`, into preallocated buffers: `size`
+ * distinct samples picked uniformly (a partial Fisher–Yates shuffle over a reset index, so a draw
+ * depends on the stream position only, never on earlier draws). There are no epochs: a sample may come
+ * back in the next draw and another may wait many draws. The learner draws once per generation and
+ * scores the whole population on the same minibatch (common random numbers), so the ranking inside a
  * generation compares like with like.
  *
  * @example
  * ```ts
  * import { Rng } from "@arena/rng";
- * import { MinibatchSampler } from "@arena/neuroevolution";
+ * import { RandomBatchSampler } from "@arena/neuroevolution";
  * const data = { n: 4, x: new Float32Array([0, 0, 0, 1, 1, 0, 1, 1]), xShape: [2], y: new Float32Array([0, 1, 1, 0]), yShape: [1] };
- * const sampler = new MinibatchSampler(data, 2, new Rng(1));
+ * const sampler = new RandomBatchSampler(data, 2, new Rng(1));
  * console.log(sampler.draw().x); // two of the four points
  * ```
  */
-export class MinibatchSampler {
+export class RandomBatchSampler {
   readonly size: number;
   /** The minibatch of the last `draw()`; its arrays are reused by the next. */
   readonly batch: Samples;
@@ -40,21 +35,21 @@ export class MinibatchSampler {
   ) {
     if (!Number.isInteger(size) || size < 1 || size > data.n) {
       throw new RangeError(
-        `MinibatchSampler: minibatch size must be an integer in [1, ${data.n}] (the training samples), got ${size}`,
+        `RandomBatchSampler: minibatch size must be an integer in [1, ${data.n}] (the training samples), got ${size}`,
       );
     }
     this.size = size;
     this.rng = rng;
-    this.xStride = data.n > 0 ? data.x.length / data.n : shapeSize(data.xShape);
-    this.yStride = data.n > 0 ? data.y.length / data.n : shapeSize(data.yShape);
+    this.xStride = data.n > 0 ? data.x.length / data.n : shapeSize(data.xShape ?? []);
+    this.yStride = data.n > 0 ? data.y.length / data.n : shapeSize(data.yShape ?? []);
     if (data.xShape !== undefined && shapeSize(data.xShape) !== this.xStride) {
       throw new RangeError(
-        `MinibatchSampler: x holds ${this.xStride} values per sample, xShape [${data.xShape.join(", ")}] says ${shapeSize(data.xShape)}`,
+        `RandomBatchSampler: x holds ${this.xStride} values per sample, xShape [${data.xShape.join(", ")}] says ${shapeSize(data.xShape)}`,
       );
     }
     if (data.yShape !== undefined && shapeSize(data.yShape) !== this.yStride) {
       throw new RangeError(
-        `MinibatchSampler: y holds ${this.yStride} values per sample, yShape [${data.yShape.join(", ")}] says ${shapeSize(data.yShape)}`,
+        `RandomBatchSampler: y holds ${this.yStride} values per sample, yShape [${data.yShape.join(", ")}] says ${shapeSize(data.yShape)}`,
       );
     }
     this.index = new Int32Array(data.n);
