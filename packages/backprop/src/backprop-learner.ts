@@ -3,6 +3,7 @@
  * truncated BPTT with targets at every step).
  */
 import type { Problem } from "@arena/datasets";
+import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import type { AnyModel, Cost, Learner } from "@arena/nn";
 import { Rng } from "@arena/rng";
 import {
@@ -10,13 +11,13 @@ import {
   type ResolvedBackpropConfig,
   resolveBackpropConfig,
 } from "./backprop-config.ts";
-import { BackpropStepper, type StepperState } from "./backprop-stepper.ts";
+import { BackpropStepper } from "./backprop-stepper.ts";
 import { EarlyStopping, type EarlyStoppingState } from "./early-stopping.ts";
-import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
+import type { StepperState } from "./stepper-state.ts";
 
 /**
  * Plain-JSON state of a {@link BackpropLearner}: everything `resumeBackpropLearner` needs to continue
- * bit for bit: the config, the parameters (float64 base64, exact), the stepper (counters, minibatch
+ * bit for bit: the config, the parameters (exact float JSON), the stepper (counters, minibatch
  * order and stream, dropout stream, optimizer moments) and early stopping.
  */
 export interface BackpropLearnerState {
@@ -24,7 +25,7 @@ export interface BackpropLearnerState {
   readonly version: 1;
   /** The learner's config as JSON, every default filled in (the optimizer as its `config()`). */
   readonly config: Record<string, unknown>;
-  readonly params: string;
+  readonly params: JsonFloat[];
   readonly stepper: StepperState;
   readonly earlyStopping: EarlyStoppingState | null;
   readonly restoredBest: boolean;
@@ -155,7 +156,7 @@ export class BackpropLearner implements Learner {
       format: "arena-backprop",
       version: 1,
       config: configJson(this.config),
-      params: encodeFloat64(Float64Array.from(this.model.params)),
+      params: floatsToJson(this.model.params),
       stepper: this.stepper.state(),
       earlyStopping: this.earlyStopping?.state() ?? null,
       restoredBest: this.restored,
@@ -168,8 +169,7 @@ export class BackpropLearner implements Learner {
     if ((state.earlyStopping === null) !== (this.earlyStopping === null)) {
       throw new TypeError(`${owner}: state.earlyStopping does not match the config's earlyStopping`);
     }
-    const params = new Float64Array(this.model.size);
-    decodeFloat64Into(owner, "params", state.params, params, "the model has size");
+    const params = floatsFromJson(owner, "params", state.params, this.model.size);
     this.stepper.restore(state.stepper);
     if (state.earlyStopping !== null) this.earlyStopping?.restore(state.earlyStopping);
     this.model.params.set(params);

@@ -4,12 +4,13 @@
  * loops around it.
  */
 import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
-import { Rng, type RngState } from "@arena/rng";
+import { Rng } from "@arena/rng";
 import { type BpttChunk, bpttChunks, type ResolvedBptt } from "./bptt-chunks.ts";
 import { clipGradNorm, clipGradValue, gradNorm, type ResolvedClip } from "./clipping.ts";
-import { MinibatchSampler, type MinibatchSamplerState } from "./minibatch-sampler.ts";
-import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
-import type { GradientOptimizer, OptimizerState } from "./optimizers/gradient-optimizer.ts";
+import { EpochSampler } from "./epoch-sampler.ts";
+import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
+import { encodeLast, readStepperState, type StepperState } from "./stepper-state.ts";
+import { UpdateFlops, type UpdateMode } from "./update-flops.ts";
 
 /** Options of {@link BackpropStepper}. */
 export interface StepperOptions {
@@ -37,21 +38,6 @@ export interface StepResult {
   evaluations: number;
   /** Sequences (samples) in the minibatch; 0 when nothing fitted the allowance (nothing was done). */
   batch: number;
-}
-
-/**
- * Plain-JSON state of a {@link BackpropStepper} between minibatches: counters, the sampler, the dropout
- * stream and the optimizer. `last` holds the last loss and gradient norm as float64 base64 (they may
- * be NaN, which JSON numbers cannot carry).
- */
-export interface StepperState {
-  steps: number;
-  flops: number;
-  evaluations: number;
-  last: string;
-  sampler: MinibatchSamplerState;
-  dropoutRng: RngState | null;
-  optimizer: OptimizerState;
 }
 
 interface ForwardOpts {
@@ -84,15 +70,15 @@ interface ForwardOpts {
 export class BackpropStepper {
   readonly model: AnyModel;
   readonly optimizer: GradientOptimizer;
-  readonly sampler: MinibatchSampler;
+  readonly sampler: EpochSampler;
   /** Steps per sequence (1 for an MLP). */
   readonly sequenceSteps: number;
   /** The chunk plan of one sequence (one chunk for full BPTT; empty for an MLP). */
   readonly chunks: readonly BpttChunk[];
   private readonly net: RecurrentNet | null;
   private readonly clip: ResolvedClip | null;
-  private readonly update: "chunk" | "sequence";
-  private readonly everyStep: boolean;
+  private readonly mode: UpdateMode;
+  private readonly cost: UpdateFlops;
   private dropoutRng: Rng | null;
   private readonly fwdOpts: ForwardOpts[];
   private readonly bwdOpts: { lastK: number; totalSteps: number }[];
@@ -100,8 +86,9 @@ export class BackpropStepper {
   private readonly acc: Float32Array | null;
   /** The parameters before the update, put back if the update overflows. */
   private readonly backup: Float32Array;
-  private readonly flopMemo = new Map<string, number>();
   private chunk = 0;
+  /** FLOPs of the update in progress. */
+  private stepFlops = 0;
   private n = 0;
   private stepCount = 0;
   private flopTotal = 0;
@@ -114,7 +101,7 @@ export class BackpropStepper {
     this.model = model;
     this.optimizer = options.optimizer;
     this.sequenceSteps = model.checkData(data);
-    this.sampler = new MinibatchSampler(
+    this.sampler = new EpochSampler(
       data,
       options.batchSize,
       options.rng.fork("minibatches"),
@@ -127,8 +114,6 @@ export class BackpropStepper {
     if (this.net === null && bptt !== null) {
       throw new RangeError(`${owner}: bptt applies to recurrent models only, the model is an MLP`);
     }
-    this.everyStep = this.net !== null && this.net.readout === "every-step";
-    this.update = bptt?.update ?? "chunk";
     const T = this.sequenceSteps;
     this.chunks =
       this.net === null ? [] : bptt === null ? bpttChunks(T, T, T) : bpttChunks(T, bptt.k1, bptt.k2);
@@ -143,10 +128,17 @@ export class BackpropStepper {
     this.bwdOpts = this.chunks.map((c) => ({ lastK: c.lastK, totalSteps: T }));
     this.backup = new Float32Array(model.size);
     this.clipBuf = this.clip === null ? null : new Float32Array(model.size);
-    this.acc =
-      this.everyStep && this.update === "sequence" && this.chunks.length > 1
-        ? new Float32Array(model.size)
-        : null;
+    this.mode = updateMode(this.net, bptt, this.chunks.length);
+    this.acc = this.mode === "accumulate" ? new Float32Array(model.size) : null;
+    this.cost = new UpdateFlops({
+      model,
+      net: this.net,
+      optimizer: this.optimizer,
+      clip: this.clip,
+      chunks: this.chunks,
+      mode: this.mode,
+      train: this.dropoutRng !== null,
+    });
   }
 
   /** Updates done. */
@@ -182,7 +174,7 @@ export class BackpropStepper {
   /** Updates per epoch: one per minibatch, or one per chunk with chunk updates. */
   get updatesPerEpoch(): number {
     const batches = Math.ceil(this.sampler.n / this.sampler.batchSize);
-    return this.everyStep && this.update === "chunk" ? batches * this.chunks.length : batches;
+    return this.mode === "chunk" ? batches * this.chunks.length : batches;
   }
 
   /** True between the chunk updates of one minibatch (the next step continues the same sequences). */
@@ -206,7 +198,7 @@ export class BackpropStepper {
       steps: this.stepCount,
       flops: this.flopTotal,
       evaluations: this.evalTotal,
-      last: encodeFloat64(Float64Array.of(this.lastLoss, this.lastNorm)),
+      last: encodeLast(this.lastLoss, this.lastNorm),
       sampler: this.sampler.state(),
       dropoutRng: this.dropoutRng === null ? null : this.dropoutRng.state(),
       optimizer: this.optimizer.state(),
@@ -215,21 +207,7 @@ export class BackpropStepper {
 
   /** Continues from `state()` of a stepper with the same model architecture, data and config. */
   restore(state: StepperState): void {
-    const owner = "BackpropStepper.restore";
-    if (state === null || typeof state !== "object") throw new TypeError(`${owner}: state must be an object`);
-    for (const key of ["steps", "flops", "evaluations"] as const) {
-      const v = state[key];
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-        throw new RangeError(`${owner}: ${key} must be a finite number >= 0, got ${String(v)}`);
-      }
-    }
-    if ((state.dropoutRng === null) !== (this.dropoutRng === null)) {
-      throw new RangeError(
-        `${owner}: the state ${state.dropoutRng === null ? "has no" : "has a"} dropout stream, this model ${this.dropoutRng === null ? "has no" : "has"} dropout`,
-      );
-    }
-    const last = new Float64Array(2);
-    decodeFloat64Into(owner, "last", state.last, last, "expected");
+    const last = readStepperState(state, this.dropoutRng !== null);
     this.sampler.restore(state.sampler);
     this.optimizer.loadState(state.optimizer);
     if (state.dropoutRng !== null) {
@@ -240,8 +218,8 @@ export class BackpropStepper {
     this.stepCount = state.steps;
     this.flopTotal = state.flops;
     this.evalTotal = state.evaluations;
-    this.lastLoss = last[0];
-    this.lastNorm = last[1];
+    this.lastLoss = last.loss;
+    this.lastNorm = last.gradNorm;
     this.chunk = 0;
   }
 
@@ -256,86 +234,108 @@ export class BackpropStepper {
    * not binding the update is exactly the one without it.
    */
   step(allowance?: Cost): StepResult {
-    const net = this.net;
-    let flops = 0;
     let evaluations = 0;
     if (this.chunk === 0) {
       let take = this.sampler.nextCount;
       if (allowance !== undefined) {
-        take = this.batchWithin(take, allowance);
+        take = this.cost.batchWithin(take, allowance, 0);
         if (take === 0) return nothingDone();
       }
       this.n = this.sampler.next(take);
       evaluations = this.n;
-    } else if (allowance !== undefined && this.maxFlops(this.n) > allowance.flops) {
+    } else if (allowance !== undefined && this.cost.maxFlops(this.n, this.chunk) > allowance.flops) {
       return nothingDone();
     }
-    const n = this.n;
+    this.stepFlops = 0;
+    const loss = this.gradient(this.n);
+    const norm = gradNorm(this.model.grads);
+    this.checkFinite(loss, norm, "");
+    this.applyUpdate(norm);
+    const flops = this.stepFlops;
+    this.stepCount++;
+    this.flopTotal += flops;
+    this.evalTotal += evaluations;
+    this.lastLoss = loss;
+    this.lastNorm = norm;
+    return { loss, gradNorm: norm, flops, evaluations, batch: this.n };
+  }
+
+  /** Puts the gradient of the current minibatch (n sequences) in `model.grads`; returns its loss. */
+  private gradient(n: number): number {
     const x = this.sampler.x;
     const y = this.sampler.y;
-    const model = this.model;
-    let loss: number;
+    const net = this.net;
     if (net === null) {
+      const model = this.model;
       model.zeroGrads();
       model.forward(x, n, this.dropoutRng === null ? {} : { rng: this.dropoutRng });
-      loss = model.backward(y);
-      flops += this.passFlops(n, 1, 1, true);
-    } else if (this.everyStep && this.update === "chunk") {
+      this.stepFlops += this.cost.pass(n, 1, 1, true);
+      return model.backward(y);
+    }
+    if (this.mode === "chunk") {
       const c = this.chunk;
       const ch = this.chunks[c];
       net.zeroGrads();
       net.forwardSequence(x, n, ch.steps, this.fwdOpts[c]);
-      loss = net.backwardSequence(y, this.bwdOpts[c]);
-      flops += this.passFlops(n, ch.steps, ch.lastK, true);
+      this.stepFlops += this.cost.pass(n, ch.steps, ch.lastK, true);
       this.chunk = c + 1 === this.chunks.length ? 0 : c + 1;
-    } else if (this.everyStep && this.acc !== null) {
-      // One update from all chunks: Σ_c (steps_c / T)·∇L_c, the gradient of the mean over the sequence.
-      const acc = this.acc;
-      acc.fill(0);
-      loss = 0;
-      const T = this.sequenceSteps;
-      for (let c = 0; c < this.chunks.length; c++) {
-        const ch = this.chunks[c];
-        net.zeroGrads();
-        net.forwardSequence(x, n, ch.steps, this.fwdOpts[c]);
-        const l = net.backwardSequence(y, this.bwdOpts[c]);
-        flops += this.passFlops(n, ch.steps, ch.lastK, true);
-        const g = net.grads;
-        this.checkFinite(l, gradNorm(g), flops, `chunk ${c + 1} of ${this.chunks.length}`);
-        if (this.clip !== null && this.clip.per === "chunk") flops += this.applyClip(g);
-        const w = ch.steps / T;
-        for (let i = 0; i < acc.length; i++) acc[i] += w * g[i];
-        flops += 2 * acc.length;
-        loss += w * l;
-      }
-      net.grads.set(acc);
-    } else {
-      // Target at the last step (or a single chunk): forward the chunks, backpropagate the last window.
-      net.zeroGrads();
-      const last = this.chunks.length - 1;
-      for (let c = 0; c < last; c++) {
-        const ch = this.chunks[c];
-        net.forwardSequence(x, n, ch.steps, this.fwdOpts[c]);
-        flops += this.passFlops(n, ch.steps, 0, false);
-      }
-      const ch = this.chunks[last];
-      net.forwardSequence(x, n, ch.steps, this.fwdOpts[last]);
-      loss = net.backwardSequence(y, this.bwdOpts[last]);
-      flops += this.passFlops(n, ch.steps, ch.lastK, true);
+      return net.backwardSequence(y, this.bwdOpts[c]);
     }
-    const grads = model.grads;
-    const norm = gradNorm(grads);
-    this.checkFinite(loss, norm, flops, "");
-    let g = grads;
+    if (this.mode === "accumulate") return this.accumulatedGradient(net, n);
+    // Target at the last step (or a single chunk): forward the chunks, backpropagate the last window.
+    net.zeroGrads();
+    const last = this.chunks.length - 1;
+    for (let c = 0; c < last; c++) {
+      const ch = this.chunks[c];
+      net.forwardSequence(x, n, ch.steps, this.fwdOpts[c]);
+      this.stepFlops += this.cost.pass(n, ch.steps, 0, false);
+    }
+    const ch = this.chunks[last];
+    net.forwardSequence(x, n, ch.steps, this.fwdOpts[last]);
+    this.stepFlops += this.cost.pass(n, ch.steps, ch.lastK, true);
+    return net.backwardSequence(y, this.bwdOpts[last]);
+  }
+
+  /** One gradient from all chunks: Σ_c (steps_c / T)·∇L_c, the gradient of the mean over the sequence. */
+  private accumulatedGradient(net: RecurrentNet, n: number): number {
+    const acc = this.acc as Float32Array;
+    acc.fill(0);
+    let loss = 0;
+    const T = this.sequenceSteps;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const ch = this.chunks[c];
+      net.zeroGrads();
+      net.forwardSequence(this.sampler.x, n, ch.steps, this.fwdOpts[c]);
+      const l = net.backwardSequence(this.sampler.y, this.bwdOpts[c]);
+      this.stepFlops += this.cost.pass(n, ch.steps, ch.lastK, true);
+      const g = net.grads;
+      this.checkFinite(l, gradNorm(g), `chunk ${c + 1} of ${this.chunks.length}`);
+      if (this.clip !== null && this.clip.per === "chunk") this.stepFlops += this.applyClip(g);
+      const w = ch.steps / T;
+      for (let i = 0; i < acc.length; i++) acc[i] += w * g[i];
+      this.stepFlops += 2 * acc.length;
+      loss += w * l;
+    }
+    net.grads.set(acc);
+    return loss;
+  }
+
+  /**
+   * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and lets the
+   * optimizer update the parameters; an update that overflows them is undone and reported.
+   */
+  private applyUpdate(norm: number): void {
+    const model = this.model;
+    let g = model.grads;
     if (this.clip !== null && this.clipBuf !== null && !(this.acc !== null && this.clip.per === "chunk")) {
-      this.clipBuf.set(grads);
+      this.clipBuf.set(g);
       g = this.clipBuf;
-      flops += this.applyClip(g);
+      this.stepFlops += this.applyClip(g);
     }
     const params = model.params;
     this.backup.set(params);
     this.optimizer.step(params, g);
-    flops += this.optimizer.flopsPerStep(model.size);
+    this.stepFlops += this.optimizer.flopsPerStep(model.size);
     // A finite gradient can still overflow float32 parameters (a huge rate): undo and report it.
     let probe = 0;
     for (let i = 0; i < params.length; i++) probe += params[i] * 0;
@@ -344,65 +344,9 @@ export class BackpropStepper {
       throw new DivergenceError(
         `backprop: the update overflowed the parameters at step ${this.stepCount + 1} (gradient norm ${norm})`,
         this.stepCount + 1,
-        this.flopTotal + flops,
+        this.flopTotal + this.stepFlops,
       );
     }
-    this.stepCount++;
-    this.flopTotal += flops;
-    this.evalTotal += evaluations;
-    this.lastLoss = loss;
-    this.lastNorm = norm;
-    return { loss, gradNorm: norm, flops, evaluations, batch: n };
-  }
-
-  /**
-   * The largest batch of at most `full` samples whose update fits `allowance` (0 when not one sample
-   * does). The cost grows with the batch, so a bisection over the analytic count finds it.
-   */
-  private batchWithin(full: number, allowance: Cost): number {
-    const flops = allowance.flops;
-    let hi = Math.min(full, Math.floor(allowance.evaluations));
-    if (!(hi >= 1)) return 0;
-    if (this.maxFlops(hi) <= flops) return hi;
-    // maxFlops(lo) fits (lo = 0: nothing, vacuously), maxFlops(hi) does not.
-    let lo = 0;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      if (this.maxFlops(mid) <= flops) lo = mid;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /**
-   * The most the next update can cost with a batch of n: `step()`'s own count, with clipping by norm
-   * taken as rescaling (whether it does depends on the gradient, unknown before the pass).
-   */
-  private maxFlops(n: number): number {
-    const size = this.model.size;
-    const clip = this.clip;
-    const clipMax =
-      clip === null
-        ? 0
-        : (clip.value === undefined ? 0 : 2 * size) + (clip.norm === undefined ? 0 : 3 * size);
-    let f = 0;
-    if (this.net === null) {
-      f = this.passFlops(n, 1, 1, true) + clipMax;
-    } else if (this.everyStep && this.update === "chunk") {
-      const ch = this.chunks[this.chunk];
-      f = this.passFlops(n, ch.steps, ch.lastK, true) + clipMax;
-    } else if (this.everyStep && this.acc !== null) {
-      const perChunk = clip !== null && clip.per === "chunk";
-      for (const ch of this.chunks) {
-        f += this.passFlops(n, ch.steps, ch.lastK, true) + 2 * size + (perChunk ? clipMax : 0);
-      }
-      if (!perChunk) f += clipMax;
-    } else {
-      const last = this.chunks.length - 1;
-      for (let c = 0; c < last; c++) f += this.passFlops(n, this.chunks[c].steps, 0, false);
-      f += this.passFlops(n, this.chunks[last].steps, this.chunks[last].lastK, true) + clipMax;
-    }
-    return f + this.optimizer.flopsPerStep(size);
   }
 
   /** Clips `g` in place as configured; returns the FLOPs (2 per entry per norm computed, 1 per entry rescaled). */
@@ -421,52 +365,24 @@ export class BackpropStepper {
     return f;
   }
 
-  private checkFinite(loss: number, norm: number, flops: number, where: string): void {
+  private checkFinite(loss: number, norm: number, where: string): void {
     if (Number.isFinite(loss) && Number.isFinite(norm)) return;
     const what = Number.isFinite(loss) ? `gradient norm is ${norm}` : `loss is ${loss}`;
     throw new DivergenceError(
       `backprop: ${what} at step ${this.stepCount + 1}${where ? ` (${where})` : ""}`,
       this.stepCount + 1,
-      this.flopTotal + flops,
+      this.flopTotal + this.stepFlops,
     );
   }
+}
 
-  /**
-   * Analytic FLOPs of one forward pass over `steps` steps of n sequences and, with `backward`, the
-   * backward pass through the last `lastK` steps. nn's `flops` caps lastK at `steps`; a truncated-BPTT
-   * window can be longer (kept steps + new steps), so the recurrent layers' backward is taken from a
-   * count over `lastK` steps, the readout's from the chunk's own steps.
-   */
-  private passFlops(n: number, steps: number, lastK: number, backward: boolean): number {
-    const key = `${n}:${steps}:${lastK}:${backward ? 1 : 0}`;
-    const hit = this.flopMemo.get(key);
-    if (hit !== undefined) return hit;
-    const train = this.dropoutRng !== null;
-    const model = this.model;
-    let total: number;
-    if (this.net === null) {
-      total = model.flops({ batch: n, backward, train }).total;
-    } else {
-      const f = this.net.flops({
-        batch: n,
-        steps,
-        backward,
-        ...(backward ? { lastK: Math.min(lastK, steps) } : {}),
-        train,
-      });
-      total = f.total;
-      if (backward && lastK > steps) {
-        const g = this.net.flops({ batch: n, steps: lastK, backward: true, lastK, train });
-        for (let l = 0; l < this.net.cells.length; l++) {
-          const a = g.layers[l].backward;
-          const b = f.layers[l].backward;
-          total += a.matmul + a.bias + a.elementwise - (b.matmul + b.bias + b.elementwise);
-        }
-      }
-    }
-    this.flopMemo.set(key, total);
-    return total;
-  }
+/** How a stepper turns a minibatch into updates (see `UpdateMode`). */
+function updateMode(net: RecurrentNet | null, bptt: ResolvedBptt | null, chunks: number): UpdateMode {
+  if (net === null) return "mlp";
+  if (net.readout !== "every-step") return "last-window";
+  const update = bptt?.update ?? "chunk";
+  if (update === "chunk") return "chunk";
+  return chunks > 1 ? "accumulate" : "last-window";
 }
 
 /** The result of a step that did nothing (not one sample fitted the allowance). */

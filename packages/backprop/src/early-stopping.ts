@@ -2,9 +2,10 @@
  * Early stopping: watch a validation figure, keep the best parameters, stop after `patience`
  * evaluations without an improvement larger than `minDelta`.
  */
+
+import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import { parseOptions } from "@arena/options";
 import * as z from "zod";
-import { decodeFloat64Into, encodeFloat64 } from "./optimizers/float64-base64.ts";
 
 /**
  * Early stopping on the validation split (Prechelt 1998, "Early stopping — but when?"; Keras's
@@ -37,14 +38,14 @@ export type EarlyStoppingConfig = z.input<typeof earlyStoppingConfig>;
 /** An early-stopping config with its defaults filled in. */
 export type ResolvedEarlyStopping = z.output<typeof earlyStoppingConfig>;
 
-/** Plain-JSON state of an {@link EarlyStopping}; `best` and `bestParams` are float64 base64 (exact). */
+/** Plain-JSON state of an {@link EarlyStopping}; `best` and `bestParams` as exact float JSON (`@arena/float-json`). */
 export interface EarlyStoppingState {
-  best: string;
+  best: JsonFloat[];
   bestStep: number;
   seen: boolean;
   waited: number;
   stopped: boolean;
-  bestParams: string;
+  bestParams: JsonFloat[];
 }
 
 /**
@@ -110,22 +111,20 @@ export class EarlyStopping {
   /** Everything needed to continue, as plain JSON. */
   state(): EarlyStoppingState {
     return {
-      best: encodeFloat64(Float64Array.of(this.best)),
+      best: floatsToJson([this.best]),
       bestStep: this.bestAt,
       seen: this.seen,
       waited: this.since,
       stopped: this.done,
-      bestParams: encodeFloat64(Float64Array.from(this.bestParams)),
+      bestParams: floatsToJson(this.bestParams),
     };
   }
 
   /** Continues from `state()` of an EarlyStopping with the same config and parameter count. */
   restore(state: EarlyStoppingState): void {
     const owner = "EarlyStopping.restore";
-    const best = new Float64Array(1);
-    decodeFloat64Into(owner, "best", state?.best, best, "expected");
-    const params = new Float64Array(this.bestParams.length);
-    decodeFloat64Into(owner, "bestParams", state.bestParams, params, "the model has size");
+    const best = floatsFromJson(owner, "best", state?.best, 1);
+    const params = floatsFromJson(owner, "bestParams", state.bestParams, this.bestParams.length);
     if (!Number.isInteger(state.bestStep) || state.bestStep < -1)
       throw new RangeError(`${owner}: bestStep must be an integer >= -1, got ${String(state.bestStep)}`);
     if (!Number.isInteger(state.waited) || state.waited < 0)

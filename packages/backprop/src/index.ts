@@ -16,7 +16,6 @@ export {
 export {
   BackpropStepper,
   type StepperOptions,
-  type StepperState,
   type StepResult,
 } from "./backprop-stepper.ts";
 export { type BpttChunk, type BpttConfig, bpttChunks, bpttConfig, type ResolvedBptt } from "./bptt-chunks.ts";
@@ -35,7 +34,7 @@ export {
   earlyStoppingConfig,
   type ResolvedEarlyStopping,
 } from "./early-stopping.ts";
-export { MinibatchSampler, type MinibatchSamplerState } from "./minibatch-sampler.ts";
+export { EpochSampler, type EpochSamplerState } from "./epoch-sampler.ts";
 export { Adagrad, type AdagradConfig, type AdagradOptions, adagradConfig } from "./optimizers/adagrad.ts";
 export {
   Adam,
@@ -94,12 +93,13 @@ export {
   type WarmupScheduleConfig,
   warmupSchedule,
 } from "./schedules.ts";
+export type { StepperState } from "./stepper-state.ts";
+export { train } from "./train.ts";
 export {
   type BestCheckpoint,
   type TrainCheckpoint,
   type TrainData,
   type TrainOptions,
   type TrainResult,
-  train,
   trainOptions,
-} from "./train.ts";
+} from "./train-options.ts";

@@ -142,7 +142,7 @@ describe("backprop learner state and resume", () => {
     const state = learner.state();
     const bigger = createModel({ ...MLP, layers: [2, 13, 3] }, new Rng(1));
     expect(() => resumeBackpropLearner(bigger, problem, state)).toThrow(
-      /resumeBackpropLearner: state buffer params holds 75 values, the model has size 81/,
+      /resumeBackpropLearner: state field params must be an array of 81 numbers, got an array of 75/,
     );
     expect(() =>
       resumeBackpropLearner(createModel(MLP, null), problem, {

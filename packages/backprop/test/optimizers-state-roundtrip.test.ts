@@ -1,5 +1,5 @@
+import { floatsToJson } from "@arena/float-json";
 import { Rng } from "@arena/rng";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createOptimizer,
@@ -7,7 +7,6 @@ import {
   type OptimizerConfig,
   restoreOptimizer,
 } from "../src/index.ts";
-import { decodeFloat64Into, encodeFloat64 } from "../src/optimizers/float64-base64.ts";
 
 const CONFIGS: OptimizerConfig[] = [
   { kind: "sgd", lr: 0.05 },
@@ -102,7 +101,7 @@ describe("optimizer state round trip", () => {
       }),
     ).toThrow(/state has buffer "extra"/);
     expect(() => createOptimizer({ kind: "adam" }).loadState({ ...state, size: 4 })).toThrow(
-      /buffer m holds 3 values, the optimizer has size 4/,
+      /state field m must be an array of 4 numbers, got an array of 3/,
     );
     expect(() => createOptimizer({ kind: "adam" }).loadState({ ...state, step: -1 })).toThrow(
       /step must be an integer >= 0, got -1/,
@@ -120,25 +119,13 @@ describe("optimizer state round trip", () => {
     expect(b.stepCount).toBe(1);
   });
 
-  it("float64 buffers encode exactly, including -0, NaN and infinities", () => {
-    fc.assert(
-      fc.property(fc.array(fc.double(), { maxLength: 40 }), (values) => {
-        const a = Float64Array.from(values);
-        const b = new Float64Array(a.length);
-        decodeFloat64Into("test", "x", encodeFloat64(a), b);
-        expect(new Uint8Array(b.buffer)).toEqual(new Uint8Array(a.buffer));
-      }),
-    );
-    const special = Float64Array.from([
-      -0,
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      Number.NEGATIVE_INFINITY,
-      5e-324,
-    ]);
-    const back = new Float64Array(5);
-    decodeFloat64Into("test", "x", encodeFloat64(special), back);
-    expect(Object.is(back[0], -0)).toBe(true);
-    expect(back.slice(1)).toEqual(special.slice(1));
+  it("moment buffers survive JSON exactly, including -0, NaN and infinities", () => {
+    const special = [-0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 5e-324];
+    const adam = createOptimizer({ kind: "adam", size: special.length });
+    const state = adam.state();
+    state.buffers.m = floatsToJson(special);
+    adam.loadState(JSON.parse(JSON.stringify(state)));
+    const back = adam.state().buffers.m;
+    expect(back).toEqual(["-0", "NaN", "Infinity", "-Infinity", 5e-324]);
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The gradient-optimizer contract of DESIGN.md — `step(params, grads)` updates `params` in place and the
+ * The gradient-optimizer contract (docs/ARCHITECTURE.md, "Contracts") — `step(params, grads)` updates `params` in place and the
  * optimizer keeps its own state — and the base class every optimizer here shares: step counting,
  * learning-rate schedule, lazily sized moment buffers, and exact save/restore.
  */
+
+import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import * as z from "zod";
 import { type ResolvedScheduleConfig, type Schedule, toSchedule } from "../schedules.ts";
-import { decodeFloat64Into, encodeFloat64 } from "./float64-base64.ts";
 
 /** The optimizers `createOptimizer` knows. */
 export type OptimizerKind = "sgd" | "momentum" | "nesterov" | "adagrad" | "rmsprop" | "adam" | "adamw";
@@ -26,7 +27,7 @@ export const sizeOption = z
 
 /**
  * Everything needed to resume an optimizer exactly; plain JSON. `buffers` holds each moment buffer's
- * float64 values as little-endian base64 (exact, including -0 and non-finite values, which JSON numbers
+ * values as exact float JSON (`@arena/float-json`: -0 and non-finite values as strings, which JSON numbers
  * cannot carry).
  */
 export interface OptimizerState<C extends OptimizerConfigBase = OptimizerConfigBase> {
@@ -36,7 +37,7 @@ export interface OptimizerState<C extends OptimizerConfigBase = OptimizerConfigB
   step: number;
   /** Length of the parameter vector, or null before the first step of an optimizer built without `size`. */
   size: number | null;
-  buffers: Record<string, string>;
+  buffers: Record<string, JsonFloat[]>;
 }
 
 /**
@@ -155,9 +156,9 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
   }
 
   state(): OptimizerState<C> {
-    const buffers: Record<string, string> = {};
+    const buffers: Record<string, JsonFloat[]> = {};
     for (let i = 0; i < this.buffers.length; i++)
-      buffers[this.bufferNames[i]] = encodeFloat64(this.buffers[i]);
+      buffers[this.bufferNames[i]] = floatsToJson(this.buffers[i]);
     return { config: this.config(), step: this.t, size: this.size, buffers };
   }
 
@@ -194,9 +195,7 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
     }
     const restored = expected.map((name) => {
       if (!(name in saved)) throw new RangeError(`${owner}: state lacks buffer "${name}"`);
-      const out = new Float64Array(size ?? 0);
-      decodeFloat64Into(owner, name, saved[name], out);
-      return out;
+      return floatsFromJson(owner, name, saved[name], size ?? 0);
     });
     this.n = size ?? -1;
     this.buffers = restored;

@@ -1,7 +1,7 @@
 import { Rng } from "@arena/rng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MinibatchSampler } from "../src/index.ts";
+import { EpochSampler } from "../src/index.ts";
 
 /** Sample i has x = [i, 100 + i] (two values) and y = [−i]. */
 function indexed(n: number) {
@@ -15,7 +15,7 @@ function indexed(n: number) {
   return { n, x, y, xShape: [2], yShape: [1] };
 }
 
-describe("MinibatchSampler", () => {
+describe("EpochSampler", () => {
   it("visits every sample exactly once per epoch, in batches of batchSize and a remainder, rows intact", () => {
     fc.assert(
       fc.property(
@@ -23,7 +23,7 @@ describe("MinibatchSampler", () => {
         fc.integer({ min: 1, max: 50 }),
         fc.integer(),
         (n, b, seed) => {
-          const s = new MinibatchSampler(indexed(n), b, new Rng(seed));
+          const s = new EpochSampler(indexed(n), b, new Rng(seed));
           for (let epoch = 0; epoch < 3; epoch++) {
             const seen: number[] = [];
             const sizes: number[] = [];
@@ -51,7 +51,7 @@ describe("MinibatchSampler", () => {
 
   it("reshuffles every epoch from its Rng: same seed, same orders; a new order each epoch", () => {
     const orders = (seed: number) => {
-      const s = new MinibatchSampler(indexed(30), 30, new Rng(seed));
+      const s = new EpochSampler(indexed(30), 30, new Rng(seed));
       return [0, 1, 2].map(() => {
         s.next();
         return Array.from(s.x.filter((_, j) => j % 2 === 0));
@@ -69,7 +69,7 @@ describe("MinibatchSampler", () => {
     const T = 3;
     const x = Float32Array.from({ length: n * T * 2 }, (_, i) => i);
     const y = Float32Array.from({ length: n }, (_, i) => i);
-    const s = new MinibatchSampler({ n, x, y, xShape: [T, 2], yShape: [1] }, 2, new Rng(1), false);
+    const s = new EpochSampler({ n, x, y, xShape: [T, 2], yShape: [1] }, 2, new Rng(1), false);
     expect(s.next()).toBe(2);
     expect(Array.from(s.x)).toEqual(Array.from(x.subarray(0, 12)));
     s.next();
@@ -80,11 +80,9 @@ describe("MinibatchSampler", () => {
 
   it("rejects what it cannot sample, naming the value", () => {
     const d = indexed(4);
-    expect(() => new MinibatchSampler(d, 0, new Rng(1))).toThrow(/batchSize must be an integer >= 1, got 0/);
-    expect(() => new MinibatchSampler({ ...d, n: 0 }, 2, new Rng(1))).toThrow(
-      /at least one sample, got n = 0/,
-    );
-    expect(() => new MinibatchSampler({ ...d, xShape: [3] }, 2, new Rng(1))).toThrow(
+    expect(() => new EpochSampler(d, 0, new Rng(1))).toThrow(/batchSize must be an integer >= 1, got 0/);
+    expect(() => new EpochSampler({ ...d, n: 0 }, 2, new Rng(1))).toThrow(/at least one sample, got n = 0/);
+    expect(() => new EpochSampler({ ...d, xShape: [3] }, 2, new Rng(1))).toThrow(
       /x has 8 values, 4 samples of shape \[3\] need 12/,
     );
   });

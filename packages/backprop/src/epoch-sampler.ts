@@ -1,5 +1,5 @@
-/** Plain-JSON state of a {@link MinibatchSampler} (see `state()`). */
-export interface MinibatchSamplerState {
+/** Plain-JSON state of a {@link EpochSampler} (see `state()`). */
+export interface EpochSamplerState {
   order: number[];
   position: number;
   epoch: number;
@@ -13,14 +13,14 @@ export interface MinibatchSamplerState {
  */
 import type { Samples } from "@arena/nn";
 import { Rng, type RngState } from "@arena/rng";
+import { shapeSize } from "@arena/tensor";
 
 /** Values per sample of a split: prod(shape) when a shape is given, else length / n. */
 function valuesPerSample(owner: string, what: "x" | "y", data: Samples): number {
   const shape = what === "x" ? data.xShape : data.yShape;
   const arr = what === "x" ? data.x : data.y;
   if (shape !== undefined) {
-    let p = 1;
-    for (const s of shape) p *= s;
+    const p = shapeSize(shape);
     if (arr.length < data.n * p) {
       throw new RangeError(
         `${owner}: ${what} has ${arr.length} values, ${data.n} samples of shape [${shape.join(", ")}] need ${data.n * p}`,
@@ -46,14 +46,14 @@ function valuesPerSample(owner: string, what: "x" | "y", data: Samples): number 
  * @example
  * ```ts
  * import { Rng } from "@arena/rng";
- * import { MinibatchSampler } from "@arena/backprop";
+ * import { EpochSampler } from "@arena/backprop";
  * const data = { n: 5, x: new Float32Array([0, 1, 2, 3, 4]), y: new Float32Array([0, 10, 20, 30, 40]) };
- * const s = new MinibatchSampler(data, 2, new Rng(1));
+ * const s = new EpochSampler(data, 2, new Rng(1));
  * const n = s.next(); // 2 samples, in s.x[0..1] and s.y[0..1]
  * console.log(n, s.epoch, s.position); // 2 0 2
  * ```
  */
-export class MinibatchSampler {
+export class EpochSampler {
   /** Inputs of the current batch: `batchSize` rows of `xPerSample` values (the first `batchN` are valid). */
   readonly x: Float32Array;
   /** Targets of the current batch, `yPerSample` values per row. */
@@ -73,7 +73,7 @@ export class MinibatchSampler {
   private last = 0;
 
   constructor(data: Samples, batchSize: number, rng: Rng, shuffle = true) {
-    const owner = "MinibatchSampler";
+    const owner = "EpochSampler";
     if (!Number.isInteger(data.n) || data.n < 1) {
       throw new RangeError(`${owner}: the data must hold at least one sample, got n = ${data.n}`);
     }
@@ -104,7 +104,7 @@ export class MinibatchSampler {
   }
 
   /** Where the sampler stands, as plain JSON: the epoch's order, the position in it, the stream. */
-  state(): MinibatchSamplerState {
+  state(): EpochSamplerState {
     return {
       order: Array.from(this.order),
       position: this.pos,
@@ -118,9 +118,9 @@ export class MinibatchSampler {
    * Continues from `state()` of a sampler over the same data: the same order, position and stream
    * (the current batch's `x`/`y` are not restored; the next `next()` gathers its own).
    */
-  restore(state: MinibatchSamplerState): void {
-    const owner = "MinibatchSampler.restore";
-    const { order, position, epoch, last } = state ?? ({} as MinibatchSamplerState);
+  restore(state: EpochSamplerState): void {
+    const owner = "EpochSampler.restore";
+    const { order, position, epoch, last } = state ?? ({} as EpochSamplerState);
     if (!Array.isArray(order) || order.length !== this.n) {
       throw new RangeError(
         `${owner}: order must list the ${this.n} sample indices, got ${String(order?.length)}`,
@@ -167,7 +167,7 @@ export class MinibatchSampler {
    */
   next(limit?: number): number {
     if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
-      throw new RangeError(`MinibatchSampler.next: limit must be an integer >= 1, got ${limit}`);
+      throw new RangeError(`EpochSampler.next: limit must be an integer >= 1, got ${limit}`);
     }
     if (this.pos === 0 && this.shuffle) this.rng.shuffle(this.order);
     const count = Math.min(this.batchSize, this.n - this.pos, limit ?? Number.POSITIVE_INFINITY);
