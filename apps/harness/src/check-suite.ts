@@ -5,7 +5,8 @@ import { OptionsError, parseOptions } from "@arena/options";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { problemEntryFor } from "./problem-loader.ts";
 import type { LearnerKind } from "./run-context.ts";
-import { planSuite, type RunSpec } from "./run-plan.ts";
+import { planSuite } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 import type { Suite } from "./suite.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -6,7 +6,8 @@ import { planCheckedSuite } from "./check-suite.ts";
 import { checkOutputDir, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { arenaVersion, gitCommit } from "./provenance.ts";
-import { filterRuns, parseShard, type RunSpec, shardRuns } from "./run-plan.ts";
+import { filterRuns, parseShard, shardRuns } from "./run-selection.ts";
+import type { RunSpec } from "./run-spec.ts";
 import { loadSuite, type Suite } from "./suite.ts";
 import { oneLine, quote, UsageError } from "./usage-error.ts";
 

@@ -16,7 +16,7 @@ import {
 import { checkOutputDir, checkPathText, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { problemEntryFor } from "./problem-loader.ts";
 import { mergeResults, writeReport } from "./results-files.ts";
-import { parseShard } from "./run-plan.ts";
+import { parseShard } from "./run-selection.ts";
 import { runSuite } from "./run-suite.ts";
 import { type CsvSource, loadSuite, parseSuite, type Suite, UsageError } from "./suite.ts";
 import { suiteJsonSchema } from "./suite-json-schema.ts";

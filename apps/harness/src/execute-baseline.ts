@@ -1,7 +1,7 @@
 import { type BaselineMethod, fitBaseline } from "@arena/baselines";
 import type { Checkpoint, RunRecord, TargetHit } from "@arena/results";
 import type { RunContext } from "./run-context.ts";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, hostInfo, provenanceOf, recordIdentity } from "./spec-record.ts";
 import { reachesTarget, unreachedTargets } from "./target-hits.ts";
 

@@ -3,7 +3,7 @@
  */
 export { logCheckpoints } from "./checkpoint-schedule.ts";
 export { executeBaseline } from "./execute-baseline.ts";
-export { executeRun, splitDiagnostics } from "./execute-run.ts";
+export { executeRun } from "./execute-run.ts";
 export {
   checkInputFile,
   checkOutputDir,
@@ -26,19 +26,13 @@ export {
 } from "./results-store.ts";
 export { planResume, type ResumeOptions, type ResumePlan, resumeConflictMessage } from "./resume-plan.ts";
 export type { LearnerFactory, LearnerKind, RunContext } from "./run-context.ts";
-export {
-  filterRuns,
-  globContains,
-  MAX_FILTER_LENGTH,
-  modelName,
-  parseShard,
-  planSuite,
-  type RunSpec,
-  shardRuns,
-} from "./run-plan.ts";
+export { modelName, planSuite } from "./run-plan.ts";
+export { filterRuns, globContains, MAX_FILTER_LENGTH, parseShard, shardRuns } from "./run-selection.ts";
+export type { RunSpec } from "./run-spec.ts";
 export { type RunSuiteOptions, type RunSuiteSummary, runSuite } from "./run-suite.ts";
 export { hashInputs, specHash } from "./spec-hash.ts";
 export { failedRecord, recordLine } from "./spec-record.ts";
+export { splitDiagnostics } from "./split-diagnostics.ts";
 export {
   BUDGET_LIMITS,
   checkNesting,

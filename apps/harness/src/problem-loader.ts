@@ -1,6 +1,6 @@
 import { fromCsv, fromSeriesCsv, getProblem, type Problem, type ProblemEntry } from "@arena/datasets";
 import { Rng } from "@arena/rng";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 
 /**
  * The registry entry of a run's problem: a built-in by name, or the user's CSV (a table, or one column

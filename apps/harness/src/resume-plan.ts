@@ -1,5 +1,5 @@
 import { REPLACED_FILE, type StoredLine } from "./results-store.ts";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 
 /** How a rerun into a folder that already holds records treats them (the `arena run` flags). */
 export interface ResumeOptions {

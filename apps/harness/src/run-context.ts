@@ -2,7 +2,7 @@ import type { Problem } from "@arena/datasets";
 import type { AnyModel, Learner } from "@arena/nn";
 import type { Rng } from "@arena/rng";
 import type * as z from "zod";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 
 /** Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng. */
 export type LearnerFactory = (

@@ -8,7 +8,8 @@ import { createProgress } from "./progress.ts";
 import { invocation } from "./provenance.ts";
 import { type LineReader, REJECTED_FILE, REPLACED_FILE, ResultsStore } from "./results-store.ts";
 import { planResume, type ResumeOptions, resumeConflictMessage } from "./resume-plan.ts";
-import { filterRuns, type RunSpec, shardRuns } from "./run-plan.ts";
+import { filterRuns, shardRuns } from "./run-selection.ts";
+import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, recordLine } from "./spec-record.ts";
 import { type Suite, UsageError } from "./suite.ts";
 
@@ -83,11 +84,33 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
     filterRuns(planCheckedSuite(suite, opts.suiteDir ?? process.cwd()), opts.filter),
     opts.shard,
   );
+  const { store, todo, summary } = openResults(selected, opts);
+  const progress = createProgress(todo.length, opts.stream);
+  for (const w of summary.warnings) progress.log(`warning: ${w}`);
+  try {
+    if (todo.length > 0) {
+      const workers = Math.max(1, Math.min(opts.workers, todo.length));
+      await runInPool(todo, workers, { store, summary, progress });
+    }
+  } finally {
+    progress.stop();
+    store.close();
+  }
+  return summary;
+}
+
+/**
+ * Plans the resume against `out/results.jsonl` and opens it for appending. The file is judged as it is
+ * before anything changes: a conflict throws here with nothing written.
+ */
+function openResults(
+  selected: RunSpec[],
+  opts: RunSuiteOptions,
+): { store: ResultsStore; todo: RunSpec[]; summary: RunSuiteSummary } {
   if (opts.fresh) {
     for (const f of ["results.jsonl", REPLACED_FILE, REJECTED_FILE])
       rmSync(join(opts.out, f), { force: true });
   }
-  // Decide on the file as it is, before changing anything: a conflict stops here with nothing written.
   const existing = ResultsStore.read(opts.out, readRecordLine);
   const resume = planResume(selected, existing.records, opts);
   if (resume.changed.length > 0 || resume.unknown.length > 0) {
@@ -96,7 +119,6 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   const { store, warnings } = ResultsStore.open(opts.out, readRecordLine, {
     replace: (line) => resume.replace.has(line.runId),
   });
-  const todo = resume.todo;
   const summary: RunSuiteSummary = {
     selected: selected.length,
     skipped: resume.done,
@@ -109,22 +131,25 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
     resultsPath: store.path,
     warnings,
   };
-  const progress = createProgress(todo.length, opts.stream);
-  for (const w of warnings) progress.log(`warning: ${w}`);
-  if (todo.length === 0) {
-    progress.stop();
-    store.close();
-    return summary;
-  }
+  return { store, todo: resume.todo, summary };
+}
 
-  const workers = Math.max(1, Math.min(opts.workers, todo.length));
+/** Where `runInPool` puts what the workers return. */
+interface PoolSinks {
+  store: ResultsStore;
+  summary: RunSuiteSummary;
+  progress: ReturnType<typeof createProgress>;
+}
+
+/**
+ * Runs `todo` on a pool of worker threads, appending each record as it arrives. SIGINT or SIGTERM stops
+ * handing out runs (finished records stay written); a worker that dies gets its run a `failed` record.
+ */
+async function runInPool(todo: RunSpec[], workers: number, sinks: PoolSinks): Promise<void> {
+  const { summary, progress } = sinks;
   // Read once per invocation (git runs in a child process): every record carries it as provenance.
   const inv = invocation(workers);
-  const pool = new Tinypool({
-    filename: workerFile,
-    minThreads: workers,
-    maxThreads: workers,
-  });
+  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers });
   // A worker that cannot start rejects its task (handled below); the pool's own error event must not
   // crash the process.
   pool.on("error", (e: Error) => progress.log(`worker error: ${e.message}`));
@@ -138,44 +163,56 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-
   const runOne = async (planned: RunSpec) => {
     const spec: RunSpec = { ...planned, invocation: inv };
     let line: string;
     try {
       line = (await pool.run(spec)) as string;
     } catch (e) {
-      if (stopping) {
-        summary.interrupted++;
-        return;
-      }
-      // The worker itself died (out of memory, a crash outside the run's own try): record the run as
-      // failed and go on with the others.
-      try {
-        line = recordLine(spec, failedRecord(spec, e));
-      } catch (e2) {
-        // Not even the failed record could be serialized: leave the run out (a rerun runs it).
-        summary.failed++;
-        progress.log(`warning: ${spec.runId}: no record written (${(e2 as Error)?.message ?? e2})`);
-        progress.tick(spec.runId, "failed", 0);
-        return;
-      }
+      if (stopping) summary.interrupted++;
+      else keepFailedRecord(spec, e, sinks);
+      return;
     }
-    store.append(line);
-    const { status, measured } = JSON.parse(line) as { status: string; measured: { wallMs: number } };
-    if (status === "ok") summary.ok++;
-    else if (status === "diverged") summary.diverged++;
-    else summary.failed++;
-    progress.tick(spec.runId, status, measured.wallMs);
+    // Outside the try: a results file that cannot be written (disk full) stops the invocation.
+    keepRecord(line, sinks);
   };
   try {
     await Promise.all(todo.map(runOne));
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-    progress.stop();
-    store.close();
     if (!stopping) await pool.destroy();
   }
-  return summary;
+}
+
+/** Appends a finished run's record line and counts its status. */
+function keepRecord(line: string, { store, summary, progress }: PoolSinks): void {
+  store.append(line);
+  const { runId, status, measured } = JSON.parse(line) as {
+    runId: string;
+    status: string;
+    measured: { wallMs: number };
+  };
+  if (status === "ok") summary.ok++;
+  else if (status === "diverged") summary.diverged++;
+  else summary.failed++;
+  progress.tick(runId, status, measured.wallMs);
+}
+
+/**
+ * The worker itself died (out of memory, a crash outside the run's own try): the run is recorded as
+ * failed and the others go on. When not even that record can be written, the run is left out (a rerun
+ * runs it).
+ */
+function keepFailedRecord(spec: RunSpec, error: unknown, sinks: PoolSinks): void {
+  let line: string;
+  try {
+    line = recordLine(spec, failedRecord(spec, error));
+  } catch (e2) {
+    sinks.summary.failed++;
+    sinks.progress.log(`warning: ${spec.runId}: no record written (${(e2 as Error)?.message ?? e2})`);
+    sinks.progress.tick(spec.runId, "failed", 0);
+    return;
+  }
+  keepRecord(line, sinks);
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { MAX_FILE_BYTES, readRegularFile } from "@arena/datasets";
 import { configHash, type JsonValue, RUN_SCHEMA } from "@arena/results";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The sha256 of a file's bytes (hex): a user CSV's content, so an edited file counts as a change. */

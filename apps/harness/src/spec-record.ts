@@ -3,7 +3,7 @@ import type { Measured, RunRecord } from "@arena/results";
 import { jsonObject, jsonValue, METRIC_NAMES, RUN_SCHEMA, serializeRecord } from "@arena/results";
 import { getKernels } from "@arena/tensor";
 import { arenaVersion } from "./provenance.ts";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 import { unreachedTargets } from "./target-hits.ts";
 
 /** The machine a record was made on (measured: it differs between machines, not between runs). */

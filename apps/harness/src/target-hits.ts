@@ -1,5 +1,5 @@
 import type { TargetHit } from "@arena/results";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 
 /** The suite's target ladder for a run, none reached yet. */
 export function unreachedTargets(spec: RunSpec): TargetHit[] {

@@ -2,7 +2,7 @@ import { executeRun } from "./execute-run.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { createProblemLoader } from "./problem-loader.ts";
 import type { RunContext } from "./run-context.ts";
-import type { RunSpec } from "./run-plan.ts";
+import type { RunSpec } from "./run-spec.ts";
 import { recordLine } from "./spec-record.ts";
 
 const context: RunContext = { learners: LEARNER_KINDS, loadProblem: createProblemLoader() };

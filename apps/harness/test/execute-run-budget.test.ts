@@ -6,7 +6,8 @@ import { executeRun } from "../src/execute-run.ts";
 import { LEARNER_KINDS } from "../src/learner-kinds.ts";
 import { createProblemLoader } from "../src/problem-loader.ts";
 import type { RunContext } from "../src/run-context.ts";
-import { planSuite, type RunSpec } from "../src/run-plan.ts";
+import { planSuite } from "../src/run-plan.ts";
+import type { RunSpec } from "../src/run-spec.ts";
 import { parseSuite } from "../src/suite.ts";
 
 /**

@@ -12,7 +12,8 @@ import {
   SUITE_FILE,
   SUITE_MAX_BYTES,
 } from "../src/input-files.ts";
-import { filterRuns, globContains, parseShard, planSuite } from "../src/run-plan.ts";
+import { planSuite } from "../src/run-plan.ts";
+import { filterRuns, globContains, parseShard } from "../src/run-selection.ts";
 import { BUDGET_LIMITS, checkNesting, parseSuite, UsageError } from "../src/suite.ts";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "arena-input-"));

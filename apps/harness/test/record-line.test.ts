@@ -7,7 +7,8 @@ import * as z from "zod";
 import { executeRun } from "../src/execute-run.ts";
 import { createProblemLoader } from "../src/problem-loader.ts";
 import type { LearnerKind, RunContext } from "../src/run-context.ts";
-import { planSuite, type RunSpec } from "../src/run-plan.ts";
+import { planSuite } from "../src/run-plan.ts";
+import type { RunSpec } from "../src/run-spec.ts";
 import { recordLine } from "../src/spec-record.ts";
 import { parseSuite } from "../src/suite.ts";
 

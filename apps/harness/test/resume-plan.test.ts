@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StoredLine } from "../src/results-store.ts";
 import { planResume, resumeConflictMessage } from "../src/resume-plan.ts";
-import type { RunSpec } from "../src/run-plan.ts";
+import type { RunSpec } from "../src/run-spec.ts";
 
 /** Just what planResume reads of a spec. */
 const spec = (runId: string, configHash = "aaaaaaaa") => ({ runId, configHash }) as RunSpec;

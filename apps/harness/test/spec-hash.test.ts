@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planSuite, type RunSpec } from "../src/run-plan.ts";
+import { planSuite } from "../src/run-plan.ts";
+import type { RunSpec } from "../src/run-spec.ts";
 import { hashInputs } from "../src/spec-hash.ts";
 import { parseSuite } from "../src/suite.ts";
 

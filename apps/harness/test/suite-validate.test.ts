@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filterRuns, parseShard, planSuite, shardRuns } from "../src/run-plan.ts";
+import { planSuite } from "../src/run-plan.ts";
+import { filterRuns, parseShard, shardRuns } from "../src/run-selection.ts";
 import { parseSuite, UsageError } from "../src/suite.ts";
 
 const valid = {
