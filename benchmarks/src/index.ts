@@ -12,7 +12,6 @@ export {
   measureImplementation,
 } from "./runner/child.ts";
 export { type Fingerprint, fingerprint, fingerprintDiff } from "./runner/fingerprint.ts";
-export { quantile } from "./runner/quantile.ts";
 export { benchReportDir, repoRoot } from "./runner/repo-root.ts";
 export {
   type RunInfo,
@@ -30,7 +29,7 @@ export {
   runBenchmarks,
   runBenchmarksCli,
   runInChild,
-} from "./runner/run-suite.ts";
+} from "./runner/run-benchmarks.ts";
 export {
   type BenchCase,
   type BenchRow,

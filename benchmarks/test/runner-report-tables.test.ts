@@ -7,18 +7,20 @@ import {
   fingerprint,
   fingerprintDiff,
   makeRow,
-  quantile,
   suiteMarkdown,
 } from "../src/index.ts";
 import { sumSuite } from "./fixtures/sum-suite.ts";
 
-describe("quantile", () => {
-  it("interpolates between order statistics and rejects bad input", () => {
-    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
-    expect(quantile([7], 0.75)).toBe(7);
-    expect(() => quantile([], 0.5)).toThrow("quantile: no samples");
-    expect(() => quantile([1], 1.5)).toThrow("quantile: q must be in [0, 1], got 1.5");
+describe("makeRow's percentiles (@arena/stats' type-7 quantiles)", () => {
+  const c: BenchCase = { bench: "sum", variant: "plain", size: 4, work: 1 };
+  const row = (ms: number[]) => makeRow(sumSuite, "loop", c, ms);
+
+  it("interpolate between order statistics and reject an empty sample", () => {
+    expect(row([1, 2, 3, 4]).ms).toBe(2.5);
+    expect(row([1, 2, 3, 4, 5]).ms_p25).toBe(2);
+    expect(row([7])).toMatchObject({ ms: 7, ms_p25: 7, ms_p75: 7 });
+    expect(() => row([])).toThrow(RangeError);
+    expect(() => row([])).toThrow("expected at least one value");
   });
 });
 

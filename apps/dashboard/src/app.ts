@@ -2,15 +2,21 @@ import { groupRuns, type ProblemGroup } from "./data/groups.ts";
 import { type DataInput, type LoadedData, loadData } from "./data/load-data.ts";
 import { loadNotes, type Note } from "./data/load-notes.ts";
 import { formatViewState, parseViewState, type ViewState } from "./state/view-state.ts";
-import { clear, el } from "./ui/dom.ts";
-import { acceptDroppedFiles, readPickedFiles } from "./ui/file-input.ts";
-import { createFilters } from "./ui/filters.ts";
+import { acceptDroppedFiles, type PickedFiles, readPickedFiles } from "./ui/file-input.ts";
+import { createFilters, type FilterControls } from "./ui/filters.ts";
 import { renderNotes } from "./ui/notes-panel.ts";
 import type { PlotlyApi } from "./ui/plotly-global.ts";
 import { renderFigures } from "./ui/render-figures.ts";
+import {
+  buildViewOutput,
+  createViewSections,
+  renderEmptyState,
+  showViewOutput,
+  type ViewSection,
+} from "./ui/view-sections.ts";
 import { VIEWS } from "./views/all-views.ts";
 import { colorMap } from "./views/figure-style.ts";
-import type { TableSpec, ViewContext } from "./views/view.ts";
+import type { ViewContext } from "./views/view.ts";
 
 /** Timings and counters the app exposes on `window.__arena` (for tests and the load benchmark). */
 export interface AppStatus {
@@ -33,31 +39,6 @@ export interface AppElements {
   source: HTMLElement;
 }
 
-function renderTable(spec: TableSpec): HTMLElement {
-  const table = el("table", { class: "comparisons", attrs: spec.id ? { "data-table": spec.id } : {} }, [
-    el("caption", { text: spec.caption }),
-    el("thead", {}, [
-      el(
-        "tr",
-        {},
-        spec.head.map((h) => el("th", { text: h })),
-      ),
-    ]),
-    el(
-      "tbody",
-      {},
-      spec.rows.map((r) =>
-        el(
-          "tr",
-          { class: [r.strong ? "significant" : "", r.tone ?? ""].filter(Boolean).join(" ") },
-          r.cells.map((c) => el("td", { text: c })),
-        ),
-      ),
-    ),
-  ]);
-  return el("div", { class: "table-wrap" }, [table]);
-}
-
 /**
  * The dashboard: reads the data, builds the header, notes and one section per view, keeps the
  * filters in the URL hash, and re-renders on every change. Loading files by picker or drop replaces
@@ -68,104 +49,122 @@ export function startDashboard(
   plotly: PlotlyApi,
   initial: DataInput | null,
 ): AppStatus {
-  const status: AppStatus = { renders: 0, parseMs: 0, renderMs: 0, runs: 0 };
-  let input: DataInput = initial ?? {};
-  let data: LoadedData;
-  let problems: ProblemGroup[] = [];
-  let state: ViewState = parseViewState(location.hash);
-  let extraNotes: Note[] = [];
-  let pending: Promise<void> = Promise.resolve();
+  return new Dashboard(elements, plotly, initial ?? {}).status;
+}
 
-  const setData = (next: DataInput) => {
+/** The running page: its data, its view state, and the renders and file loads that change them. */
+class Dashboard {
+  readonly status: AppStatus = { renders: 0, parseMs: 0, renderMs: 0, runs: 0 };
+  private readonly elements: AppElements;
+  private readonly plotly: PlotlyApi;
+  private input: DataInput;
+  private data!: LoadedData;
+  private problems: ProblemGroup[] = [];
+  private state: ViewState = parseViewState(location.hash);
+  /** Notes of the last file load (files that were not used). */
+  private extraNotes: Note[] = [];
+  private pending: Promise<void> = Promise.resolve();
+  private readonly filters: FilterControls;
+  private readonly sections: Map<string, ViewSection>;
+  private readonly empty: HTMLElement;
+
+  constructor(elements: AppElements, plotly: PlotlyApi, input: DataInput) {
+    this.elements = elements;
+    this.plotly = plotly;
+    this.input = input;
+    this.filters = createFilters((update) => {
+      this.state = update(this.state);
+      this.replaceUrl();
+      void this.scheduleRender();
+    });
+    elements.filters.append(this.filters.root);
+    ({ sections: this.sections, empty: this.empty } = createViewSections(elements.views));
+    this.listen();
+    this.setData(input);
+    void this.scheduleRender();
+  }
+
+  /** Reacts to the file picker, dropped files and a changed URL hash. */
+  private listen(): void {
+    const { fileInput, dropOverlay } = this.elements;
+    fileInput.addEventListener("change", () => {
+      if (fileInput.files && fileInput.files.length > 0) {
+        void this.loadFiles(fileInput.files).then(() => {
+          fileInput.value = "";
+        });
+      }
+    });
+    acceptDroppedFiles(dropOverlay, (files) => void this.loadFiles(files));
+    window.addEventListener("hashchange", () => {
+      this.state = parseViewState(location.hash);
+      void this.scheduleRender();
+    });
+  }
+
+  private setData(next: DataInput): void {
     const t0 = performance.now();
-    input = next;
-    data = loadData(next);
-    problems = groupRuns(data.records);
-    status.parseMs = performance.now() - t0;
-    status.runs = data.records.length;
-  };
+    this.input = next;
+    this.data = loadData(next);
+    this.problems = groupRuns(this.data.records);
+    this.status.parseMs = performance.now() - t0;
+    this.status.runs = this.data.records.length;
+  }
 
-  const filters = createFilters((update) => {
-    state = update(state);
-    history.replaceState(null, "", formatViewState(state) || `${location.pathname}${location.search}`);
-    scheduleRender();
-  });
-  elements.filters.append(filters.root);
+  /** Keeps the view state in the URL hash (or drops the hash when the state is the default). */
+  private replaceUrl(): void {
+    history.replaceState(null, "", formatViewState(this.state) || `${location.pathname}${location.search}`);
+  }
 
-  const sections = new Map(
-    VIEWS.map((v) => {
-      const section = el("section", { class: "view", attrs: { id: `view-${v.id}` } }, [
-        el("h2", { text: v.title }),
-        el("p", { class: "description", text: v.description }),
-        el("ul", { class: "view-notes" }),
-        el("div", { class: "figures" }),
-        el("div", { class: "tables" }),
-      ]);
-      elements.views.append(section);
-      return [v.id, section];
-    }),
-  );
-  const empty = el("section", { class: "empty", attrs: { id: "empty-state" } });
-  elements.views.prepend(empty);
+  /** Renders never overlap: a change during a render waits for it, then draws the latest state. */
+  private scheduleRender(): Promise<void> {
+    this.pending = this.pending
+      .then(() => this.render())
+      .catch((e) => {
+        renderNotes(this.elements.notes, [
+          { level: "warn", text: `Rendering failed: ${e instanceof Error ? e.message : String(e)}` },
+        ]);
+      })
+      .then(() => {
+        this.status.renders++;
+        document.body.dataset.renders = String(this.status.renders);
+      });
+    return this.pending;
+  }
 
-  const renderEmpty = () => {
-    clear(empty);
-    empty.append(
-      el("h2", { text: "No runs to show" }),
-      el("p", {
-        text:
-          data.skipped.length > 0
-            ? "The results file was read, but none of its lines is a readable arena.run/1 record (see the notes above)."
-            : "No results are loaded yet.",
-      }),
-      el("ul", {}, [
-        el("li", {
-          text: "Open results.jsonl (and optionally report.json) with the “Open files” button, or drop them anywhere on this page.",
-        }),
-        el("li", {
-          text: "arena report DIR --html writes a dashboard with DIR's results embedded into DIR/dashboard/.",
-        }),
-        el("li", { text: "pnpm dashboard builds one for reports/latest and serves it on localhost." }),
-      ]),
-    );
-  };
-
-  async function render(): Promise<void> {
+  private async render(): Promise<void> {
     const t0 = performance.now();
-    const notes = [...loadNotes(data), ...extraNotes];
+    const { data, elements } = this;
+    const notes = [...loadNotes(data), ...this.extraNotes];
     elements.source.textContent =
       data.resultsName === null
         ? "no data loaded"
         : `${data.resultsName}${data.reportName ? ` + ${data.reportName}` : ""}`;
-    const hasData = problems.length > 0;
-    empty.hidden = hasData;
+    const hasData = this.problems.length > 0;
+    this.empty.hidden = hasData;
     elements.filters.hidden = !hasData;
-    for (const s of sections.values()) s.hidden = !hasData;
-    if (!hasData) {
-      renderNotes(elements.notes, notes);
-      renderEmpty();
-      for (const s of sections.values()) {
-        const figs = s.querySelector<HTMLElement>(".figures");
-        if (figs) await renderFigures(figs, [], plotly);
-      }
-      return;
-    }
-    let problem = problems.find((p) => p.name === state.problem);
-    if (!problem) {
-      if (state.problem !== null) {
-        notes.push({
-          level: "warn",
-          text: `Problem “${state.problem}” is not in the data; showing “${problems[0].name}”.`,
-        });
-      }
-      problem = problems[0];
-    }
+    for (const s of this.sections.values()) s.root.hidden = !hasData;
+    if (!hasData) return this.renderNoData(notes);
+    await this.renderProblem(notes);
+    this.status.renderMs = performance.now() - t0;
+  }
+
+  /** The empty state, and no figures. */
+  private async renderNoData(notes: Note[]): Promise<void> {
+    renderNotes(this.elements.notes, notes);
+    renderEmptyState(this.empty, this.data);
+    for (const s of this.sections.values()) await renderFigures(s.figures, [], this.plotly);
+  }
+
+  /** Every view of the problem the state names (or the first, with a note, when it is not in the data). */
+  private async renderProblem(notes: Note[]): Promise<void> {
+    const { data, state } = this;
+    const problem = this.currentProblem(notes);
     const colors = colorMap(problem.learners.map((l) => l.key));
     const learners = problem.learners.filter(
       (l) => state.learners === null || state.learners.includes(l.key),
     );
-    filters.sync(problems, problem, state, colors);
-    renderNotes(elements.notes, notes);
+    this.filters.sync(this.problems, problem, state, colors);
+    renderNotes(this.elements.notes, notes);
     const ctx: ViewContext = {
       problem,
       learners,
@@ -176,52 +175,30 @@ export function startDashboard(
       settings: data.report?.settings ?? null,
       colors,
     };
-    const jobs: Promise<void>[] = [];
-    for (const view of VIEWS) {
-      const section = sections.get(view.id)!;
-      const viewNotes = section.querySelector<HTMLElement>(".view-notes")!;
-      const figures = section.querySelector<HTMLElement>(".figures")!;
-      const tables = section.querySelector<HTMLElement>(".tables")!;
-      clear(viewNotes);
-      clear(tables);
-      let out: ReturnType<typeof view.build>;
-      try {
-        out = view.build(ctx);
-      } catch (e) {
-        // One broken view must not blank the page: say what failed and draw the others.
-        out = {
-          figures: [],
-          notes: [`This view could not be drawn: ${e instanceof Error ? e.message : String(e)}`],
-          tables: [],
-        };
-      }
-      for (const n of out.notes) viewNotes.append(el("li", { text: n }));
-      for (const t of out.tables) tables.append(renderTable(t));
-      jobs.push(renderFigures(figures, out.figures, plotly));
-    }
-    await Promise.all(jobs);
-    status.renderMs = performance.now() - t0;
+    await Promise.all(
+      VIEWS.map((view) =>
+        showViewOutput(this.sections.get(view.id)!, buildViewOutput(view, ctx), this.plotly),
+      ),
+    );
   }
 
-  // Renders never overlap: a change during a render waits for it, then draws the latest state.
-  const scheduleRender = () => {
-    pending = pending
-      .then(render)
-      .catch((e) => {
-        renderNotes(elements.notes, [
-          { level: "warn", text: `Rendering failed: ${e instanceof Error ? e.message : String(e)}` },
-        ]);
-      })
-      .then(() => {
-        status.renders++;
-        document.body.dataset.renders = String(status.renders);
+  private currentProblem(notes: Note[]): ProblemGroup {
+    const { problems, state } = this;
+    const problem = problems.find((p) => p.name === state.problem);
+    if (problem) return problem;
+    if (state.problem !== null) {
+      notes.push({
+        level: "warn",
+        text: `Problem “${state.problem}” is not in the data; showing “${problems[0].name}”.`,
       });
-    return pending;
-  };
+    }
+    return problems[0];
+  }
 
-  const loadFiles = async (files: ArrayLike<File>) => {
+  /** Loads picked or dropped files: new results replace the data, a report alone joins the results shown. */
+  private async loadFiles(files: ArrayLike<File>): Promise<void> {
     const picked = await readPickedFiles(files);
-    extraNotes =
+    this.extraNotes =
       picked.ignored.length > 0
         ? [
             {
@@ -230,39 +207,28 @@ export function startDashboard(
             },
           ]
         : [];
-    if (picked.results) {
-      setData({
-        results: picked.results.text,
-        resultsName: picked.results.name,
-        report: picked.report?.text ?? null,
-        reportName: picked.report?.name ?? null,
-      });
-    } else if (picked.report) {
-      setData({ ...input, report: picked.report.text, reportName: picked.report.name });
-    }
-    state = {
-      ...state,
-      problem: problems.some((p) => p.name === state.problem) ? state.problem : null,
+    const next = nextInput(this.input, picked);
+    if (next !== null) this.setData(next);
+    this.state = {
+      ...this.state,
+      problem: this.problems.some((p) => p.name === this.state.problem) ? this.state.problem : null,
       learners: null,
     };
-    history.replaceState(null, "", formatViewState(state) || `${location.pathname}${location.search}`);
-    await scheduleRender();
-  };
+    this.replaceUrl();
+    await this.scheduleRender();
+  }
+}
 
-  elements.fileInput.addEventListener("change", () => {
-    if (elements.fileInput.files && elements.fileInput.files.length > 0) {
-      void loadFiles(elements.fileInput.files).then(() => {
-        elements.fileInput.value = "";
-      });
-    }
-  });
-  acceptDroppedFiles(elements.dropOverlay, (files) => void loadFiles(files));
-  window.addEventListener("hashchange", () => {
-    state = parseViewState(location.hash);
-    void scheduleRender();
-  });
-
-  setData(input);
-  void scheduleRender();
-  return status;
+/** The data after loading `picked` over `input`: null when it holds neither results nor a report. */
+function nextInput(input: DataInput, picked: PickedFiles): DataInput | null {
+  if (picked.results) {
+    return {
+      results: picked.results.text,
+      resultsName: picked.results.name,
+      report: picked.report?.text ?? null,
+      reportName: picked.report?.name ?? null,
+    };
+  }
+  if (picked.report) return { ...input, report: picked.report.text, reportName: picked.report.name };
+  return null;
 }

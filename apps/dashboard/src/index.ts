@@ -33,7 +33,6 @@ export { gapCurve, gradNormCurves, runCurve } from "./transforms/curves.ts";
 export { type EcdfCurve, ecdfCurve, ecdfStepPoints } from "./transforms/ecdf.ts";
 export { commonGrid, GRID_POINTS, linearGrid, logGrid } from "./transforms/grid.ts";
 export { type ThroughTimeHeatmap, throughTimeHeatmap } from "./transforms/heatmap.ts";
-export { quantileSorted, quartiles, sortedNumbers } from "./transforms/quantile.ts";
 export { type Series, stepInterpolate } from "./transforms/step-interpolation.ts";
 export {
   hitTable,

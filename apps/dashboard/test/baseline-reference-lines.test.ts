@@ -1,10 +1,10 @@
 import type { RunRecord } from "@arena/results";
+import { median } from "@arena/stats";
 import type { Data, Shape } from "plotly.js";
 import { describe, expect, it } from "vitest";
 import { type BaselineGroup, groupRuns } from "../src/data/groups.ts";
 import { loadData } from "../src/data/load-data.ts";
 import { baselineLevels } from "../src/transforms/baseline-levels.ts";
-import { quantileSorted, sortedNumbers } from "../src/transforms/quantile.ts";
 import { BASELINE_COLOR, baselineLineTraces } from "../src/views/baseline-traces.ts";
 import { convergenceView } from "../src/views/convergence.ts";
 import { finalMetricView } from "../src/views/final-metric.ts";
@@ -32,10 +32,7 @@ const baselineTraces = (data: Data[]) => (data as Trace[]).filter((d) => d.name?
 
 /** The median of the finite `key` figures of a baseline's fits, computed directly from the records. */
 function medianOf(runs: RunRecord[], key: "trainMetric" | "valMetric" | "valLoss" | "trainLoss"): number {
-  return quantileSorted(
-    sortedNumbers(runs.map((r) => r.final?.[key] ?? Number.NaN).filter(Number.isFinite)),
-    0.5,
-  );
+  return median(runs.map((r) => r.final?.[key] ?? Number.NaN).filter(Number.isFinite));
 }
 
 function fakeFit(repetition: number, valMetric: number, status: RunRecord["status"] = "ok"): RunRecord {

@@ -27,6 +27,10 @@ describe("ecdfCurve", () => {
     expect(ecdfCurve([[null], [null]])).toEqual({ costs: [], fractions: [], pairs: 2, reached: 0 });
   });
 
+  it("is empty with no pairs when no run counts (a learner whose runs all failed)", () => {
+    expect(ecdfCurve([])).toEqual({ costs: [], fractions: [], pairs: 0, reached: 0 });
+  });
+
   it("rises monotonically to reached / pairs", () => {
     fc.assert(
       fc.property(

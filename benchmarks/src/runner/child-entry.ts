@@ -1,5 +1,5 @@
 /**
- * Entry of a benchmark child process, started by `run-suite.ts` as
+ * Entry of a benchmark child process, started by `run-benchmarks.ts` as
  * `node <tsx loader> child-entry.ts <suite module URL> <suite id> <impl> <options JSON>`: imports the
  * suite's module, measures one implementation and sends the rows to the parent over IPC.
  * (A separate module from `child.ts` so the suite's own import of the runner cannot form a cycle with

@@ -5,9 +5,9 @@
  *
  * The process entry is `child-entry.ts`; this module holds the measuring, so tests can call it in-process.
  */
+import { quantiles } from "@arena/stats";
 import { Bench } from "tinybench";
 import { type Fingerprint, fingerprint } from "./fingerprint.ts";
-import { quantile } from "./quantile.ts";
 import type { BenchCase, BenchRow, Budget, Suite } from "./suite.ts";
 
 /** The default tinybench budget per case (see {@link Budget}). */
@@ -119,9 +119,8 @@ export function makeRow(
   c: BenchCase,
   sortedMs: ArrayLike<number>,
 ): BenchRow {
-  const ms = quantile(sortedMs, 0.5);
-  const ms25 = quantile(sortedMs, 0.25);
-  const ms75 = quantile(sortedMs, 0.75);
+  // Type-7 percentiles; throws (a RangeError) on an empty sample, as the runner always has.
+  const [ms, ms25, ms75] = quantiles(sortedMs, [0.5, 0.25, 0.75]);
   const key = suite.metric.key;
   const perSecond = (t: number) => c.work / (t / 1000);
   return {

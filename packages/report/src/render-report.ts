@@ -6,6 +6,7 @@ import type {
   Report,
   Summary,
 } from "@arena/results";
+import { fmt } from "@arena/stats";
 
 /**
  * A name from the data (suite, problem, model/learner key, metric) as Markdown text that renders as
@@ -27,17 +28,6 @@ export function mdText(name: string): string {
       .replace(/^[#+\-=!]/, "\\$&")
       .replace(/^(\d+)([.)])/, "$1\\$2")
   );
-}
-
-/** A number for a table: 3 significant digits, exponent form for very large or small values. */
-export function fmt(x: number | null | undefined): string {
-  if (x === null || x === undefined) return "–";
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "∞" : "-∞";
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-3) return x.toExponential(2).replace("e+", "e");
-  return Number(x.toPrecision(3)).toString();
 }
 
 function medianIqr(s: Summary): string {

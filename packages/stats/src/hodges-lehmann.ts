@@ -105,26 +105,49 @@ export function hodgesLehmannShift(
   const tieGroups = midranks(pooled).tieGroups;
   const method = rankTestMethod("hodgesLehmannShift", requested, n1, n2, tieGroups);
 
-  const alpha = 1 - level;
-  if (method === "exact") {
-    const dist = mannWhitneyExactDistribution(n1, n2);
-    // R's qwilcox(alpha/2): the smallest q with P(U ≤ q) ≥ alpha/2 − 10·DBL_EPSILON.
-    const target = alpha / 2 - 10 * Number.EPSILON;
-    let q = 0;
-    let cdf = dist[0];
-    while (cdf < target && q < nn) {
-      q++;
-      cdf += dist[q];
-    }
-    const k = Math.max(q, 1);
-    let below = 0; // P(U ≤ k − 1)
-    for (let u = 0; u < k; u++) below += dist[u];
-    const achievedLevel = 1 - 2 * below;
-    return { shift, lo: diffs[k - 1], hi: diffs[nn - k], level, achievedLevel, method, n1, n2 };
-  }
+  const limits =
+    method === "exact" ? exactLimits(diffs, n1, n2, 1 - level) : normalLimits(diffs, x, y, 1 - level);
+  const achievedLevel = limits.achievedLevel ?? level;
+  return { shift, lo: limits.lo, hi: limits.hi, level, achievedLevel, method, n1, n2 };
+}
 
-  // Normal approximation. Between consecutive distinct differences U(Δ) is an integer and only the
-  // ties within x and within y remain, so the variance is one constant.
+/** Confidence limits and achieved level from the exact null distribution of U (R's qwilcox rule). */
+function exactLimits(
+  diffs: Float64Array,
+  n1: number,
+  n2: number,
+  alpha: number,
+): { lo: number; hi: number; achievedLevel: number } {
+  const nn = n1 * n2;
+  const dist = mannWhitneyExactDistribution(n1, n2);
+  // R's qwilcox(alpha/2): the smallest q with P(U ≤ q) ≥ alpha/2 − 10·DBL_EPSILON.
+  const target = alpha / 2 - 10 * Number.EPSILON;
+  let q = 0;
+  let cdf = dist[0];
+  while (cdf < target && q < nn) {
+    q++;
+    cdf += dist[q];
+  }
+  const k = Math.max(q, 1);
+  let below = 0; // P(U ≤ k − 1)
+  for (let u = 0; u < k; u++) below += dist[u];
+  return { lo: diffs[k - 1], hi: diffs[nn - k], achievedLevel: 1 - 2 * below };
+}
+
+/**
+ * Confidence limits by the normal approximation. Between consecutive distinct differences U(Δ) is an
+ * integer and only the ties within x and within y remain, so the variance is one constant. The achieved
+ * level is given only when a limit was clipped (otherwise it is the level asked for).
+ */
+function normalLimits(
+  diffs: Float64Array,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  alpha: number,
+): { lo: number; hi: number; achievedLevel?: number } {
+  const n1 = x.length;
+  const n2 = y.length;
+  const nn = n1 * n2;
   const n = n1 + n2;
   const tieSum = midranks(x).tieSum + midranks(y).tieSum;
   const sigma = Math.sqrt((nn / 12) * (n + 1 - tieSum / (n * (n - 1))));
@@ -158,10 +181,10 @@ export function hodgesLehmannShift(
     belowU += i - j;
     i = j;
   }
+  if (!clippedLo && !clippedHi) return { lo, hi };
   // Each tail keeps its α/2 unless clipped; then its error is the approximate P(U = nn), resp. P(U = 0).
   const extremeTail = normalSf((nn / 2 - 0.5) / sigma);
   const tailLo = clippedLo ? Math.max(alpha / 2, extremeTail) : alpha / 2;
   const tailHi = clippedHi ? Math.max(alpha / 2, extremeTail) : alpha / 2;
-  const achievedLevel = clippedLo || clippedHi ? 1 - tailLo - tailHi : level;
-  return { shift, lo, hi, level, achievedLevel, method, n1, n2 };
+  return { lo, hi, achievedLevel: 1 - tailLo - tailHi };
 }

@@ -23,6 +23,7 @@ export {
 } from "./ecdf.ts";
 export { a12Magnitude, type EffectMagnitude, rankBiserial, varghaDelaneyA12 } from "./effect-size.ts";
 export { ert, type RunOutcome, successRate } from "./ert.ts";
+export { fmt } from "./format.ts";
 export { type HodgesLehmannOptions, type HodgesLehmannResult, hodgesLehmannShift } from "./hodges-lehmann.ts";
 export { holm } from "./holm.ts";
 export {

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -31,17 +32,40 @@ function newestMtime(path: string, skip: (p: string) => boolean = () => false): 
   return newest;
 }
 
+/**
+ * The source folders of the workspace packages the browser bundle takes in: the dashboard's `@arena/*`
+ * dependencies (`@arena/results`, `@arena/stats`), and theirs, read from each package.json.
+ */
+function workspaceDependencySources(): string[] {
+  const seen = new Set<string>();
+  const sources: string[] = [];
+  const visit = (packageDir: string) => {
+    const manifestPath = join(packageDir, "package.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
+    const require = createRequire(manifestPath);
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      if (!name.startsWith("@arena/") || seen.has(name)) continue;
+      seen.add(name);
+      const src = dirname(require.resolve(name)); // <package>/src, from its exports' entry
+      sources.push(src);
+      visit(dirname(src));
+    }
+  };
+  visit(DASHBOARD_ROOT);
+  return sources;
+}
+
 /** The inputs of the browser bundle: if any is newer than the last build, the build is stale. */
 function sourcesMtime(): number {
-  const require = createRequire(import.meta.url);
-  const resultsSrc = dirname(require.resolve("@arena/results"));
   const nodeDir = join(DASHBOARD_ROOT, "src", "node");
   return Math.max(
     newestMtime(join(DASHBOARD_ROOT, "src"), (p) => p === nodeDir),
     newestMtime(join(DASHBOARD_ROOT, "index.html")),
     newestMtime(join(DASHBOARD_ROOT, "vite.config.ts")),
     newestMtime(join(DASHBOARD_ROOT, "public")),
-    newestMtime(resultsSrc),
+    ...workspaceDependencySources().map((src) => newestMtime(src)),
   );
 }
 

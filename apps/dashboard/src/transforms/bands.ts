@@ -1,4 +1,4 @@
-import { quantileSorted } from "./quantile.ts";
+import { quantileSorted } from "@arena/stats";
 import { type Series, stepInterpolate } from "./step-interpolation.ts";
 
 /** Median and inter-quartile band of several seeds' curves on a common grid. */

@@ -1,6 +1,6 @@
+import { median } from "@arena/stats";
 import type { BaselineGroup } from "../data/groups.ts";
 import { figureKey, type Split, type YKind } from "./axes.ts";
-import { quantileSorted, sortedNumbers } from "./quantile.ts";
 
 /** One baseline's level on one split: the median over its fits of the loss or the metric. */
 export interface BaselineLevel {
@@ -32,19 +32,17 @@ export function baselineLevels(baselines: BaselineGroup[], split: Split, y: YKin
   const key = figureKey(split, y);
   const out: BaselineLevel[] = [];
   for (const b of baselines) {
-    const values = sortedNumbers(
-      b.runs
-        .filter((r) => r.status !== "failed" && r.final !== null)
-        .map((r) => r.final?.[key] ?? Number.NaN)
-        .filter(Number.isFinite),
-    );
+    const values = b.runs
+      .filter((r) => r.status !== "failed" && r.final !== null)
+      .map((r) => r.final?.[key] ?? Number.NaN)
+      .filter(Number.isFinite);
     if (values.length === 0) continue;
     out.push({
       key: b.key,
       method: b.method,
       label: b.label,
       role: b.role,
-      median: quantileSorted(values, 0.5),
+      median: median(values),
       n: values.length,
     });
   }

@@ -1,9 +1,9 @@
+import { ecdfSteps, type HitTable } from "@arena/stats";
+
 /**
- * The runtime ECDF over (run, target) pairs, as COCO and IOHprofiler draw it (Hansen et al. 2022,
- * "Anytime performance assessment in blackbox optimization benchmarking", IEEE TEVC 26(6); Doerr et
- * al. 2018, "IOHprofiler", arXiv:1810.05281): for each budget b, the fraction of all pairs whose
- * target was reached at a cost ≤ b. `hits[r][t]` is run r's cost at first reaching target t, or
- * null when it never did. Returns the step function at its jumps.
+ * The runtime ECDF over (run, target) pairs, as COCO and IOHprofiler draw it: for each budget b, the
+ * fraction of all pairs whose target was reached at a cost ≤ b, as a step function at its jumps
+ * (`ecdfSteps` of `@arena/stats`), with the count of pairs reached for the legend.
  */
 export interface EcdfCurve {
   /** Distinct hitting costs, ascending. */
@@ -17,30 +17,25 @@ export interface EcdfCurve {
 }
 
 /**
+ * The ECDF of `hits[r][t]`, run r's cost at first reaching target t (null when it never did), computed
+ * by `@arena/stats`' `ecdfSteps`. A learner with no run to count (all failed) has an empty curve of
+ * 0 pairs, where `ecdfSteps` would refuse an empty table.
+ *
  * @example
  * ```ts
  * // two runs, targets [0.8, 0.9]: run 0 reached them at 100 and 400, run 1 only the first, at 250
  * ecdfCurve([[100, 400], [250, null]]); // { costs: [100, 250, 400], fractions: [0.25, 0.5, 0.75], pairs: 4, reached: 3 }
  * ```
  */
-export function ecdfCurve(hits: ReadonlyArray<ReadonlyArray<number | null>>): EcdfCurve {
-  const costs: number[] = [];
-  let pairs = 0;
-  for (const row of hits) {
-    for (const c of row) {
-      pairs++;
-      if (c !== null && Number.isFinite(c)) costs.push(c);
-    }
-  }
-  costs.sort((a, b) => a - b);
-  const out: EcdfCurve = { costs: [], fractions: [], pairs, reached: costs.length };
-  for (let i = 0; i < costs.length; i++) {
-    // Several pairs reached at the same cost make one jump.
-    if (i + 1 < costs.length && costs[i + 1] === costs[i]) continue;
-    out.costs.push(costs[i]);
-    out.fractions.push((i + 1) / pairs);
-  }
-  return out;
+export function ecdfCurve(hits: HitTable): EcdfCurve {
+  if (hits.length === 0) return { costs: [], fractions: [], pairs: 0, reached: 0 };
+  const steps = ecdfSteps(hits);
+  return {
+    costs: steps.costs,
+    fractions: steps.fractions,
+    pairs: steps.pairs,
+    reached: steps.counts.at(-1) ?? 0,
+  };
 }
 
 /**

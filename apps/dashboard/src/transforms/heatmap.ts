@@ -1,6 +1,6 @@
 import type { RunRecord } from "@arena/results";
+import { quantileSorted } from "@arena/stats";
 import type { XAxis } from "./axes.ts";
-import { quantileSorted } from "./quantile.ts";
 import { stepInterpolate } from "./step-interpolation.ts";
 
 /** Gradient norm through time × training progress, median over seeds. */

@@ -10,11 +10,19 @@ export interface FilterControls {
   sync(problems: ProblemGroup[], problem: ProblemGroup, state: ViewState, colors: Map<string, string>): void;
 }
 
-/**
- * Builds the header's filters: problem, y (loss or metric), x axis, log axes, seeds and one checkbox
- * per learner. Every change calls `onChange` with the new state; labels are set as text.
- */
-export function createFilters(onChange: (update: (s: ViewState) => ViewState) => void): FilterControls {
+/** The header's form controls. */
+interface Controls {
+  problemSelect: HTMLSelectElement;
+  ySelect: HTMLSelectElement;
+  xSelect: HTMLSelectElement;
+  logX: HTMLInputElement;
+  logY: HTMLInputElement;
+  seeds: HTMLInputElement;
+  learnerBox: HTMLDivElement;
+}
+
+/** The controls, laid out in two rows (the second holds a checkbox per learner, filled by `sync`). */
+function createControls(): { root: HTMLElement; controls: Controls } {
   const problemSelect = el("select", { attrs: { id: "f-problem", name: "problem" } });
   const ySelect = el("select", { attrs: { id: "f-y", name: "y" } }, [
     el("option", { text: "loss", attrs: { value: "loss" } }),
@@ -45,60 +53,84 @@ export function createFilters(onChange: (update: (s: ViewState) => ViewState) =>
     ]),
     el("div", { class: "filter-row" }, [el("span", { class: "field-label", text: "Learners" }), learnerBox]),
   ]);
+  return { root, controls: { problemSelect, ySelect, xSelect, logX, logY, seeds, learnerBox } };
+}
 
-  problemSelect.addEventListener("change", () =>
-    onChange((s) => ({ ...s, problem: problemSelect.value, learners: null })),
+/** Each control's change as an update of the state. */
+function listenToControls(c: Controls, onChange: (update: (s: ViewState) => ViewState) => void): void {
+  c.problemSelect.addEventListener("change", () =>
+    onChange((s) => ({ ...s, problem: c.problemSelect.value, learners: null })),
   );
-  ySelect.addEventListener("change", () => onChange((s) => ({ ...s, y: ySelect.value as YKind })));
-  xSelect.addEventListener("change", () => onChange((s) => ({ ...s, x: xSelect.value as XAxis })));
-  logX.addEventListener("change", () => onChange((s) => ({ ...s, logX: logX.checked })));
-  logY.addEventListener("change", () => onChange((s) => ({ ...s, logY: logY.checked })));
-  seeds.addEventListener("change", () => onChange((s) => ({ ...s, seeds: seeds.checked })));
+  c.ySelect.addEventListener("change", () => onChange((s) => ({ ...s, y: c.ySelect.value as YKind })));
+  c.xSelect.addEventListener("change", () => onChange((s) => ({ ...s, x: c.xSelect.value as XAxis })));
+  c.logX.addEventListener("change", () => onChange((s) => ({ ...s, logX: c.logX.checked })));
+  c.logY.addEventListener("change", () => onChange((s) => ({ ...s, logY: c.logY.checked })));
+  c.seeds.addEventListener("change", () => onChange((s) => ({ ...s, seeds: c.seeds.checked })));
+}
 
+/** The problem list, rebuilt only when the problems changed (so an open list is not reset). */
+function syncProblemOptions(select: HTMLSelectElement, problems: ProblemGroup[]): void {
+  const names = problems.map((p) => p.name);
+  const have = Array.from(select.options).map((o) => o.value);
+  if (have.join("\u0000") === names.join("\u0000")) return;
+  clear(select);
+  for (const p of problems) {
+    select.append(el("option", { text: `${p.name} (${p.runs.length} runs)`, attrs: { value: p.name } }));
+  }
+}
+
+/** One checkbox per learner of the problem, with its colour, checked when the state selects it. */
+function syncLearnerBoxes(
+  learnerBox: HTMLElement,
+  problem: ProblemGroup,
+  state: ViewState,
+  colors: Map<string, string>,
+  onToggle: () => void,
+): void {
+  clear(learnerBox);
+  for (const l of problem.learners) {
+    const box = el("input", { attrs: { type: "checkbox", value: l.key } });
+    box.checked = state.learners === null || state.learners.includes(l.key);
+    box.addEventListener("change", onToggle);
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.background = colors.get(l.key) ?? "#333";
+    learnerBox.append(
+      el("label", { class: "toggle learner", attrs: { title: `${l.key}: ${l.runs.length} runs` } }, [
+        box,
+        swatch,
+        `${l.label} (${l.runs.length})`,
+      ]),
+    );
+  }
+}
+
+/**
+ * Builds the header's filters: problem, y (loss or metric), x axis, log axes, seeds and one checkbox
+ * per learner. Every change calls `onChange` with the new state; labels are set as text.
+ */
+export function createFilters(onChange: (update: (s: ViewState) => ViewState) => void): FilterControls {
+  const { root, controls: c } = createControls();
+  listenToControls(c, onChange);
   let currentKeys: string[] = [];
   const learnerChanged = () => {
-    const checked = Array.from(learnerBox.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))
-      .filter((c) => c.checked)
-      .map((c) => c.value);
+    const checked = Array.from(c.learnerBox.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))
+      .filter((box) => box.checked)
+      .map((box) => box.value);
     onChange((s) => ({ ...s, learners: checked.length === currentKeys.length ? null : checked }));
   };
-
   return {
     root,
     sync(problems, problem, state, colors) {
-      const names = problems.map((p) => p.name);
-      const have = Array.from(problemSelect.options).map((o) => o.value);
-      if (have.join("\u0000") !== names.join("\u0000")) {
-        clear(problemSelect);
-        for (const p of problems) {
-          problemSelect.append(
-            el("option", { text: `${p.name} (${p.runs.length} runs)`, attrs: { value: p.name } }),
-          );
-        }
-      }
-      problemSelect.value = problem.name;
-      ySelect.value = state.y;
-      ySelect.options[1].textContent = `metric (${problem.metric.name})`;
-      xSelect.value = state.x;
-      logX.checked = state.logX;
-      logY.checked = effectiveLogY(state);
-      seeds.checked = state.seeds;
+      syncProblemOptions(c.problemSelect, problems);
+      c.problemSelect.value = problem.name;
+      c.ySelect.value = state.y;
+      c.ySelect.options[1].textContent = `metric (${problem.metric.name})`;
+      c.xSelect.value = state.x;
+      c.logX.checked = state.logX;
+      c.logY.checked = effectiveLogY(state);
+      c.seeds.checked = state.seeds;
       currentKeys = problem.learners.map((l) => l.key);
-      clear(learnerBox);
-      for (const l of problem.learners) {
-        const box = el("input", { attrs: { type: "checkbox", value: l.key } });
-        box.checked = state.learners === null || state.learners.includes(l.key);
-        box.addEventListener("change", learnerChanged);
-        const swatch = el("span", { class: "swatch" });
-        swatch.style.background = colors.get(l.key) ?? "#333";
-        learnerBox.append(
-          el("label", { class: "toggle learner", attrs: { title: `${l.key}: ${l.runs.length} runs` } }, [
-            box,
-            swatch,
-            `${l.label} (${l.runs.length})`,
-          ]),
-        );
-      }
+      syncLearnerBoxes(c.learnerBox, problem, state, colors, learnerChanged);
     },
   };
 }

@@ -6,6 +6,7 @@ import type {
   Shift,
   Summary,
 } from "@arena/results";
+import { fmt } from "@arena/stats";
 import type { TableRow, TableSpec } from "./view.ts";
 
 /** A p-value for a table. */
@@ -14,15 +15,12 @@ export function fmtP(p: number): string {
   return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
 }
 
-/** A number for a table: 3 significant digits, exponent form for very large or small values (as report.md). */
+/**
+ * A number for a table as report.md prints it (`fmt` of `@arena/stats`: 3 significant digits,
+ * exponent form for very large or small values), with a typographic minus sign.
+ */
 export function fmtNum(x: number | null | undefined): string {
-  if (x === null || x === undefined) return "–";
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  const s = a >= 1e5 || a < 1e-3 ? x.toExponential(2).replace("e+", "e") : String(Number(x.toPrecision(3)));
-  return s.replace(/^-/, "−");
+  return fmt(x).replace(/^-/, "−");
 }
 
 /** Median [q1, q3] of a summary, "–" when it has no values. */

@@ -1,9 +1,9 @@
 import type { Data } from "plotly.js";
-import { X_AXIS_TITLES } from "../transforms/axes.ts";
+import { X_AXIS_TITLES, type XAxis } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";
 import { gradNormCurves } from "../transforms/curves.ts";
 import { commonGrid } from "../transforms/grid.ts";
-import { throughTimeHeatmap } from "../transforms/heatmap.ts";
+import { type ThroughTimeHeatmap, throughTimeHeatmap } from "../transforms/heatmap.ts";
 import type { Series } from "../transforms/step-interpolation.ts";
 import { plotlyText } from "../ui/plotly-text.ts";
 import { axis, baseLayout } from "./figure-style.ts";
@@ -11,92 +11,91 @@ import type { Figure, ViewContext, ViewOutput, ViewSpec } from "./view.ts";
 
 const DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"] as const;
 
-function build(ctx: ViewContext): ViewOutput {
-  const { learners, state } = ctx;
-  if (learners.length === 0) return { figures: [], notes: ["No learner selected."], tables: [] };
-  const notes: string[] = [];
-  const figures: Figure[] = [];
-  const xTitle = X_AXIS_TITLES[state.x];
+type Learner = ViewContext["learners"][number];
 
-  // Per-layer norms: layer → seeds' curves, per learner.
-  const perLearner = learners.map((l) => {
-    const layers = new Map<string, Series[]>();
-    for (const r of l.runs) {
-      for (const [layer, s] of gradNormCurves(r, state.x)) {
-        if (s.x.length === 0) continue;
-        const list = layers.get(layer);
-        if (list) list.push(s);
-        else layers.set(layer, [s]);
-      }
+/** Per-layer norms of one learner: layer → its seeds' curves (seeds that recorded the layer). */
+function layerCurves(learner: Learner, x: XAxis): Map<string, Series[]> {
+  const layers = new Map<string, Series[]>();
+  for (const r of learner.runs) {
+    for (const [layer, s] of gradNormCurves(r, x)) {
+      if (s.x.length === 0) continue;
+      const list = layers.get(layer);
+      if (list) list.push(s);
+      else layers.set(layer, [s]);
     }
-    return layers;
-  });
-  const all = perLearner.flatMap((m) => [...m.values()].flat());
-  if (all.length === 0) {
-    notes.push(
-      "No run in this selection recorded per-layer gradient norms (gradient-free learners record none).",
-    );
-  } else {
-    const grid = commonGrid(all, { log: state.logX });
-    const data: Data[] = [];
-    learners.forEach((l, li) => {
-      let k = 0;
-      for (const [layer, series] of perLearner[li]) {
-        const band = seedBand(series, grid, majority(series.length));
-        data.push({
-          type: "scatter",
-          mode: "lines",
-          x: band.x,
-          y: band.median,
-          customdata: band.n,
-          line: {
-            color: ctx.colors.get(l.key) ?? "#333",
-            width: 2,
-            dash: DASHES[k % DASHES.length],
-            shape: "hv",
-          },
-          name: `${plotlyText(l.label)} · ${plotlyText(layer)}`,
-          legendgroup: plotlyText(l.key),
-          hovertemplate:
-            "x %{x:.3s}<br>‖g‖ median %{y:.3g}<br>seeds %{customdata}<extra>%{fullData.name}</extra>",
-        });
-        k++;
-      }
-    });
-    figures.push({
-      id: "grad-norms",
-      data,
-      layout: {
-        ...baseLayout("Gradient norm per layer (median over seeds); colour = learner, dash = layer"),
-        xaxis: axis(xTitle, state.logX),
-        yaxis: axis("‖∂L/∂θ‖ of the layer", true),
-      },
-      height: 420,
-    });
   }
+  return layers;
+}
 
-  // Recurrent runs: norm through time × training progress, one heat map per learner, one colour scale.
-  const recurrent = learners
-    .map((l) => {
-      const xs = l.runs.map((r) => ({
-        x: r.trace.filter((c) => c.gradNormsThroughTime !== undefined).map((c) => c[state.x]),
-        y: [],
-      }));
-      const grid = commonGrid(xs, { log: state.logX, points: 48 });
-      const seeds = xs.filter((s) => s.x.length > 0).length;
-      return { l, heat: grid.length > 0 ? throughTimeHeatmap(l.runs, state.x, grid, majority(seeds)) : null };
-    })
-    .filter((h) => h.heat !== null && h.heat.x.length > 0);
-  if (recurrent.length === 0) {
-    notes.push(
-      "No recurrent run in this selection recorded gradient norms through time, so there is no heat map.",
-    );
-    return { figures, notes, tables: [] };
+/** The per-layer norm figure: the median over seeds of each learner's layers (colour = learner, dash = layer). */
+function gradNormFigure(ctx: ViewContext, perLearner: Map<string, Series[]>[], all: Series[]): Figure {
+  const { learners, state } = ctx;
+  const grid = commonGrid(all, { log: state.logX });
+  const data: Data[] = [];
+  learners.forEach((l, li) => {
+    let k = 0;
+    for (const [layer, series] of perLearner[li]) {
+      const band = seedBand(series, grid, majority(series.length));
+      data.push({
+        type: "scatter",
+        mode: "lines",
+        x: band.x,
+        y: band.median,
+        customdata: band.n,
+        line: {
+          color: ctx.colors.get(l.key) ?? "#333",
+          width: 2,
+          dash: DASHES[k % DASHES.length],
+          shape: "hv",
+        },
+        name: `${plotlyText(l.label)} · ${plotlyText(layer)}`,
+        legendgroup: plotlyText(l.key),
+        hovertemplate:
+          "x %{x:.3s}<br>‖g‖ median %{y:.3g}<br>seeds %{customdata}<extra>%{fullData.name}</extra>",
+      });
+      k++;
+    }
+  });
+  return {
+    id: "grad-norms",
+    data,
+    layout: {
+      ...baseLayout("Gradient norm per layer (median over seeds); colour = learner, dash = layer"),
+      xaxis: axis(X_AXIS_TITLES[state.x], state.logX),
+      yaxis: axis("‖∂L/∂θ‖ of the layer", true),
+    },
+    height: 420,
+  };
+}
+
+/** A learner's heat map of norms through time, over the seeds of its recurrent runs. */
+interface LearnerHeatmap {
+  l: Learner;
+  heat: ThroughTimeHeatmap;
+}
+
+/** The heat maps of the learners whose runs recorded norms through time (recurrent runs). */
+function recurrentHeatmaps(learners: Learner[], x: XAxis, logX: boolean): LearnerHeatmap[] {
+  const out: LearnerHeatmap[] = [];
+  for (const l of learners) {
+    const xs = l.runs.map((r) => ({
+      x: r.trace.filter((c) => c.gradNormsThroughTime !== undefined).map((c) => c[x]),
+      y: [],
+    }));
+    const grid = commonGrid(xs, { log: logX, points: 48 });
+    const seeds = xs.filter((s) => s.x.length > 0).length;
+    const heat = grid.length > 0 ? throughTimeHeatmap(l.runs, x, grid, majority(seeds)) : null;
+    if (heat !== null && heat.x.length > 0) out.push({ l, heat });
   }
+  return out;
+}
+
+/** The log10 range of the positive norms of all heat maps (−1 to 1 when there is none), and its integer ticks. */
+function logColorScale(heatmaps: LearnerHeatmap[]): { lo: number; hi: number; ticks: number[] } {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const { heat } of recurrent) {
-    for (const row of heat!.z) {
+  for (const { heat } of heatmaps) {
+    for (const row of heat.z) {
       for (const v of row) {
         if (v !== null && v > 0) {
           lo = Math.min(lo, Math.log10(v));
@@ -111,44 +110,79 @@ function build(ctx: ViewContext): ViewOutput {
   }
   const ticks: number[] = [];
   for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) ticks.push(k);
-  recurrent.forEach(({ l, heat }, i) => {
-    const h = heat!;
-    if (h.nonFinite > 0) {
+  return { lo, hi, ticks };
+}
+
+/** One learner's heat map of ‖∂L/∂h_t‖ (time step × training progress) on the shared log colour scale. */
+function throughTimeFigure(
+  { l, heat: h }: LearnerHeatmap,
+  i: number,
+  scale: { lo: number; hi: number; ticks: number[] },
+  state: ViewContext["state"],
+): Figure {
+  return {
+    id: `grad-through-time-${i}`,
+    data: [
+      {
+        type: "heatmap",
+        x: h.x,
+        y: h.t,
+        z: h.z.map((row) => row.map((v) => (v !== null && v > 0 ? Math.log10(v) : null))),
+        text: h.z.map((row) => row.map((v) => (v === null ? "" : v.toPrecision(3)))) as unknown as string[],
+        zmin: scale.lo,
+        zmax: scale.hi,
+        colorscale: "Viridis",
+        colorbar: {
+          title: { text: "‖∂L/∂h_t‖", side: "right" },
+          tickvals: scale.ticks,
+          ticktext: scale.ticks.map((k) => `1e${k}`),
+        },
+        hovertemplate: "time step %{y}<br>x %{x:.3s}<br>‖∂L/∂h_t‖ %{text}<extra></extra>",
+        name: plotlyText(l.label),
+      },
+    ],
+    layout: {
+      ...baseLayout(
+        `${plotlyText(l.label)}: gradient norm through time (median over ${h.runs} seeds), log colour scale`,
+      ),
+      xaxis: axis(`training progress: ${X_AXIS_TITLES[state.x]}`, state.logX),
+      yaxis: axis("time step t (0 = first input)", false),
+      showlegend: false,
+    },
+    height: 360,
+  };
+}
+
+function build(ctx: ViewContext): ViewOutput {
+  const { learners, state } = ctx;
+  if (learners.length === 0) return { figures: [], notes: ["No learner selected."], tables: [] };
+  const notes: string[] = [];
+  const figures: Figure[] = [];
+  const perLearner = learners.map((l) => layerCurves(l, state.x));
+  const all = perLearner.flatMap((m) => [...m.values()].flat());
+  if (all.length === 0) {
+    notes.push(
+      "No run in this selection recorded per-layer gradient norms (gradient-free learners record none).",
+    );
+  } else {
+    figures.push(gradNormFigure(ctx, perLearner, all));
+  }
+  // Recurrent runs: norm through time × training progress, one heat map per learner, one colour scale.
+  const recurrent = recurrentHeatmaps(learners, state.x, state.logX);
+  if (recurrent.length === 0) {
+    notes.push(
+      "No recurrent run in this selection recorded gradient norms through time, so there is no heat map.",
+    );
+    return { figures, notes, tables: [] };
+  }
+  const scale = logColorScale(recurrent);
+  recurrent.forEach((r, i) => {
+    if (r.heat.nonFinite > 0) {
       notes.push(
-        `${l.label}: ${h.nonFinite} non-finite gradient norm${h.nonFinite === 1 ? "" : "s"} (an explosion) left out; such cells stay blank.`,
+        `${r.l.label}: ${r.heat.nonFinite} non-finite gradient norm${r.heat.nonFinite === 1 ? "" : "s"} (an explosion) left out; such cells stay blank.`,
       );
     }
-    figures.push({
-      id: `grad-through-time-${i}`,
-      data: [
-        {
-          type: "heatmap",
-          x: h.x,
-          y: h.t,
-          z: h.z.map((row) => row.map((v) => (v !== null && v > 0 ? Math.log10(v) : null))),
-          text: h.z.map((row) => row.map((v) => (v === null ? "" : v.toPrecision(3)))) as unknown as string[],
-          zmin: lo,
-          zmax: hi,
-          colorscale: "Viridis",
-          colorbar: {
-            title: { text: "‖∂L/∂h_t‖", side: "right" },
-            tickvals: ticks,
-            ticktext: ticks.map((k) => `1e${k}`),
-          },
-          hovertemplate: "time step %{y}<br>x %{x:.3s}<br>‖∂L/∂h_t‖ %{text}<extra></extra>",
-          name: plotlyText(l.label),
-        },
-      ],
-      layout: {
-        ...baseLayout(
-          `${plotlyText(l.label)}: gradient norm through time (median over ${h.runs} seeds), log colour scale`,
-        ),
-        xaxis: axis(`training progress: ${xTitle}`, state.logX),
-        yaxis: axis("time step t (0 = first input)", false),
-        showlegend: false,
-      },
-      height: 360,
-    });
+    figures.push(throughTimeFigure(r, i, scale, state));
   });
   return { figures, notes, tables: [] };
 }

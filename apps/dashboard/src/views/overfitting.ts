@@ -5,6 +5,7 @@ import { majority, seedBand } from "../transforms/bands.ts";
 import { baselineLevels } from "../transforms/baseline-levels.ts";
 import { gapCurve, runCurve } from "../transforms/curves.ts";
 import { commonGrid } from "../transforms/grid.ts";
+import type { Series } from "../transforms/step-interpolation.ts";
 import { plotlyText } from "../ui/plotly-text.ts";
 import { bandTraces } from "./band-traces.ts";
 import { baselineLineTraces } from "./baseline-traces.ts";
@@ -12,26 +13,62 @@ import { yTitle, yWhat } from "./convergence.ts";
 import { axis, baseLayout } from "./figure-style.ts";
 import type { Figure, ViewContext, ViewOutput, ViewSpec } from "./view.ts";
 
-function build(ctx: ViewContext): ViewOutput {
-  const { state, learners } = ctx;
-  if (learners.length === 0) return { figures: [], notes: ["No learner selected."], tables: [] };
-  const train = learners.map((l) =>
-    l.runs.map((r) => runCurve(r, state.x, "train", state.y)).filter((s) => s.x.length > 0),
-  );
-  const val = learners.map((l) =>
-    l.runs.map((r) => runCurve(r, state.x, "val", state.y)).filter((s) => s.x.length > 0),
-  );
-  const gaps = learners.map((l) =>
-    l.runs.map((r) => gapCurve(r, state.x, state.y)).filter((s) => s.x.length > 0),
-  );
-  const grid = commonGrid([...train.flat(), ...val.flat()], { log: state.logX });
-  if (grid.length === 0) {
-    return { figures: [], notes: ["No run in this selection has checkpoints to draw."], tables: [] };
-  }
-  const curves: Data[] = [];
-  const gapData: Data[] = [];
+type Learner = ViewContext["learners"][number];
+
+/** Each seed's best-validation checkpoint (best by the validation metric, as the harness records it), as markers. */
+function bestValidationMarkers(ctx: ViewContext, l: Learner, color: string): Data {
+  const { state } = ctx;
   const valKey = figureKey("val", state.y);
-  learners.forEach((l, li) => {
+  const bx: number[] = [];
+  const by: number[] = [];
+  const seeds: number[] = [];
+  for (const r of l.runs) {
+    if (r.best === null) continue;
+    const c = r.trace[r.best.checkpoint];
+    if (c === undefined || !Number.isFinite(c[valKey])) continue;
+    bx.push(c[state.x]);
+    by.push(c[valKey]);
+    seeds.push(r.repetition);
+  }
+  return {
+    type: "scatter",
+    mode: "markers",
+    x: bx,
+    y: by,
+    customdata: seeds,
+    marker: { symbol: "diamond", size: 9, color, line: { color: "#fff", width: 1 } },
+    name: `${plotlyText(l.label)} · best validation`,
+    legendgroup: plotlyText(l.key),
+    showlegend: false,
+    hovertemplate:
+      "best validation of seed %{customdata}<br>x %{x:.3s}<br>%{y:.4g}<extra>%{fullData.name}</extra>",
+  };
+}
+
+/** The seeds' curves of each learner: training, validation and the gap, with the grid they share. */
+interface Curves {
+  train: Series[][];
+  val: Series[][];
+  gaps: Series[][];
+  grid: number[];
+}
+
+function seedCurves(ctx: ViewContext): Curves {
+  const { state, learners } = ctx;
+  const nonEmpty = (series: Series[]) => series.filter((s) => s.x.length > 0);
+  const train = learners.map((l) => nonEmpty(l.runs.map((r) => runCurve(r, state.x, "train", state.y))));
+  const val = learners.map((l) => nonEmpty(l.runs.map((r) => runCurve(r, state.x, "val", state.y))));
+  const gaps = learners.map((l) => nonEmpty(l.runs.map((r) => gapCurve(r, state.x, state.y))));
+  const grid = commonGrid([...train.flat(), ...val.flat()], { log: state.logX });
+  return { train, val, gaps, grid };
+}
+
+/** Per learner: the training (dotted) and validation (solid) medians with the best-validation markers, and the gap band. */
+function learnerTraces(ctx: ViewContext, curves: Curves): { curves: Data[]; gapData: Data[] } {
+  const { train, val, gaps, grid } = curves;
+  const out: Data[] = [];
+  const gapData: Data[] = [];
+  ctx.learners.forEach((l, li) => {
     const color = ctx.colors.get(l.key) ?? "#333";
     const base = { label: l.label, key: l.key, color };
     // Train dotted, validation solid; the medians only (bands would hide each other here).
@@ -45,44 +82,17 @@ function build(ctx: ViewContext): ViewOutput {
       ...base,
       showlegend: true,
     });
-    curves.push(trainMedian, valMedian);
-    // Each seed's best-validation checkpoint (best by the validation metric, as the harness records it).
-    const bx: number[] = [];
-    const by: number[] = [];
-    const seeds: number[] = [];
-    for (const r of l.runs) {
-      if (r.best === null) continue;
-      const c = r.trace[r.best.checkpoint];
-      if (c === undefined || !Number.isFinite(c[valKey])) continue;
-      bx.push(c[state.x]);
-      by.push(c[valKey]);
-      seeds.push(r.repetition);
-    }
-    curves.push({
-      type: "scatter",
-      mode: "markers",
-      x: bx,
-      y: by,
-      customdata: seeds,
-      marker: { symbol: "diamond", size: 9, color, line: { color: "#fff", width: 1 } },
-      name: `${plotlyText(l.label)} · best validation`,
-      legendgroup: plotlyText(l.key),
-      showlegend: false,
-      hovertemplate:
-        "best validation of seed %{customdata}<br>x %{x:.3s}<br>%{y:.4g}<extra>%{fullData.name}</extra>",
-    });
+    out.push(trainMedian, valMedian, bestValidationMarkers(ctx, l, color));
     gapData.push(
       ...bandTraces(seedBand(gaps[li], grid, majority(gaps[li].length)), { ...base, showlegend: true }),
     );
   });
-  // Each baseline's median validation figure, as a dashed reference for the solid validation lines.
-  curves.push(
-    ...baselineLineTraces(baselineLevels(ctx.problem.baselines, "val", state.y), grid[0], grid.at(-1)!, {
-      showlegend: true,
-      what: yWhat(ctx, "val"),
-      logY: effectiveLogY(state),
-    }),
-  );
+  return { curves: out, gapData };
+}
+
+/** The two figures: training against validation (with the baselines), and the gap around a dashed zero line. */
+function overfittingFigures(ctx: ViewContext, curves: Data[], gapData: Data[]): Figure[] {
+  const { state } = ctx;
   const xTitle = X_AXIS_TITLES[state.x];
   const zero: Partial<Shape> = {
     type: "line",
@@ -100,7 +110,7 @@ function build(ctx: ViewContext): ViewOutput {
       : ctx.problem.metric.higherIsBetter
         ? `training − validation ${ctx.problem.metric.name}`
         : `validation − training ${ctx.problem.metric.name}`;
-  const figures: Figure[] = [
+  return [
     {
       id: "overfitting-curves",
       data: curves,
@@ -127,7 +137,26 @@ function build(ctx: ViewContext): ViewOutput {
       height: 380,
     },
   ];
-  return { figures, notes: [], tables: [] };
+}
+
+function build(ctx: ViewContext): ViewOutput {
+  const { state, learners } = ctx;
+  if (learners.length === 0) return { figures: [], notes: ["No learner selected."], tables: [] };
+  const seeds = seedCurves(ctx);
+  const { grid } = seeds;
+  if (grid.length === 0) {
+    return { figures: [], notes: ["No run in this selection has checkpoints to draw."], tables: [] };
+  }
+  const { curves, gapData } = learnerTraces(ctx, seeds);
+  // Each baseline's median validation figure, as a dashed reference for the solid validation lines.
+  curves.push(
+    ...baselineLineTraces(baselineLevels(ctx.problem.baselines, "val", state.y), grid[0], grid.at(-1)!, {
+      showlegend: true,
+      what: yWhat(ctx, "val"),
+      logY: effectiveLogY(state),
+    }),
+  );
+  return { figures: overfittingFigures(ctx, curves, gapData), notes: [], tables: [] };
 }
 
 /** Overfitting: train against validation, the gap, and where validation was best. */
