@@ -95,7 +95,7 @@ export function workspacePackages(root: string): { dir: string; name: string }[]
 }
 
 /** The source files of a package, without node_modules, build output and dot-folders. */
-function sourceFiles(dir: string, skipDirs: readonly string[]): string[] {
+export function sourceFiles(dir: string, skipDirs: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
