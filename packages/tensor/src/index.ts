@@ -5,6 +5,7 @@ export {
   tanhApprox,
 } from "./activation.ts";
 export {
+  configureWasmKernels,
   DEFAULT_KERNELS,
   getKernels,
   type KernelsName,
@@ -29,6 +30,7 @@ export { shapeSize } from "./shape-size.ts";
 export { tsKernels } from "./ts-kernels.ts";
 export {
   createWasmKernels,
+  DEFAULT_WASM_MEMORY_MIB,
   type WasmKernels,
   type WasmKernelsOptions,
   wasmKernelsAvailable,

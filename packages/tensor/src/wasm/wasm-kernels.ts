@@ -15,7 +15,8 @@ export interface WasmKernelsOptions {
   /**
    * Size of the WebAssembly memory in MiB, reserved up front and never grown (so views handed out by
    * `alloc` never go stale). It holds the packing scratch, the `alloc`ed arrays (up to three
-   * quarters), and in its top quarter the per-call copies of arrays that live outside it. Default 64.
+   * quarters), and in its top quarter the per-call copies of arrays that live outside it. An integer in
+   * [2, 4095]; default 64 ({@link DEFAULT_WASM_MEMORY_MIB}).
    */
   memoryMiB?: number;
 }
@@ -47,6 +48,19 @@ export interface WasmKernels extends Kernels {
 }
 
 const OPTION_KEYS = new Set(["memoryMiB"]);
+
+/** Memory of a WebAssembly backend when no size is given, in MiB. */
+export const DEFAULT_WASM_MEMORY_MIB = 64;
+
+/**
+ * Throws a RangeError, `${label} must be an integer in [2, 4095], got ${shown}`, unless `mib` is a
+ * valid memory size (2 MiB holds page 0 and the packing scratch; 4095 MiB is under WebAssembly's 4 GiB).
+ */
+export function validateMemoryMiB(mib: number, shown: string, label: string): void {
+  if (!Number.isInteger(mib) || mib < 2 || mib > 4095) {
+    throw new RangeError(`${label} must be an integer in [2, 4095], got ${shown}`);
+  }
+}
 
 /**
  * Creates a WebAssembly SIMD backend with its own memory. It implements gemm and gemmBatched (all
@@ -80,10 +94,8 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`createWasmKernels: unknown option "${key}"`);
   }
-  const mib = options.memoryMiB ?? 64;
-  if (!Number.isInteger(mib) || mib < 2 || mib > 4095) {
-    throw new RangeError(`createWasmKernels: memoryMiB must be an integer in [2, 4095], got ${mib}`);
-  }
+  const mib = options.memoryMiB ?? DEFAULT_WASM_MEMORY_MIB;
+  validateMemoryMiB(mib, String(mib), "createWasmKernels: memoryMiB");
   const pages = mib * 16;
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const w = instantiateKernels(memory);
