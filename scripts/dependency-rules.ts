@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { moduleUses, sourceFiles, workspacePackages } from "./workspace-dependencies.ts";
 
@@ -32,7 +32,53 @@ export function dependencyRuleProblems(root: string): string[] {
       if (actual[kind].has(edge(from, to))) problems.push(`${from} must never import ${to}: ${why}`);
     }
   }
-  problems.push(...packageCycles(actual.runtime), ...fileCycles(root));
+  problems.push(...packageCycles(actual.runtime), ...fileCycles(root), ...buildConfigProblems(root));
+  return problems;
+}
+
+/**
+ * The build follows the same edges: each library's `tsconfig.build.json` references exactly the
+ * workspace packages it depends on at run time, the root `tsconfig.build.json` lists every library, and
+ * no library depends on a private package (it could not be installed).
+ */
+function buildConfigProblems(root: string): string[] {
+  const packages = workspacePackages(root);
+  const manifest = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      name: string;
+      private?: boolean;
+      dependencies?: Record<string, string>;
+    };
+  const byName = new Map(packages.map((p) => [p.name, p.dir]));
+  const libraries = packages.filter((p) => manifest(p.dir).private !== true);
+  const refsOf = (file: string) =>
+    existsSync(file)
+      ? (
+          (JSON.parse(readFileSync(file, "utf8")) as { references?: { path: string }[] }).references ?? []
+        ).map((r) => resolve(dirname(file), r.path))
+      : null;
+  const problems: string[] = [];
+  const listed = refsOf(join(root, "tsconfig.build.json")) ?? [];
+  for (const lib of libraries) {
+    const own = join(lib.dir, "tsconfig.build.json");
+    if (!listed.includes(own)) problems.push(`tsconfig.build.json does not reference ${relative(root, own)}`);
+    const refs = refsOf(own);
+    if (refs === null) {
+      problems.push(`${SHORT(lib.name)} has no tsconfig.build.json`);
+      continue;
+    }
+    const deps = Object.keys(manifest(lib.dir).dependencies ?? {}).filter((d) => byName.has(d));
+    const want = deps.map((d) => join(byName.get(d) as string, "tsconfig.build.json"));
+    for (const w of want)
+      if (!refs.includes(w)) problems.push(`${relative(root, own)} does not reference ${relative(root, w)}`);
+    for (const r of refs)
+      if (!want.includes(r))
+        problems.push(`${relative(root, own)} references ${relative(root, r)}, not a dependency`);
+    for (const d of deps) {
+      if (manifest(byName.get(d) as string).private === true)
+        problems.push(`${SHORT(lib.name)} depends on the private ${SHORT(d)}`);
+    }
+  }
   return problems;
 }
 

@@ -23,11 +23,7 @@ export function testReadmeExamples(options: {
   /** The test fails when the README has fewer ```ts blocks than this. */
   minBlocks: number;
 }): void {
-  const readme = readFileSync(new URL("README.md", options.packageDir), "utf8");
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({
-    code: m[1],
-    line: readme.slice(0, m.index).split("\n").length + 1,
-  }));
+  const blocks = readmeBlocks(readFileSync(new URL("README.md", options.packageDir), "utf8"));
   const dir = fileURLToPath(new URL(".vitest/readme-examples/", options.packageDir));
   const entry = JSON.stringify(fileURLToPath(new URL("src/index.ts", options.packageDir)));
   const checks = globalThis as { __readmeCheck?: Check };
@@ -73,10 +69,18 @@ export function testReadmeExamples(options: {
 
 type Check = (line: number, expected: string, ...args: unknown[]) => void;
 
+/** The ```ts blocks of a README, with the line each one's code starts on. */
+export function readmeBlocks(readme: string): { code: string; line: number }[] {
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({
+    code: m[1],
+    line: readme.slice(0, m.index).split("\n").length + 1,
+  }));
+}
+
 const CHECKED = /^(.*?)console\.log\((.*)\);\s*\/\/ (.*)$/;
 
 /** The block with each commented console.log turned into a check of what it prints. */
-function instrument(code: string): string {
+export function instrument(code: string): string {
   const lines = code.split("\n").map((text, i) => {
     const m = CHECKED.exec(text);
     if (!m) return text;
@@ -86,7 +90,7 @@ function instrument(code: string): string {
 }
 
 /** `expected` as an anchored pattern in which `...` matches anything. */
-function pattern(expected: string): RegExp {
+export function pattern(expected: string): RegExp {
   const parts = expected.split("...").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${parts.join("[^]*")}$`);
 }

@@ -23,6 +23,7 @@ describe("dependencyRuleProblems", () => {
       `packages/${name}/package.json`,
       JSON.stringify({
         name: `@arena/${name}`,
+        private: true,
         dependencies: Object.fromEntries(deps.map((d) => [`@arena/${d}`, "workspace:*"])),
         devDependencies: Object.fromEntries(dev.map((d) => [`@arena/${d}`, "workspace:*"])),
       }),
@@ -57,6 +58,34 @@ describe("dependencyRuleProblems", () => {
     write("packages/nn/src/b.ts", "export const b = 1;\n");
     doc("rng ← nn, swarm\ntests only:\nstats ← swarm\n");
     expect(dependencyRuleProblems(root)).toEqual([]);
+  });
+
+  it("checks that each library's build references exactly its workspace dependencies", () => {
+    write("packages/rng/package.json", JSON.stringify({ name: "@arena/rng" }));
+    write(
+      "packages/nn/package.json",
+      JSON.stringify({
+        name: "@arena/nn",
+        dependencies: { "@arena/rng": "workspace:*", "@arena/stats": "workspace:*" },
+      }),
+    );
+    write("packages/rng/tsconfig.build.json", "{}");
+    write(
+      "packages/nn/tsconfig.build.json",
+      JSON.stringify({ references: [{ path: "../swarm/tsconfig.build.json" }] }),
+    );
+    write(
+      "tsconfig.build.json",
+      JSON.stringify({ references: [{ path: "packages/nn/tsconfig.build.json" }] }),
+    );
+    doc("rng ← nn, swarm\nstats ← nn\ntests only:\nstats ← swarm\n");
+    expect(dependencyRuleProblems(root)).toEqual([
+      "packages/nn/tsconfig.build.json does not reference packages/rng/tsconfig.build.json",
+      "packages/nn/tsconfig.build.json does not reference packages/stats/tsconfig.build.json",
+      "packages/nn/tsconfig.build.json references packages/swarm/tsconfig.build.json, not a dependency",
+      "nn depends on the private stats",
+      "tsconfig.build.json does not reference packages/rng/tsconfig.build.json",
+    ]);
   });
 
   it("reads the block's lines and refuses one it cannot read", () => {
