@@ -38,8 +38,9 @@ export function dependencyRuleProblems(root: string): string[] {
 
 /**
  * The build follows the same edges: each library's `tsconfig.build.json` references exactly the
- * workspace packages it depends on at run time, the root `tsconfig.build.json` lists every library, and
- * no library depends on a private package (it could not be installed).
+ * workspace packages it depends on at run time, the root `tsconfig.build.json` (and `typedoc.json`, when
+ * there is one) lists every library, and no library depends on a private package (it could not be
+ * installed).
  */
 function buildConfigProblems(root: string): string[] {
   const packages = workspacePackages(root);
@@ -58,6 +59,16 @@ function buildConfigProblems(root: string): string[] {
         ).map((r) => resolve(dirname(file), r.path))
       : null;
   const problems: string[] = [];
+  const typedoc = join(root, "typedoc.json");
+  if (existsSync(typedoc)) {
+    const documented = (
+      (JSON.parse(readFileSync(typedoc, "utf8")) as { entryPoints?: string[] }).entryPoints ?? []
+    ).map((e) => resolve(root, e));
+    for (const lib of libraries) {
+      if (!documented.includes(lib.dir))
+        problems.push(`typedoc.json does not document ${relative(root, lib.dir)}`);
+    }
+  }
   const listed = refsOf(join(root, "tsconfig.build.json")) ?? [];
   for (const lib of libraries) {
     const own = join(lib.dir, "tsconfig.build.json");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { workspacePackages } from "./workspace-dependencies.ts";
@@ -35,4 +35,48 @@ export function packPackages(root: string, dest: string): string[] {
   return readdirSync(dest)
     .filter((f) => f.endsWith(".tgz"))
     .map((f) => join(dest, f));
+}
+
+/**
+ * Builds and packs the libraries into `dest` while holding a lock in the repository (`.build/pack-lock`),
+ * so that two test processes (turbo runs packages' tests in parallel) never write the same `dist/` at
+ * once. A lock left by a process that no longer runs is taken over.
+ */
+export function builtTarballs(root: string, dest: string): string[] {
+  const lock = join(root, ".build", "pack-lock");
+  mkdirSync(join(root, ".build"), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`builtTarballs: ${lock} is still held after 15 minutes`);
+      if (!holderRuns(lock)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    writeFileSync(join(lock, "pid"), String(process.pid));
+    buildPackages(root);
+    return packPackages(root, dest);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process that holds the lock still runs (a lock not yet stamped counts as held). */
+function holderRuns(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, "pid"), "utf8"));
+  } catch {
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackages, packPackages, publishablePackages } from "../../scripts/package-tarballs.ts";
+import { builtTarballs, publishablePackages } from "../../scripts/package-tarballs.ts";
 import { readmeBlocks } from "../../scripts/readme-examples.ts";
 import { exampleResult, standaloneExample } from "../../scripts/standalone-example.ts";
 import { repoRoot } from "../src/runner/repo-root.ts";
@@ -25,8 +25,7 @@ let tarballs: string[] = [];
 const bin = (pkg: string, name: string) => join(root, "benchmarks", "node_modules", pkg, name);
 
 beforeAll(() => {
-  buildPackages(root);
-  tarballs = packPackages(root, work);
+  tarballs = builtTarballs(root, work);
   execFileSync("mkdir", ["-p", project]);
   writeFileSync(join(project, "package.json"), '{ "name": "stranger", "private": true, "type": "module" }\n');
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], {

@@ -50,6 +50,10 @@ export class DenseWorkspace {
   /** Whether the last forward pass applied dropout. */
   trained = false;
 
+  /**
+   * Built by a model, over the model's own memory.
+   * @internal
+   */
   constructor(
     private readonly stack: DenseStack,
     private readonly memory: ModelMemory,

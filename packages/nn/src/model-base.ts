@@ -29,7 +29,10 @@ export abstract class ModelBase implements Model {
   readonly size: number;
   private readonly paramsArr: Float32Array;
   private readonly gradsArr: Float32Array;
-  /** Where params, grads and the workspaces live (the backend's memory when it has `alloc`). */
+  /**
+   * Where params, grads and the workspaces live (the backend's memory when it has `alloc`).
+   * @internal
+   */
   protected readonly memory: ModelMemory;
   readonly layers: readonly LayerInfo[];
   readonly metric: "accuracy" | "rmse";

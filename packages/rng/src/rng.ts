@@ -1,6 +1,9 @@
 import seedrandom from "seedrandom";
 
-/** Alea's internal state as seedrandom exposes it: three 32-bit fractions and a carry. */
+/**
+ * Alea's internal state as seedrandom exposes it: three 32-bit fractions and a carry.
+ * @inline
+ */
 interface AleaState {
   c: number;
   s0: number;

@@ -22,7 +22,10 @@ export const adagradConfig = z
 
 const adagradOptions = z.strictObject(adagradShape);
 
-/** Options of `Adagrad`: its config without `kind`; `lr` may also be a `Schedule`. */
+/**
+ * Options of `Adagrad`: its config without `kind`; `lr` may also be a `Schedule`.
+ * @interface
+ */
 export type AdagradOptions = Omit<z.input<typeof adagradOptions>, "lr"> & { lr?: LearningRate };
 /** The config an `Adagrad` reports, every default filled in. */
 export type AdagradConfig = Omit<z.output<typeof adagradConfig>, "size">;

@@ -46,6 +46,7 @@ const adamwOptions = z.strictObject(adamShape(1e-2));
 /**
  * Options of `Adam` and `AdamW`: their config without `kind`; `lr` may also be a `Schedule`.
  * `weightDecay` is coupled L2 for `Adam` (default 0), decoupled for `AdamW` (default 1e-2).
+ * @interface
  */
 export type AdamOptions = Omit<z.input<typeof adamOptions>, "lr"> & { lr?: LearningRate };
 /** The config an `Adam` or `AdamW` reports, every default filled in. */

@@ -32,7 +32,10 @@ export const rmspropConfig = z
 
 const rmspropOptions = z.strictObject(rmspropShape);
 
-/** Options of `RmsProp`: its config without `kind`; `lr` may also be a `Schedule`. */
+/**
+ * Options of `RmsProp`: its config without `kind`; `lr` may also be a `Schedule`.
+ * @interface
+ */
 export type RmsPropOptions = Omit<z.input<typeof rmspropOptions>, "lr"> & { lr?: LearningRate };
 /** The config an `RmsProp` reports, every default filled in. */
 export type RmsPropConfig = Omit<z.output<typeof rmspropConfig>, "size">;

@@ -60,9 +60,15 @@ export const nesterovConfig = z
 const sgdOptions = z.strictObject(sgdShape).superRefine(nesterovNeedsMomentum);
 const momentumOptions = z.strictObject(momentumShape);
 
-/** Options of `Sgd`: its config without `kind`; `lr` may also be a `Schedule`. */
+/**
+ * Options of `Sgd`: its config without `kind`; `lr` may also be a `Schedule`.
+ * @interface
+ */
 export type SgdOptions = Omit<z.input<typeof sgdOptions>, "lr"> & { lr?: LearningRate };
-/** Options of `Momentum` and `Nesterov`. */
+/**
+ * Options of `Momentum` and `Nesterov`.
+ * @interface
+ */
 export type MomentumOptions = Omit<z.input<typeof momentumOptions>, "lr"> & { lr?: LearningRate };
 /** The config an `Sgd` reports, every default filled in. */
 export type SgdConfig = Omit<z.output<typeof sgdConfig>, "size">;

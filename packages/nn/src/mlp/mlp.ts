@@ -180,7 +180,7 @@ export class Mlp extends ModelBase {
   /**
    * The objective (mean data loss + penalty) of `count` parameter vectors, the rows of `population`
    * (count × size), on the same data, into `out`: candidates batched together (see
-   * {@link MlpPopulationLoss}).
+   * `MlpPopulationLoss` in `mlp/population-loss.ts`).
    */
   lossBatch(population: Float32Array, count: number, data: Samples, out: Float64Array): void {
     this.memory.check("lossBatch");
@@ -192,7 +192,7 @@ export class Mlp extends ModelBase {
     for (let c = 0; c < count; c++) out[c] = sums[c] / denom + this.penalty(population, c * this.size);
   }
 
-  /** Analytic FLOPs of a pass; see {@link mlpFlops}. */
+  /** Analytic FLOPs of a pass; see `mlpFlops` in `mlp/flops.ts`. */
   flops(opts: FlopOptions): FlopCount {
     return mlpFlops(this.stack, this.lossKind, this.outputActivation, opts, this.penaltyFlopCount());
   }

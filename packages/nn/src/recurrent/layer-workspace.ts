@@ -31,6 +31,10 @@ export class SequenceLayerWorkspace {
   /** Steps recorded in `norms` by the last backward pass. */
   normCount = 0;
 
+  /**
+   * Built by a recurrent layer for its model, over the model's own memory.
+   * @internal
+   */
   constructor(
     private readonly memory: ModelMemory,
     readonly hidden: number,

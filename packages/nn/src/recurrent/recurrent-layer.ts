@@ -62,7 +62,10 @@ export abstract class RecurrentLayer {
   /** Cell-specific bias set-up (LSTM forget bias, GRU's recurrent candidate bias). */
   protected initializeExtra(_target: Float32Array): void {}
 
-  /** A workspace for this layer, its buffers taken from `memory`. */
+  /**
+   * A workspace for this layer, its buffers taken from `memory`.
+   * @internal
+   */
   createWorkspace(memory: ModelMemory): SequenceLayerWorkspace {
     return new SequenceLayerWorkspace(
       memory,

@@ -38,8 +38,8 @@ import {
  * adds one gemm for the recurrent part.
  *
  * This class holds the wiring and the public methods; the work is in free functions over its
- * {@link SequenceNet} record: BPTT in `bptt.ts`, `lossBatch` in `population-loss.ts`, FLOPs in
- * `flops.ts`, argument checks in `validation.ts`.
+ * `SequenceNet` record (`net-wiring.ts`): BPTT in `bptt.ts`, `lossBatch` in `population-loss.ts`,
+ * FLOPs in `flops.ts`, argument checks in `validation.ts`.
  *
  * @example
  * ```ts
@@ -214,7 +214,8 @@ export class RecurrentNet extends ModelBase {
 
   /**
    * The objective (mean data loss + penalty) of `count` parameter vectors (rows of `population`) on
-   * the same sequences, into `out`; see {@link sequenceLossBatch}.
+   * the same sequences, into `out`; see `sequenceLossBatch`
+   * (`population-loss.ts`).
    */
   lossBatch(population: Float32Array, count: number, data: Samples, out: Float64Array): void {
     this.memory.check("lossBatch");
@@ -223,7 +224,7 @@ export class RecurrentNet extends ModelBase {
     sequenceLossBatch(this.net, this.evalWs, this, population, count, data, steps, out);
   }
 
-  /** Analytic FLOPs of a pass; see {@link recurrentNetFlops}. */
+  /** Analytic FLOPs of a pass; see `recurrentNetFlops` in `recurrent/flops.ts`. */
   flops(opts: FlopOptions): FlopCount {
     return recurrentNetFlops(this.net, opts, this.penaltyFlopCount());
   }
