@@ -1,3 +1,4 @@
+import type { Vector } from "@arena/objectives";
 import type { UniformSource } from "@arena/rng";
 
 /**
@@ -12,10 +13,10 @@ import type { UniformSource } from "@arena/rng";
  * (Syswerda 1989; DEAP's `cxUniform`). Every child gene comes from one parent.
  */
 export function uniformCrossover(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
+  p1: Vector,
+  p2: Vector,
+  c1: Vector,
+  c2: Vector,
   rng: UniformSource,
   swapProbability = 0.5,
 ): void {
@@ -33,14 +34,7 @@ export function uniformCrossover(
 }
 
 /** c1 takes p2's genes in [from, to) and p1's elsewhere; c2 the opposite. */
-function segmentCopy(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
-  from: number,
-  to: number,
-): void {
+function segmentCopy(p1: Vector, p2: Vector, c1: Vector, c2: Vector, from: number, to: number): void {
   for (let d = 0; d < p1.length; d++) {
     const a = p1[d];
     const b = p2[d];
@@ -54,13 +48,7 @@ function segmentCopy(
  * One-point crossover: a cut c uniform in 1..dim−1; the children swap their tails [c, dim) (Holland
  * 1975; DEAP's `cxOnePoint`). With dim = 1 the children are copies.
  */
-export function onePointCrossover(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
-  rng: UniformSource,
-): void {
+export function onePointCrossover(p1: Vector, p2: Vector, c1: Vector, c2: Vector, rng: UniformSource): void {
   const dim = p1.length;
   const cut = dim < 2 ? dim : 1 + Math.floor(rng.float() * (dim - 1));
   segmentCopy(p1, p2, c1, c2, cut, dim);
@@ -70,13 +58,7 @@ export function onePointCrossover(
  * Two-point crossover: two distinct cuts a < b from 1..dim; the children swap the segment [a, b)
  * (De Jong 1975; cut points drawn as in DEAP's `cxTwoPoint`). With dim = 1 the children are copies.
  */
-export function twoPointCrossover(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
-  rng: UniformSource,
-): void {
+export function twoPointCrossover(p1: Vector, p2: Vector, c1: Vector, c2: Vector, rng: UniformSource): void {
   const dim = p1.length;
   if (dim < 2) {
     segmentCopy(p1, p2, c1, c2, 0, 0);
@@ -99,10 +81,10 @@ export function twoPointCrossover(
  * stay in any box the parents are in.
  */
 export function arithmeticCrossover(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
+  p1: Vector,
+  p2: Vector,
+  c1: Vector,
+  c2: Vector,
   rng: UniformSource,
 ): void {
   const a = rng.float();
@@ -120,10 +102,10 @@ export function arithmeticCrossover(
  * ((1 + 2α) I)² / 12, so the spread follows the population's own diversity.
  */
 export function blxAlphaCrossover(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
+  p1: Vector,
+  p2: Vector,
+  c1: Vector,
+  c2: Vector,
   rng: UniformSource,
   alpha = 0.5,
 ): void {
@@ -155,10 +137,10 @@ export function sbxSpreadFactor(u: number, eta: number): number {
  * children closer to their parents. This is the original unbounded form (the GA clamps afterwards).
  */
 export function sbxCrossover(
-  p1: Float32Array,
-  p2: Float32Array,
-  c1: Float32Array,
-  c2: Float32Array,
+  p1: Vector,
+  p2: Vector,
+  c1: Vector,
+  c2: Vector,
   rng: UniformSource,
   eta = 15,
 ): void {

@@ -12,13 +12,17 @@ import {
   floatsFromJson,
   floatsToJson,
   type JsonFloat,
+  newVector,
   PopulationRows,
+  type Precision,
   rankOrder,
   resolveBox,
   sampleInBox,
+  statePrecision,
+  type Vector,
+  type WithPrecision,
 } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
-import { Rng } from "@arena/rng";
 import * as z from "zod";
 import {
   arithmeticCrossover,
@@ -65,7 +69,11 @@ export const GeneticAlgorithmOptions = z
     if (o.initialPopulation !== undefined)
       checkPopulationRows(o.initialPopulation, o, ctx, "initialPopulation");
   });
-export type GeneticAlgorithmOptions = z.input<typeof GeneticAlgorithmOptions>;
+/** The options as the constructor takes them; `precision` (default float64) sets the array `ask()` returns. */
+export type GeneticAlgorithmOptions<P extends Precision = "float64"> = WithPrecision<
+  z.input<typeof GeneticAlgorithmOptions>,
+  P
+>;
 
 /** The options a run actually used, as plain JSON (part of `state()`). */
 export interface GeneticAlgorithmSettings extends BoxJson {
@@ -79,7 +87,7 @@ export interface GeneticAlgorithmSettings extends BoxJson {
 }
 
 /** Plain-JSON state of a {@link GeneticAlgorithm}. */
-export interface GeneticAlgorithmState extends AskTellState {
+export interface GeneticAlgorithmState<P extends Precision = Precision> extends AskTellState<P> {
   readonly options: GeneticAlgorithmSettings;
   /** The current population (the rows of the next or pending `ask()`). */
   readonly population: JsonFloat[];
@@ -99,21 +107,23 @@ const OWNER = "GeneticAlgorithm";
  * rows (a learner starting from known weights, say). The uniform rows are drawn all the same, so the
  * stream and every later draw are those of a run without the option: the two differ by their start only.
  *
+ * Candidates are Float64Arrays unless `precision: "float32"` is given (then every child is rounded to
+ * float32 as it is stored, and the box bounds inward to float32). `rng` is an Rng or a seed.
+ *
  * Defaults: population 100, elitism 1, tournament of 3 (DEAP), SBX η = 15 with rate 0.9 and polynomial
  * mutation η = 20 at 1/dim per gene (the real-coded settings of Deb's NSGA-II code and pymoo).
  *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
  * import { minimize } from "@arena/objectives";
  * import { GeneticAlgorithm } from "@arena/genetic";
- * const ga = new GeneticAlgorithm({ dim: 4, lower: -5, upper: 5, rng: new Rng(1) });
- * const f = { dim: 4, evaluate: (x: Float32Array) => x.reduce((s, v) => s + (v - 1) ** 2, 0) };
+ * const ga = new GeneticAlgorithm({ dim: 4, lower: -5, upper: 5, rng: 1 });
+ * const f = { dim: 4, evaluate: (x: Float64Array) => x.reduce((s, v) => s + (v - 1) ** 2, 0) };
  * const r = minimize(ga, f, { maxEvaluations: 20_000 });
  * console.log(r.f, r.x);
  * ```
  */
-export class GeneticAlgorithm extends AskTellOptimizer {
+export class GeneticAlgorithm<P extends Precision = "float64"> extends AskTellOptimizer<P> {
   readonly settings: Readonly<GeneticAlgorithmSettings>;
   private readonly box: Box;
   private readonly elitism: number;
@@ -128,27 +138,28 @@ export class GeneticAlgorithm extends AskTellOptimizer {
   private readonly resetLower: Float64Array;
   private readonly resetUpper: Float64Array;
   // Two population buffers: the current one (asked) and the next one (bred into), swapped per generation.
-  private current: Float32Array;
-  private next: Float32Array;
-  private currentRows: Float32Array[];
-  private nextRows: Float32Array[];
+  private current: Vector;
+  private next: Vector;
+  private currentRows: Vector[];
+  private nextRows: Vector[];
   /** A child row for the odd one out when the children to breed are odd in number. */
-  private readonly spareRow: Float32Array;
+  private readonly spareRow: Vector;
   private readonly order: Int32Array;
   private readonly parents: Int32Array;
   private readonly cumulative: Float64Array;
 
-  constructor(options: GeneticAlgorithmOptions) {
+  constructor(options: GeneticAlgorithmOptions<P>) {
     const o = parseOptions(OWNER, GeneticAlgorithmOptions, options);
     const n = o.populationSize;
-    super(OWNER, o.dim, n, o.rng);
+    const precision = o.precision as P;
+    super(OWNER, o.dim, n, o.rng, precision);
     const dim = this.dim;
-    this.box = resolveBox(OWNER, dim, {
-      lower: o.lower,
-      upper: o.upper,
-      initLower: o.initLower,
-      initUpper: o.initUpper,
-    });
+    this.box = resolveBox(
+      OWNER,
+      dim,
+      { lower: o.lower, upper: o.upper, initLower: o.initLower, initUpper: o.initUpper },
+      precision,
+    );
     this.elitism = o.elitism;
     this.selection = o.selection;
     this.crossover = o.crossover;
@@ -177,11 +188,11 @@ export class GeneticAlgorithm extends AskTellOptimizer {
       this.resetUpper[d] = bounded ? upper[d] : initUpper[d];
     }
 
-    this.current = new Float32Array(n * dim);
-    this.next = new Float32Array(n * dim);
+    this.current = newVector(precision, n * dim);
+    this.next = newVector(precision, n * dim);
     this.currentRows = rowsOf(this.current, n, dim);
     this.nextRows = rowsOf(this.next, n, dim);
-    this.spareRow = new Float32Array(dim);
+    this.spareRow = newVector(precision, dim);
     this.order = new Int32Array(n);
     const children = n - this.elitism;
     this.parents = new Int32Array(children + (children % 2));
@@ -191,7 +202,7 @@ export class GeneticAlgorithm extends AskTellOptimizer {
     for (let i = 0; i < seeds.length; i++) this.currentRows[i].set(seeds[i]);
   }
 
-  protected candidates(): Float32Array {
+  protected candidates(): Vector {
     return this.current;
   }
 
@@ -242,7 +253,7 @@ export class GeneticAlgorithm extends AskTellOptimizer {
     }
   }
 
-  private cross(p1: Float32Array, p2: Float32Array, c1: Float32Array, c2: Float32Array): void {
+  private cross(p1: Vector, p2: Vector, c1: Vector, c2: Vector): void {
     const { rng, crossover: c } = this;
     switch (c.kind) {
       case "uniform":
@@ -267,7 +278,7 @@ export class GeneticAlgorithm extends AskTellOptimizer {
   }
 
   /** Mutates the child with probability `mutationRate`, then clamps it into the box. */
-  private finishChild(child: Float32Array): void {
+  private finishChild(child: Vector): void {
     const { rng, mutation: m } = this;
     if (rng.float() < this.mutationRate) {
       switch (m.kind) {
@@ -285,7 +296,7 @@ export class GeneticAlgorithm extends AskTellOptimizer {
     clampToBox(child, this.box.lower, this.box.upper);
   }
 
-  state(): GeneticAlgorithmState {
+  state(): GeneticAlgorithmState<P> {
     return {
       ...this.baseState(),
       options: structuredClone(this.settings) as GeneticAlgorithmSettings,
@@ -293,12 +304,18 @@ export class GeneticAlgorithm extends AskTellOptimizer {
     };
   }
 
-  /** Resumes a GA saved by `state()` (also after a JSON round trip) exactly where it stopped. */
-  static fromState(state: GeneticAlgorithmState): GeneticAlgorithm {
+  /**
+   * Resumes a GA saved by `state()` (also after a JSON round trip) exactly where it stopped, in the
+   * precision it was saved in; with `precision`, throws unless the state has that one.
+   */
+  static fromState<P extends Precision = Precision>(
+    state: GeneticAlgorithmState<P>,
+    precision?: P,
+  ): GeneticAlgorithm<P> {
     const owner = `${OWNER}.fromState`;
     const o = state?.options;
     if (o === null || typeof o !== "object") throw new TypeError(`${owner}: state.options is missing`);
-    const ga = new GeneticAlgorithm({
+    const ga = new GeneticAlgorithm<P>({
       dim: state.dim,
       populationSize: o.populationSize,
       elitism: o.elitism,
@@ -308,8 +325,9 @@ export class GeneticAlgorithm extends AskTellOptimizer {
       mutation: o.mutation,
       mutationRate: o.mutationRate,
       ...boxFromJson(owner, o, state.dim),
+      precision: statePrecision(owner, state, precision) as P,
       // Throwaway stream for the constructor's draws; restoreBaseState installs the saved one.
-      rng: new Rng("fromState"),
+      rng: "fromState",
     });
     ga.restoreBaseState(state);
     floatsFromJson(owner, "population", state.population, ga.current.length, ga.current);
@@ -317,8 +335,8 @@ export class GeneticAlgorithm extends AskTellOptimizer {
   }
 }
 
-function rowsOf(xs: Float32Array, n: number, dim: number): Float32Array[] {
-  const rows: Float32Array[] = [];
+function rowsOf(xs: Vector, n: number, dim: number): Vector[] {
+  const rows: Vector[] = [];
   for (let i = 0; i < n; i++) rows.push(xs.subarray(i * dim, (i + 1) * dim));
   return rows;
 }

@@ -1,3 +1,4 @@
+import type { Vector } from "@arena/objectives";
 import type { Rng, UniformSource } from "@arena/rng";
 
 /**
@@ -8,7 +9,7 @@ import type { Rng, UniformSource } from "@arena/rng";
  */
 
 /** Gaussian mutation: x_d += N(0, sigma_d²) with probability `geneRate` (DEAP's `mutGaussian`). */
-export function gaussianMutation(x: Float32Array, sigma: Float64Array, geneRate: number, rng: Rng): void {
+export function gaussianMutation(x: Vector, sigma: Float64Array, geneRate: number, rng: Rng): void {
   for (let d = 0; d < x.length; d++) {
     if (rng.float() < geneRate) x[d] += rng.normal(0, sigma[d]);
   }
@@ -28,7 +29,7 @@ export function polynomialPerturbation(u: number, eta: number): number {
  * with probability `geneRate`. Larger η gives smaller steps; the mean |δ| is 1/(η + 2).
  */
 export function polynomialMutation(
-  x: Float32Array,
+  x: Vector,
   span: Float64Array,
   eta: number,
   geneRate: number,
@@ -41,7 +42,7 @@ export function polynomialMutation(
 
 /** Uniform reset: x_d is redrawn uniformly in [lower_d, upper_d) with probability `geneRate`. */
 export function uniformResetMutation(
-  x: Float32Array,
+  x: Vector,
   lower: Float64Array,
   upper: Float64Array,
   geneRate: number,

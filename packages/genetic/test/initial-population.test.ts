@@ -1,4 +1,4 @@
-import { type Objective, rastrigin } from "@arena/objectives";
+import { type Objective, type Precision, rastrigin } from "@arena/objectives";
 import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
@@ -51,9 +51,11 @@ describe("GeneticAlgorithm initialPopulation", () => {
     const f = rastrigin(3);
     expect(run(seeded, f, 10)).toEqual(run(plain, f, 10));
   });
+});
 
+describe("GeneticAlgorithm initialPopulation: validation", () => {
   it("rejects rows of the wrong shape, non-finite or outside the box, naming the row", () => {
-    const cases: [unknown, RegExp][] = [
+    const cases: [unknown, RegExp, Precision?][] = [
       [[], /initialPopulation: Too small: expected array to have >=1 items/],
       [[[0, 0]], /initialPopulation\[0\]: expected dim = 3 entries \(got 2\)/],
       [Array(7).fill([0, 0, 0]), /initialPopulation: expected at most populationSize = 6 rows \(got 7\)/],
@@ -62,27 +64,53 @@ describe("GeneticAlgorithm initialPopulation", () => {
           [0, 0, 0],
           [0, Number.NaN, 0],
         ],
-        /initialPopulation\[1\]: expected finite numbers \(as float32\); entry \[1\] is NaN/,
+        /initialPopulation\[1\]: expected finite numbers; entry \[1\] is NaN/,
       ],
-      [[[0, 0, 1e39]], /entry \[2\] is 1e\+39/],
+      [
+        [[0, 0, 1e39]],
+        /initialPopulation\[0\]\[2\]: expected finite once stored as float32 \(got 1e\+39\)/,
+        "float32",
+      ],
+      [[[0, 0, 1e39]], /initialPopulation\[0\]\[2\]: expected inside the box .* \(got 1e\+39\)/],
       [[[0, 0, "1"]], /entry \[2\] is "1"/],
       [["abc"], /initialPopulation\[0\]: expected a row of numbers/],
       [
         [[0, 2.5, 0]],
         /initialPopulation\[0\]\[1\]: expected inside the box \[lower\[1\], upper\[1\]\] = \[-2, 2\] \(as float32\) \(got 2.5\)/,
+        "float32",
+      ],
+      [
+        [[0, 2.5, 0]],
+        /initialPopulation\[0\]\[1\]: expected inside the box \[lower\[1\], upper\[1\]\] = \[-2, 2\] \(got 2.5\)/,
       ],
     ];
-    for (const [initialPopulation, re] of cases) {
-      const options = { ...base, rng: new Rng(1), initialPopulation } as GeneticAlgorithmOptions;
+    for (const [initialPopulation, re, precision] of cases) {
+      const options = { ...base, rng: 1, precision, initialPopulation } as GeneticAlgorithmOptions;
       expect(() => new GeneticAlgorithm(options)).toThrow(OptionsError);
       expect(() => new GeneticAlgorithm(options)).toThrow(re);
     }
   });
 
-  it("checks the box as the GA resolves it: bounds rounded inward to float32", () => {
+  it("checks the box as the GA resolves it: in float32, bounds rounded inward to float32", () => {
     // 0.1 is not a float32: the box's upper bound is the float32 just below it, and a row holding 0.1
-    // would store the float32 just above it.
-    const options = { dim: 1, lower: -1, upper: 0.1, populationSize: 3, rng: new Rng(1) };
+    // would store the float32 just above it. In float64 the box and the row are 0.1 exactly.
+    const f64 = new GeneticAlgorithm({
+      dim: 1,
+      lower: -1,
+      upper: 0.1,
+      populationSize: 3,
+      rng: 1,
+      initialPopulation: [[0.1]],
+    });
+    expect(f64.ask()[0]).toBe(0.1);
+    const options = {
+      dim: 1,
+      lower: -1,
+      upper: 0.1,
+      populationSize: 3,
+      rng: new Rng(1),
+      precision: "float32" as const,
+    };
     expect(() => new GeneticAlgorithm({ ...options, initialPopulation: [[0.1]] })).toThrow(
       /initialPopulation\[0\]\[0\]: expected inside the box/,
     );

@@ -8,7 +8,7 @@ import {
 } from "@arena/genetic";
 import type { Model, Samples } from "@arena/nn";
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type Rng, type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import { CandidateSampler, type InitScheme, rowsOf } from "./init-scheme.ts";
 import {
@@ -79,7 +79,8 @@ function gaBlockOf(settings: GeneticAlgorithmSettings): ResolvedGaConfig["ga"] {
  * A learner that trains `model` with a real-coded genetic algorithm (`@arena/genetic`) over its flat
  * parameter vector; one `step()` is one generation. Built from a harness config (plain JSON,
  * {@link GaLearnerConfig}); the population starts as the model's initial weights (row 0) and draws of
- * `config.init` (default: the model's own initialiser), inside the box ±`bounds`.
+ * `config.init` (default: the model's own initialiser), inside the box ±`bounds`. `rng` is an Rng or a
+ * seed. The GA works in float32 (`precision: "float32"`), the precision of the model's weights.
  *
  * @example
  * ```ts
@@ -98,9 +99,10 @@ export function gaLearner(
   model: Model,
   problem: { readonly train: Samples },
   config: GaLearnerConfig | Record<string, unknown>,
-  rng: Rng,
+  rngLike: RngLike,
 ): PopulationLearner {
   const c = parseOptions(OWNER, GaLearnerConfig, config);
+  const rng = toRng(rngLike, OWNER);
   const common = resolveCommonConfig(c, problem.train.n);
   const initial = model.params.slice();
   const dim = model.size;
@@ -114,6 +116,7 @@ export function gaLearner(
     lower: -common.bounds,
     upper: common.bounds,
     rng: rng.fork("ga"),
+    precision: "float32",
     // The learner's own draws in place of the GA's uniform-in-box ones (which are still drawn).
     initialPopulation: rowsOf(pop, n, dim),
   });
@@ -126,9 +129,9 @@ export function resumeGa(
   config: unknown,
   optimizerState: unknown,
   trainSize: number,
-): { cfg: ResolvedGaConfig; ga: GeneticAlgorithm } {
+): { cfg: ResolvedGaConfig; ga: GeneticAlgorithm<"float32"> } {
   const common = resolveCommonConfig(parseOptions(OWNER, GaLearnerConfig, config), trainSize);
-  const ga = GeneticAlgorithm.fromState(optimizerState as GeneticAlgorithmState);
+  const ga = GeneticAlgorithm.fromState(optimizerState as GeneticAlgorithmState<"float32">, "float32");
   return { cfg: { ...common, ga: gaBlockOf(ga.settings) }, ga };
 }
 
@@ -137,7 +140,7 @@ export function assembleGaLearner(
   model: Model,
   problem: { readonly train: Samples },
   cfg: ResolvedGaConfig,
-  ga: GeneticAlgorithm,
+  ga: GeneticAlgorithm<"float32">,
   initial: Float32Array,
   minibatchRng: Rng,
 ): PopulationLearner {

@@ -116,7 +116,10 @@ export function commonConfigShape(defaults: { readonly population: number; reado
   };
 }
 
-/** The common keys of a learner config (plain JSON), as written. */
+/**
+ * The common keys of a learner config (plain JSON), as written.
+ * @interface
+ */
 export type CommonConfig = z.input<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
 type ParsedCommonConfig = z.output<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
 

@@ -8,7 +8,6 @@ import {
   type JsonFloat,
 } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
-import { Rng } from "@arena/rng";
 import * as z from "zod";
 import { CandidateSampler, InitScheme } from "./init-scheme.ts";
 import { DEFAULT_BOUNDS } from "./learner-config.ts";
@@ -40,7 +39,7 @@ export const ModelRandomSearchOptions = z.strictObject({
 export type ModelRandomSearchOptions = z.input<typeof ModelRandomSearchOptions>;
 
 /** Plain-JSON state of a {@link ModelRandomSearch}. */
-export interface ModelRandomSearchState extends AskTellState {
+export interface ModelRandomSearchState extends AskTellState<"float32"> {
   readonly scheme: InitScheme;
   readonly bounds: number;
   readonly candidates: JsonFloat[];
@@ -53,12 +52,12 @@ const OWNER = "ModelRandomSearch";
  * {@link InitScheme} (the model's initialiser, or noise around the initial weights), nothing is
  * learned from the scores. The first candidate of the first batch is the initial weights
  * themselves. It is `RandomSearch` of `@arena/objectives` with the uniform box replaced by a
- * model-aware distribution: the floor every other method must beat at equal cost.
+ * model-aware distribution: the floor every other method must beat at equal cost. Candidates are
+ * float32, the precision of the model's weights; `rng` is an Rng or a seed.
  *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
- * import { createModel, modelObjective } from "@arena/nn";
+ *  * import { createModel, modelObjective } from "@arena/nn";
  * import { ModelRandomSearch } from "@arena/neuroevolution";
  * const model = createModel({ kind: "mlp", layers: [2, 2, 1], activation: "tanh", output: "sigmoid" }, new Rng(1));
  * const xor = { n: 4, x: new Float32Array([0, 0, 0, 1, 1, 0, 1, 1]), y: new Float32Array([0, 1, 1, 0]) };
@@ -71,7 +70,7 @@ const OWNER = "ModelRandomSearch";
  * console.log(rs.best().f);
  * ```
  */
-export class ModelRandomSearch extends AskTellOptimizer {
+export class ModelRandomSearch extends AskTellOptimizer<"float32"> {
   readonly scheme: InitScheme;
   readonly bounds: number;
   private readonly sampler: CandidateSampler;
@@ -80,7 +79,7 @@ export class ModelRandomSearch extends AskTellOptimizer {
 
   constructor(options: ModelRandomSearchOptions) {
     const o = parseOptions(OWNER, ModelRandomSearchOptions, options);
-    super(OWNER, o.model.size, o.populationSize, o.rng);
+    super(OWNER, o.model.size, o.populationSize, o.rng, "float32");
     this.scheme = o.scheme;
     this.bounds = o.bounds;
     this.sampler = new CandidateSampler(this.scheme, o.model, o.initial, this.bounds);
@@ -117,7 +116,7 @@ export class ModelRandomSearch extends AskTellOptimizer {
       bounds: state.bounds,
       populationSize: state.populationSize,
       // Throwaway stream for the constructor's draws; restoreBaseState installs the saved one.
-      rng: new Rng("fromState"),
+      rng: "fromState",
     });
     rs.restoreBaseState(state);
     floatsFromJson(`${OWNER}.fromState`, "candidates", state.candidates, rs.xs.length, rs.xs);

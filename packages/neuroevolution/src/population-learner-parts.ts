@@ -12,7 +12,7 @@ export interface PopulationLearnerParts {
   model: Model;
   train: Samples;
   /** Its candidates are already initialised; `state()` must give plain JSON. */
-  optimizer: PopulationOptimizer;
+  optimizer: PopulationOptimizer<Float32Array>;
   /** The resolved config, plain JSON, kept for `state()`. */
   config: Record<string, unknown>;
   fitness: FitnessSpec;

@@ -51,7 +51,7 @@ import { selectTop } from "./top-candidates.ts";
 export class PopulationLearner implements Learner {
   readonly name: NeuroevolutionKind;
   readonly model: Model;
-  readonly optimizer: PopulationOptimizer;
+  readonly optimizer: PopulationOptimizer<Float32Array>;
   private readonly train: Samples;
   private readonly config: Record<string, unknown>;
   private readonly rescore: RescoreSpec | null;

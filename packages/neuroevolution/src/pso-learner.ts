@@ -1,6 +1,6 @@
 import type { Model, Samples } from "@arena/nn";
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type Rng, type RngLike, toRng } from "@arena/rng";
 import {
   ParticleSwarm,
   type ParticleSwarmSettings,
@@ -93,7 +93,8 @@ function psoBlockOf(settings: ParticleSwarmSettings, velocityInit: VelocityInit)
  * over its flat parameter vector; one `step()` is one swarm iteration. Particle 0 starts at the
  * model's initial weights, the others at draws of `config.init` (default: the model's own
  * initialiser, so the swarm has Glorot/He scale), velocities by `pso.velocityInit`; all inside the box
- * ±`bounds` (default 10), where SPSO's clamping (v ← −v/2 at a wall) confines them.
+ * ±`bounds` (default 10), where SPSO's clamping (v ← −v/2 at a wall) confines them. `rng` is an Rng
+ * or a seed. The swarm works in float32 (`precision: "float32"`), the precision of the model's weights.
  *
  * @example
  * ```ts
@@ -112,9 +113,10 @@ export function psoLearner(
   model: Model,
   problem: { readonly train: Samples },
   config: PsoLearnerConfig | Record<string, unknown>,
-  rng: Rng,
+  rngLike: RngLike,
 ): PopulationLearner {
   const c = parseOptions(OWNER, PsoLearnerConfig, config);
+  const rng = toRng(rngLike, OWNER);
   const common = resolveCommonConfig(c, problem.train.n);
   const { velocityInit, ...swarmOptions } = c.pso;
   const initial = model.params.slice();
@@ -141,6 +143,7 @@ export function psoLearner(
     lower: -common.bounds,
     upper: common.bounds,
     rng: rng.fork("pso"),
+    precision: "float32",
     initialPopulation: rowsOf(x, n, dim),
     initialVelocities: rowsOf(v, n, dim),
   });
@@ -153,9 +156,9 @@ export function resumePso(
   config: unknown,
   optimizerState: unknown,
   trainSize: number,
-): { cfg: ResolvedPsoConfig; pso: ParticleSwarm } {
+): { cfg: ResolvedPsoConfig; pso: ParticleSwarm<"float32"> } {
   const c = parseOptions(OWNER, PsoLearnerConfig, config);
-  const pso = ParticleSwarm.fromState(optimizerState as ParticleSwarmState);
+  const pso = ParticleSwarm.fromState(optimizerState as ParticleSwarmState<"float32">, "float32");
   return {
     cfg: { ...resolveCommonConfig(c, trainSize), pso: psoBlockOf(pso.settings, c.pso.velocityInit) },
     pso,
@@ -167,7 +170,7 @@ export function assemblePsoLearner(
   model: Model,
   problem: { readonly train: Samples },
   cfg: ResolvedPsoConfig,
-  pso: ParticleSwarm,
+  pso: ParticleSwarm<"float32">,
   initial: Float32Array,
   minibatchRng: Rng,
 ): PopulationLearner {

@@ -1,6 +1,6 @@
 import type { Model, Samples } from "@arena/nn";
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type Rng, type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { InitScheme } from "./init-scheme.ts";
 import {
@@ -37,7 +37,8 @@ const OWNER = "randomSearchLearner";
 /**
  * A learner that trains `model` by pure random search ({@link ModelRandomSearch}): each `step()`
  * scores `population` independent draws of `config.init` (default: the model's initialiser) and
- * keeps the best. It learns nothing from the scores: the floor for GA and PSO.
+ * keeps the best. It learns nothing from the scores: the floor for GA and PSO. `rng` is an Rng or a
+ * seed.
  *
  * @example
  * ```ts
@@ -56,8 +57,9 @@ export function randomSearchLearner(
   model: Model,
   problem: { readonly train: Samples },
   config: RandomSearchLearnerConfig | Record<string, unknown>,
-  rng: Rng,
+  rngLike: RngLike,
 ): PopulationLearner {
+  const rng = toRng(rngLike, OWNER);
   const cfg = resolveCommonConfig(parseOptions(OWNER, RandomSearchLearnerConfig, config), problem.train.n);
   const initial = model.params.slice();
   const search = new ModelRandomSearch({

@@ -3,21 +3,37 @@ import { Rng, type RngState } from "@arena/rng";
 import * as z from "zod";
 import { sanitizeFitness } from "./fitness.ts";
 import type { BestPoint, PopulationOptimizer } from "./population-optimizer.ts";
+import {
+  newVector,
+  type Precision,
+  PrecisionOption,
+  statePrecision,
+  type Vector,
+  type VectorOf,
+} from "./precision.ts";
+import { RngOption } from "./rng-option.ts";
 
 /** The options every ask/tell optimizer takes; each optimizer's schema spreads this shape into its own. */
 export const AskTellOptions = z.strictObject({
   dim: z.number().int().min(1).describe("length of a candidate vector"),
-  rng: z
-    .instanceof(Rng, { error: "expected an Rng from @arena/rng" })
-    .describe("the random stream (the optimizer advances it; pass a fork to keep your own stream apart)"),
+  rng: RngOption,
+  precision: PrecisionOption,
 });
 export type AskTellOptions = z.input<typeof AskTellOptions>;
 
+/**
+ * An optimizer's options with `precision` typed as `P`, so that the constructor infers the precision
+ * from the literal it is given (`"float64"` when it is left out) and `ask()` returns the matching array.
+ */
+export type WithPrecision<O, P extends Precision> = Omit<O, "precision"> & { precision?: P };
+
 /** The part of every optimizer's `state()` that {@link AskTellOptimizer} owns. */
-export interface AskTellState {
+export interface AskTellState<P extends Precision = Precision> {
   /** The class name, checked by `fromState`. */
   readonly type: string;
   readonly version: 1;
+  /** The precision of the candidates; a state is resumed in the same one (absent in older states: float32). */
+  readonly precision: P;
   readonly dim: number;
   readonly populationSize: number;
   readonly generation: number;
@@ -35,9 +51,13 @@ export interface AskTellState {
  * counts, and their part of `state()`. A subclass provides the candidates and how one generation's
  * fitness moves the search on.
  */
-export abstract class AskTellOptimizer implements PopulationOptimizer {
+export abstract class AskTellOptimizer<P extends Precision = "float64">
+  implements PopulationOptimizer<VectorOf<P>>
+{
   readonly dim: number;
   readonly populationSize: number;
+  /** The precision the candidates are stored in (the `precision` option). */
+  readonly precision: P;
   /** The class name used in errors and in `state().type`. */
   protected readonly owner: string;
   protected rng: Rng;
@@ -46,18 +66,19 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
   private generationCount = 0;
   private evaluationCount = 0;
   private asked = false;
-  private readonly bestX: Float32Array;
+  private readonly bestX: Vector;
   private bestF = Number.POSITIVE_INFINITY;
   private hasBest = false;
 
-  /** `dim`, `populationSize` and `rng` come validated from the subclass's options schema. */
-  protected constructor(owner: string, dim: number, populationSize: number, rng: Rng) {
+  /** `dim`, `populationSize`, `rng` and `precision` come validated from the subclass's options schema. */
+  protected constructor(owner: string, dim: number, populationSize: number, rng: Rng, precision: P) {
     this.owner = owner;
     this.dim = dim;
     this.rng = rng;
+    this.precision = precision;
     this.populationSize = populationSize;
     this.fitness = new Float64Array(populationSize);
-    this.bestX = new Float32Array(this.dim);
+    this.bestX = newVector(precision, this.dim);
   }
 
   get generation(): number {
@@ -68,8 +89,8 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
     return this.evaluationCount;
   }
 
-  /** The current candidates (`populationSize × dim`), returned by `ask()`. */
-  protected abstract candidates(): Float32Array;
+  /** The current candidates (`populationSize × dim`, stored in `precision`), returned by `ask()`. */
+  protected abstract candidates(): Vector;
 
   /**
    * Moves the search on after a generation: `this.fitness` holds the sanitized values of the rows of
@@ -78,9 +99,9 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
    */
   protected abstract advance(): void;
 
-  ask(): Float32Array {
+  ask(): VectorOf<P> {
     this.asked = true;
-    return this.candidates();
+    return this.candidates() as VectorOf<P>;
   }
 
   tell(fitness: ArrayLike<number>): void {
@@ -114,10 +135,10 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
     this.advance();
   }
 
-  best(): BestPoint {
+  best(): BestPoint<VectorOf<P>> {
     if (!this.hasBest)
       throw new Error(`${this.owner}.best: nothing has been told yet; call ask() and tell() first`);
-    return { x: this.bestX.slice(), f: this.bestF };
+    return { x: this.bestX.slice() as VectorOf<P>, f: this.bestF };
   }
 
   /** Best fitness so far, +Infinity before the first `tell` (no copy). */
@@ -129,10 +150,11 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
   abstract state(): unknown;
 
   /** The shared part of `state()`. */
-  protected baseState(): AskTellState {
+  protected baseState(): AskTellState<P> {
     return {
       type: this.owner,
       version: 1,
+      precision: this.precision,
       dim: this.dim,
       populationSize: this.populationSize,
       generation: this.generationCount,
@@ -155,6 +177,7 @@ export abstract class AskTellOptimizer implements PopulationOptimizer {
       throw new TypeError(`${owner}: state is of type ${String(s.type)}, expected ${this.owner}`);
     if (s.version !== 1)
       throw new TypeError(`${owner}: state version ${String(s.version)} is not supported (expected 1)`);
+    statePrecision(owner, s, this.precision);
     if (s.dim !== this.dim || s.populationSize !== this.populationSize) {
       throw new TypeError(
         `${owner}: state has dim ${s.dim} and populationSize ${s.populationSize}, options say ${this.dim} and ${this.populationSize}`,

@@ -2,6 +2,7 @@ import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json"
 import { OptionsError, parseOptions, preview } from "@arena/options";
 import * as z from "zod";
 import { float32AtLeast, float32AtMost } from "./float32-at-most.ts";
+import type { Precision, Vector } from "./precision.ts";
 
 const isBound = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v);
 
@@ -49,8 +50,9 @@ export type BoxOptions = z.input<typeof BoxOptions>;
 export type BoxJson = Record<keyof BoxOptions, JsonFloat[]>;
 
 /**
- * A resolved search box. Finite bounds are rounded *inward* to float32 values, so a candidate clamped to
- * a bound and stored in a Float32Array is still inside the box exactly.
+ * A resolved search box. In float32 precision, finite bounds are rounded *inward* to float32 values, so
+ * a candidate clamped to a bound and stored in a Float32Array is still inside the box exactly; in
+ * float64 they are the numbers given.
  */
 export interface Box {
   readonly dim: number;
@@ -90,11 +92,22 @@ function expand(
   return out;
 }
 
+/** Rounds a finite bound inward to float32 (`up` for a lower bound); the identity in float64. */
+function inward(x: number, up: boolean, precision: Precision): number {
+  if (precision === "float64") return x;
+  return up ? float32AtLeast(x) : float32AtMost(x);
+}
+
 /**
- * Resolves box options for a `dim`-dimensional search. Throws an {@link OptionsError} naming the option
- * and dimension: `ParticleSwarm: lower[2]: expected < upper[2] = 1 (got 3)`.
+ * Resolves box options for a `dim`-dimensional search in `precision` (default float64). Throws an
+ * {@link OptionsError} naming the option and dimension: `ParticleSwarm: lower[2]: expected < upper[2] = 1 (got 3)`.
  */
-export function resolveBox(owner: string, dim: number, options: BoxOptions): Box {
+export function resolveBox(
+  owner: string,
+  dim: number,
+  options: BoxOptions,
+  precision: Precision = "float64",
+): Box {
   const o = parseOptions(owner, BoxOptions, options);
   const lower = expand(owner, "lower", o.lower, dim, Number.NEGATIVE_INFINITY);
   const upper = expand(owner, "upper", o.upper, dim, Number.POSITIVE_INFINITY);
@@ -108,8 +121,8 @@ export function resolveBox(owner: string, dim: number, options: BoxOptions): Box
     if (upper[d] === Number.NEGATIVE_INFINITY) throw optionError(owner, hi, "expected > -Infinity", upper[d]);
     if (!(lower[d] < upper[d])) throw optionError(owner, lo, `expected < ${hi} = ${upper[d]}`, lower[d]);
     const given = upper[d];
-    if (Number.isFinite(lower[d])) lower[d] = float32AtLeast(lower[d]);
-    if (Number.isFinite(upper[d])) upper[d] = float32AtMost(upper[d]);
+    if (Number.isFinite(lower[d])) lower[d] = inward(lower[d], true, precision);
+    if (Number.isFinite(upper[d])) upper[d] = inward(upper[d], false, precision);
     if (!(lower[d] < upper[d])) {
       throw optionError(owner, hi, `expected a float32 step or more above ${lo} = ${lower[d]}`, given);
     }
@@ -118,8 +131,8 @@ export function resolveBox(owner: string, dim: number, options: BoxOptions): Box
     const finite = "expected a finite number: give finite lower/upper bounds or initLower/initUpper";
     if (!Number.isFinite(initLower[d])) throw optionError(owner, `initLower[${d}]`, finite, initLower[d]);
     if (!Number.isFinite(initUpper[d])) throw optionError(owner, `initUpper[${d}]`, finite, initUpper[d]);
-    initLower[d] = float32AtLeast(initLower[d]);
-    initUpper[d] = float32AtMost(initUpper[d]);
+    initLower[d] = inward(initLower[d], true, precision);
+    initUpper[d] = inward(initUpper[d], false, precision);
     if (!(initLower[d] < initUpper[d])) {
       throw optionError(
         owner,
@@ -167,7 +180,7 @@ export function boxFromJson(owner: string, json: object, dim: number): Record<ke
 }
 
 /** Clamps `x` into the box, in place (a no-op on unbounded dimensions). */
-export function clampToBox(x: Float32Array, lower: Float64Array, upper: Float64Array): void {
+export function clampToBox(x: Vector, lower: Float64Array, upper: Float64Array): void {
   for (let d = 0; d < x.length; d++) {
     const v = x[d];
     if (v < lower[d]) x[d] = lower[d];
@@ -177,7 +190,7 @@ export function clampToBox(x: Float32Array, lower: Float64Array, upper: Float64A
 
 /** Fills `x` (length dim) uniformly inside the initialisation range, drawing `dim` uniforms from `rng`. */
 export function sampleInBox(
-  x: Float32Array,
+  x: Vector,
   initLower: Float64Array,
   initUpper: Float64Array,
   rng: { float(): number },

@@ -5,7 +5,12 @@ export {
   floatToJson,
   type JsonFloat,
 } from "@arena/float-json";
-export { AskTellOptimizer, AskTellOptions, type AskTellState } from "./ask-tell-optimizer.ts";
+export {
+  AskTellOptimizer,
+  AskTellOptions,
+  type AskTellState,
+  type WithPrecision,
+} from "./ask-tell-optimizer.ts";
 export {
   BoundSpec,
   type Box,
@@ -29,7 +34,17 @@ export {
 } from "./minimize.ts";
 export { evaluatePopulation, type Objective } from "./objective.ts";
 export type { BestPoint, PopulationOptimizer } from "./population-optimizer.ts";
+export {
+  newVector,
+  type Precision,
+  PrecisionOption,
+  precisionOf,
+  statePrecision,
+  type Vector,
+  type VectorOf,
+} from "./precision.ts";
 export { RandomSearch, RandomSearchOptions, type RandomSearchState } from "./random-search.ts";
+export { RngOption } from "./rng-option.ts";
 export {
   ackley,
   ellipsoid,

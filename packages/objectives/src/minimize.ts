@@ -2,6 +2,7 @@ import { OptionsError, parseOptions } from "@arena/options";
 import * as z from "zod";
 import { evaluatePopulation, type Objective } from "./objective.ts";
 import type { PopulationOptimizer } from "./population-optimizer.ts";
+import type { Vector } from "./precision.ts";
 
 /** What `onGeneration` sees after each generation. */
 export interface GenerationInfo {
@@ -43,10 +44,10 @@ export type MinimizeOptions = z.input<typeof MinimizeOptions>;
 /** Why {@link minimize} stopped. */
 export type StopReason = "target" | "maxEvaluations" | "maxGenerations" | "callback";
 
-/** The outcome of {@link minimize}. */
-export interface MinimizeResult {
+/** The outcome of {@link minimize}; `x` comes in the optimizer's precision. */
+export interface MinimizeResult<V extends Vector = Float64Array> {
   /** Best point found (over the optimizer's whole life). */
-  x: Float32Array;
+  x: V;
   /** Its fitness. */
   f: number;
   /** Evaluations spent in this call. */
@@ -62,23 +63,23 @@ export interface MinimizeResult {
  * Runs an ask/tell optimizer on an objective until a budget is spent, the target is reached or the
  * callback says stop. Each generation is scored with `objective.evaluateBatch` when the objective has
  * one, else row by row. Budgets count from this call, so `minimize` on a resumed optimizer continues
- * the same trajectory.
+ * the same trajectory. The objective receives the rows in the optimizer's precision (a `Float64Array`
+ * unless the optimizer was built with `precision: "float32"`).
  *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
  * import { RandomSearch, minimize, sphere } from "@arena/objectives";
  * const f = sphere(3);
- * const rs = new RandomSearch({ dim: 3, lower: f.lower, upper: f.upper, rng: new Rng(1) });
+ * const rs = new RandomSearch({ dim: 3, lower: f.lower, upper: f.upper, rng: 1 });
  * const r = minimize(rs, f, { maxEvaluations: 5000 });
  * console.log(r.f, r.evaluations, r.stopReason); // 0.057… 5000 "maxEvaluations"
  * ```
  */
-export function minimize(
-  optimizer: PopulationOptimizer,
-  objective: Objective,
+export function minimize<V extends Vector>(
+  optimizer: PopulationOptimizer<V>,
+  objective: Objective<V>,
   options: MinimizeOptions,
-): MinimizeResult {
+): MinimizeResult<V> {
   const owner = "minimize";
   const o = parseOptions(owner, MinimizeOptions, options);
   if (objective.dim !== optimizer.dim) {

@@ -1,6 +1,8 @@
+import type { Vector } from "./precision.ts";
+
 /** The best candidate seen so far and its value. */
-export interface BestPoint {
-  x: Float32Array;
+export interface BestPoint<V extends Vector = Float64Array> {
+  x: V;
   f: number;
 }
 
@@ -11,8 +13,11 @@ export interface BestPoint {
  * Beyond the minimal ask/tell contract (`ask`, `tell`, `best`), it carries what a driver needs to budget,
  * log and resume a run: the sizes (`dim`, `populationSize`), the counts (`generation`, `evaluations`)
  * and `state()`.
+ *
+ * `V` is the array the candidates come in: `Float64Array` by default, `Float32Array` for an optimizer
+ * built with `precision: "float32"`.
  */
-export interface PopulationOptimizer {
+export interface PopulationOptimizer<V extends Vector = Float64Array> {
   /** Length of every candidate vector. */
   readonly dim: number;
   /** Rows returned by every `ask()`. */
@@ -26,11 +31,11 @@ export interface PopulationOptimizer {
    * buffer: read it, do not modify it; it stays valid until the next `tell`. Asking twice without a
    * `tell` returns the same candidates.
    */
-  ask(): Float32Array;
+  ask(): V;
   /** One fitness per row of the last `ask()`, lower is better. Non-finite values rank worst. */
   tell(fitness: ArrayLike<number>): void;
   /** The best candidate told so far (a copy). Throws before the first `tell`. */
-  best(): BestPoint;
+  best(): BestPoint<V>;
   /** Everything needed to resume exactly, as plain JSON (each optimizer class has a static `fromState`). */
   state(): unknown;
 }

@@ -1,25 +1,27 @@
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import type { Objective } from "./objective.ts";
+import type { Vector } from "./precision.ts";
 
 /**
- * A standard benchmark function with a known optimum, usable as an {@link Objective} in any dimension.
- * Values are computed in float64 from the float32 inputs.
+ * A standard benchmark function with a known optimum, usable as an {@link Objective} in any dimension
+ * and either precision: values are computed in float64 from the inputs, Float64Array or Float32Array.
  */
-export interface TestFunction extends Objective {
+export interface TestFunction extends Objective<Vector> {
   /** Short name, e.g. `"rastrigin"`. */
   readonly name: string;
   /** The global minimiser x* (length `dim`). */
-  readonly optimum: Float32Array;
+  readonly optimum: Float64Array;
   /** f(x*), 0 for every function here. */
   readonly fOptimum: number;
   /** The usual search domain, the same in every dimension: x_i in [lower, upper]. */
   readonly lower: number;
   readonly upper: number;
-  evaluateBatch(xs: Float32Array, n: number, out: Float64Array): void;
+  evaluate(x: Vector): number;
+  evaluateBatch(xs: Vector, n: number, out: Float64Array): void;
 }
 
 /** f over the `dim` values of `xs` starting at `off`. */
-type Kernel = (xs: Float32Array, off: number, dim: number) => number;
+type Kernel = (xs: Vector, off: number, dim: number) => number;
 
 function makeTestFunction(
   name: string,
@@ -36,15 +38,15 @@ function makeTestFunction(
   return {
     name,
     dim,
-    optimum: new Float32Array(dim).fill(optimumValue),
+    optimum: new Float64Array(dim).fill(optimumValue),
     fOptimum: 0,
     lower,
     upper,
-    evaluate(x: Float32Array): number {
+    evaluate(x: Vector): number {
       if (x.length !== dim) throw new RangeError(`${name}: x has ${x.length} values, expected dim = ${dim}`);
       return kernel(x, 0, dim);
     },
-    evaluateBatch(xs: Float32Array, n: number, out: Float64Array): void {
+    evaluateBatch(xs: Vector, n: number, out: Float64Array): void {
       if (!Number.isInteger(n) || n < 0)
         throw new RangeError(`${name}.evaluateBatch: n must be an integer >= 0, got ${n}`);
       if (xs.length < n * dim) {
@@ -69,7 +71,7 @@ const TWO_PI = 2 * Math.PI;
  * ```ts
  * import { sphere } from "@arena/objectives";
  * const f = sphere(3);
- * console.log(f.evaluate(new Float32Array([1, 2, 3]))); // 14
+ * console.log(f.evaluate(new Float64Array([1, 2, 3]))); // 14
  * ```
  */
 export function sphere(dim: number): TestFunction {
@@ -154,7 +156,7 @@ export function griewank(dim: number): TestFunction {
  * @example
  * ```ts
  * import { ellipsoid } from "@arena/objectives";
- * console.log(ellipsoid(2).evaluate(new Float32Array([1, 1]))); // 1 + 1e6
+ * console.log(ellipsoid(2).evaluate(new Float64Array([1, 1]))); // 1 + 1e6
  * ```
  */
 export function ellipsoid(dim: number): TestFunction {
@@ -169,20 +171,21 @@ export function ellipsoid(dim: number): TestFunction {
 
 /**
  * `f` turned by a random rotation about its optimum: g(x) = f(x* + Q·(x − x*)), with Q orthogonal and
- * drawn from `rng` (Gram–Schmidt on Gaussian columns, which makes Q uniformly distributed over the
+ * drawn from `rng` (an Rng or a seed; Gram–Schmidt on Gaussian columns, which makes Q uniformly distributed over the
  * orthogonal group). Same minimum, same value there, same domain; a separable function becomes
  * non-separable (Salomon 1996), so an optimizer that does as well on g as on f is rotation-invariant.
- * Each evaluation costs a dim × dim matrix-vector product on top of f.
+ * Each evaluation costs a dim × dim matrix-vector product on top of f. The turned point is handed to f
+ * in the input's precision (rounded to float32 for a Float32Array input).
  *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
  * import { ellipsoid, rotated } from "@arena/objectives";
- * const g = rotated(ellipsoid(10), new Rng(1));
- * console.log(g.name, g.evaluate(new Float32Array(10))); // rotated-ellipsoid 0
+ * const g = rotated(ellipsoid(10), 1);
+ * console.log(g.name, g.evaluate(new Float64Array(10))); // rotated-ellipsoid 0
  * ```
  */
-export function rotated(f: TestFunction, rng: Rng): TestFunction {
+export function rotated(f: TestFunction, rngLike: RngLike): TestFunction {
+  const rng = toRng(rngLike, "rotated");
   const dim = f.dim;
   const q = new Float64Array(dim * dim); // column-major: column j at q[j·dim …]
   const col = new Float64Array(dim);
@@ -202,9 +205,11 @@ export function rotated(f: TestFunction, rng: Rng): TestFunction {
     for (let i = 0; i < dim; i++) q[j * dim + i] = col[i] / norm;
   }
   const opt = f.optimum;
-  const y = new Float32Array(dim);
-  /** y = x* + Q·(x − x*) for the row of `xs` at `off`. */
-  const turn = (xs: Float32Array, off: number): Float32Array => {
+  const y32 = new Float32Array(dim);
+  const y64 = new Float64Array(dim);
+  /** y = x* + Q·(x − x*) for the row of `xs` at `off`, stored in the precision of `xs`. */
+  const turn = (xs: Vector, off: number): Vector => {
+    const y = xs instanceof Float32Array ? y32 : y64;
     for (let i = 0; i < dim; i++) {
       let s = 0;
       for (let j = 0; j < dim; j++) s += q[j * dim + i] * (xs[off + j] - opt[j]);

@@ -1,7 +1,14 @@
 import { OptionsError } from "@arena/options";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type BoxOptions, boxFromJson, boxToJson, clampToBox, resolveBox } from "../src/index.ts";
+import {
+  type BoxOptions,
+  boxFromJson,
+  boxToJson,
+  clampToBox,
+  type Precision,
+  resolveBox,
+} from "../src/index.ts";
 
 describe("resolveBox", () => {
   it("expands scalars and arrays, and defaults the initialisation range to the bounds", () => {
@@ -20,13 +27,13 @@ describe("resolveBox", () => {
     expect(Array.from(b.span)).toEqual([4, 7]);
   });
 
-  it("rounds finite bounds inward to float32, so clamped float32 values stay inside exactly", () => {
+  it("rounds finite bounds inward to float32 in float32, so clamped float32 values stay inside exactly", () => {
     fc.assert(
       fc.property(
         fc.double({ min: -1e6, max: 1e6, noNaN: true }),
         fc.double({ min: 1, max: 1e6, noNaN: true }),
         (lo, w) => {
-          const b = resolveBox("T", 1, { lower: lo, upper: lo + w });
+          const b = resolveBox("T", 1, { lower: lo, upper: lo + w }, "float32");
           expect(b.lower[0]).toBe(Math.fround(b.lower[0]));
           expect(b.upper[0]).toBe(Math.fround(b.upper[0]));
           expect(b.lower[0]).toBeGreaterThanOrEqual(lo);
@@ -42,7 +49,7 @@ describe("resolveBox", () => {
   });
 
   it("rejects mismatched or inconsistent bounds with an OptionsError naming the option, dimension and value", () => {
-    const cases: [BoxOptions, number, RegExp][] = [
+    const cases: [BoxOptions, number, RegExp, Precision?][] = [
       [
         { lower: [0, 0], upper: 1 },
         3,
@@ -70,6 +77,7 @@ describe("resolveBox", () => {
         { lower: 1, upper: 1 + 1e-12 },
         1,
         /^GA: upper\[0\]: expected a float32 step or more above lower\[0\] = 1/,
+        "float32",
       ],
       [{ lower: "0" as unknown as number, upper: 1 }, 1, /^GA: lower: expected a number .* \(got "0"\)$/],
       [
@@ -79,9 +87,9 @@ describe("resolveBox", () => {
       ],
       [{ lower: 0, upper: 1, lowr: 0 } as BoxOptions, 1, /^GA: unknown key "lowr"; known keys: lower, upper/],
     ];
-    for (const [options, dim, re] of cases) {
-      expect(() => resolveBox("GA", dim, options)).toThrow(OptionsError);
-      expect(() => resolveBox("GA", dim, options)).toThrow(re);
+    for (const [options, dim, re, precision] of cases) {
+      expect(() => resolveBox("GA", dim, options, precision)).toThrow(OptionsError);
+      expect(() => resolveBox("GA", dim, options, precision)).toThrow(re);
     }
   });
 

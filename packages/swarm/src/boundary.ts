@@ -1,4 +1,4 @@
-import type { Box } from "@arena/objectives";
+import type { Box, Vector } from "@arena/objectives";
 import type { UniformSource } from "@arena/rng";
 import * as z from "zod";
 
@@ -20,12 +20,7 @@ export type BoundaryHandling = z.input<typeof BoundaryHandling>;
  * Clamp to the violated bound and reverse half the velocity, v ← −0.5 v: the confinement of SPSO 2011
  * (Clerc 2011, §2.4), which keeps a particle near the border without letting it stick there.
  */
-export function clampBoundary(
-  x: Float32Array,
-  v: Float32Array,
-  lower: Float64Array,
-  upper: Float64Array,
-): void {
+export function clampBoundary(x: Vector, v: Vector, lower: Float64Array, upper: Float64Array): void {
   for (let d = 0; d < x.length; d++) {
     if (x[d] < lower[d]) {
       x[d] = lower[d];
@@ -41,12 +36,7 @@ export function clampBoundary(
  * Reflect off the violated bound as off a mirror (folded as often as the overshoot needs) and reverse
  * the velocity, v ← −v (Helwig, Branke & Mostaghim 2013 survey this and the other strategies here).
  */
-export function reflectBoundary(
-  x: Float32Array,
-  v: Float32Array,
-  lower: Float64Array,
-  upper: Float64Array,
-): void {
+export function reflectBoundary(x: Vector, v: Vector, lower: Float64Array, upper: Float64Array): void {
   for (let d = 0; d < x.length; d++) {
     const lo = lower[d];
     const hi = upper[d];
@@ -75,8 +65,8 @@ export function reflectBoundary(
  * range [initLower, initUpper] (inside the box) and its velocity set to 0.
  */
 export function reinitBoundary(
-  x: Float32Array,
-  v: Float32Array,
+  x: Vector,
+  v: Vector,
   lower: Float64Array,
   upper: Float64Array,
   initLower: Float64Array,
@@ -94,8 +84,8 @@ export function reinitBoundary(
 /** Applies the boundary handling `kind` to one particle's position and velocity rows, in `box`. */
 export function applyBoundary(
   kind: BoundaryHandling,
-  x: Float32Array,
-  v: Float32Array,
+  x: Vector,
+  v: Vector,
   box: Box,
   rng: UniformSource,
 ): void {

@@ -13,13 +13,13 @@ export {
   SPSO2011_ACCELERATION,
   SPSO2011_INERTIA,
 } from "./coefficients.ts";
+export { ParticleSwarm } from "./particle-swarm.ts";
 export {
-  ParticleSwarm,
   ParticleSwarmOptions,
   type ParticleSwarmSettings,
   type ParticleSwarmState,
   SwarmBehaviorOptions,
-} from "./particle-swarm.ts";
+} from "./particle-swarm-options.ts";
 export {
   drawRandomLinks,
   globalInformantBest,

@@ -1,34 +1,34 @@
 import {
   AskTellOptimizer,
-  AskTellOptions,
-  type AskTellState,
   type Box,
-  type BoxJson,
-  BoxOptions,
   boxFromJson,
   boxToJson,
-  checkPopulationRows,
   floatFromJson,
   floatsFromJson,
   floatsToJson,
   floatToJson,
-  type JsonFloat,
-  PopulationRows,
+  newVector,
+  type Precision,
   resolveBox,
   sampleInBox,
+  statePrecision,
+  type Vector,
+  type VectorOf,
 } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
-import { Rng } from "@arena/rng";
-import * as z from "zod";
-import { applyBoundary, BoundaryHandling } from "./boundary.ts";
-import { CoefficientsSpec, coefficientsAt, type ResolvedCoefficients } from "./coefficients.ts";
+import { applyBoundary, type BoundaryHandling } from "./boundary.ts";
+import { coefficientsAt, type ResolvedCoefficients } from "./coefficients.ts";
+import {
+  ParticleSwarmOptions,
+  type ParticleSwarmSettings,
+  type ParticleSwarmState,
+} from "./particle-swarm-options.ts";
 import {
   drawRandomLinks,
   globalInformantBest,
   type ResolvedTopology,
   randomInformantBest,
   ringInformantBest,
-  TopologySpec,
 } from "./topology.ts";
 import {
   hypersphereMove,
@@ -36,97 +36,10 @@ import {
   type MoveCoefficients,
   perDimensionMove,
   type SwarmBuffers,
-  VelocityUpdate,
+  type VelocityUpdate,
 } from "./velocity.ts";
 
-/** How the swarm moves: everything but the dimension, the swarm size, the box and the stream. */
-export const SwarmBehaviorOptions = z.strictObject({
-  topology: TopologySpec.prefault({ kind: "adaptive-random" }),
-  coefficients: CoefficientsSpec.prefault({ kind: "inertia" }),
-  maxVelocity: z
-    .number()
-    .positive()
-    .optional()
-    .describe(
-      "velocity limit per dimension as a fraction of its span, |v_d| <= maxVelocity · span_d (default: none)",
-    ),
-  boundary: BoundaryHandling.default("clamp"),
-  velocityUpdate: VelocityUpdate.default("per-dimension"),
-});
-export type SwarmBehaviorOptions = z.input<typeof SwarmBehaviorOptions>;
-
-/** Options of {@link ParticleSwarm}. */
-export const ParticleSwarmOptions = z
-  .strictObject({
-    ...AskTellOptions.shape,
-    populationSize: z
-      .number()
-      .int()
-      .min(2)
-      .default(40)
-      .describe("swarm size, the rows of every ask() (40, as SPSO 2011's reference code)"),
-    ...SwarmBehaviorOptions.shape,
-    ...BoxOptions.shape,
-    initialPopulation: PopulationRows.optional().describe(
-      "starting positions of the first particles (rows of dim numbers inside the box; default: all uniform in the init range)",
-    ),
-    initialVelocities: PopulationRows.optional().describe(
-      "starting velocities of the particles given by initialPopulation, one row each, used as given (default: SPSO 2011's rule)",
-    ),
-  })
-  .superRefine((o, ctx) => {
-    if (ctx.issues.length > 0) return;
-    if (o.initialPopulation !== undefined)
-      checkPopulationRows(o.initialPopulation, o, ctx, "initialPopulation");
-    checkInitialVelocities(o, ctx);
-  });
-export type ParticleSwarmOptions = z.input<typeof ParticleSwarmOptions>;
-
-/** The options a run actually used, as plain JSON (part of `state()`). */
-export interface ParticleSwarmSettings extends BoxJson {
-  populationSize: number;
-  topology: ResolvedTopology;
-  coefficients: ResolvedCoefficients;
-  /** null when velocities are not limited. */
-  maxVelocity: number | null;
-  boundary: BoundaryHandling;
-  velocityUpdate: VelocityUpdate;
-}
-
-/** Plain-JSON state of a {@link ParticleSwarm}. */
-export interface ParticleSwarmState extends AskTellState {
-  readonly options: ParticleSwarmSettings;
-  readonly positions: JsonFloat[];
-  readonly velocities: JsonFloat[];
-  readonly personalBest: JsonFloat[];
-  readonly personalBestF: JsonFloat[];
-  /** Best personal best after the last move (to detect an iteration without improvement). */
-  readonly swarmBestF: JsonFloat;
-  /** Adaptive random topology links (empty for the others). */
-  readonly links: number[];
-}
-
 const OWNER = "ParticleSwarm";
-
-/** `initialVelocities` needs `initialPopulation`, one row per particle it places, of `dim` finite numbers. */
-function checkInitialVelocities(
-  o: { dim: number; initialPopulation?: ArrayLike<number>[]; initialVelocities?: ArrayLike<number>[] },
-  ctx: z.core.$RefinementCtx,
-): void {
-  const v = o.initialVelocities;
-  if (v === undefined) return;
-  const rows = o.initialPopulation?.length ?? 0;
-  if (v.length !== rows) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["initialVelocities"],
-      message: `expected one row per row of initialPopulation (${rows})`,
-      input: v.length,
-    });
-    return;
-  }
-  checkPopulationRows(v, { dim: o.dim, populationSize: rows }, ctx, "initialVelocities");
-}
 
 /**
  * Particle swarm optimisation, ask/tell. Each particle i has a position x (the rows of `ask()`), a
@@ -158,18 +71,21 @@ function checkInitialVelocities(
  * per-dimension form, the default, is the one of SPSO 2006/2007 and most PSO literature; it searches
  * along the axes, so it does better on separable functions and worse once they are rotated.
  *
+ * Positions, velocities and personal bests are Float64Arrays unless `precision: "float32"` is given
+ * (then each is rounded to float32 as it is stored, and the box bounds inward to float32). `rng` is an
+ * Rng or a seed.
+ *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
  * import { minimize } from "@arena/objectives";
  * import { ParticleSwarm } from "@arena/swarm";
- * const pso = new ParticleSwarm({ dim: 4, lower: -5, upper: 5, rng: new Rng(1) });
- * const f = { dim: 4, evaluate: (x: Float32Array) => x.reduce((s, v) => s + (v - 1) ** 2, 0) };
+ * const pso = new ParticleSwarm({ dim: 4, lower: -5, upper: 5, rng: 1 });
+ * const f = { dim: 4, evaluate: (x: Float64Array) => x.reduce((s, v) => s + (v - 1) ** 2, 0) };
  * const r = minimize(pso, f, { maxEvaluations: 10_000 });
  * console.log(r.f, r.x);
  * ```
  */
-export class ParticleSwarm extends AskTellOptimizer {
+export class ParticleSwarm<P extends Precision = "float64"> extends AskTellOptimizer<P> {
   readonly settings: Readonly<ParticleSwarmSettings>;
   private readonly box: Box;
   private readonly topology: ResolvedTopology;
@@ -177,15 +93,15 @@ export class ParticleSwarm extends AskTellOptimizer {
   private readonly boundary: BoundaryHandling;
   /** Per-dimension velocity limit (+Infinity when not limited). */
   private readonly vmax: Float64Array;
-  private readonly x: Float32Array;
-  private readonly v: Float32Array;
-  private readonly p: Float32Array;
+  private readonly x: Vector;
+  private readonly v: Vector;
+  private readonly p: Vector;
   private readonly pF: Float64Array;
   private swarmBestF = Number.POSITIVE_INFINITY;
   private readonly links: Int32Array;
   private readonly informantBest: Int32Array;
-  private readonly xRows: Float32Array[];
-  private readonly vRows: Float32Array[];
+  private readonly xRows: Vector[];
+  private readonly vRows: Vector[];
   /** x, v, p and vmax for the velocity rules. */
   private readonly buffers: SwarmBuffers;
   private readonly coef = new Float64Array(3);
@@ -196,17 +112,18 @@ export class ParticleSwarm extends AskTellOptimizer {
   private readonly centre: Float64Array;
   private readonly direction: Float64Array;
 
-  constructor(options: ParticleSwarmOptions) {
+  constructor(options: ParticleSwarmOptions<P>) {
     const o = parseOptions(OWNER, ParticleSwarmOptions, options);
     const n = o.populationSize;
-    super(OWNER, o.dim, n, o.rng);
+    const precision = o.precision as P;
+    super(OWNER, o.dim, n, o.rng, precision);
     const dim = this.dim;
-    this.box = resolveBox(OWNER, dim, {
-      lower: o.lower,
-      upper: o.upper,
-      initLower: o.initLower,
-      initUpper: o.initUpper,
-    });
+    this.box = resolveBox(
+      OWNER,
+      dim,
+      { lower: o.lower, upper: o.upper, initLower: o.initLower, initUpper: o.initUpper },
+      precision,
+    );
     this.topology = o.topology;
     this.coefficients = o.coefficients;
     const maxVelocity = o.maxVelocity ?? null;
@@ -227,9 +144,9 @@ export class ParticleSwarm extends AskTellOptimizer {
 
     this.vmax = new Float64Array(dim).fill(Number.POSITIVE_INFINITY);
     if (maxVelocity !== null) for (let d = 0; d < dim; d++) this.vmax[d] = maxVelocity * this.box.span[d];
-    this.x = new Float32Array(n * dim);
-    this.v = new Float32Array(n * dim);
-    this.p = new Float32Array(n * dim);
+    this.x = newVector(precision, n * dim);
+    this.v = newVector(precision, n * dim);
+    this.p = newVector(precision, n * dim);
     this.pF = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const k = this.topology.kind === "adaptive-random" ? this.topology.informants : 0;
     this.links = new Int32Array(n * k);
@@ -266,7 +183,7 @@ export class ParticleSwarm extends AskTellOptimizer {
     this.p.set(this.x);
   }
 
-  protected candidates(): Float32Array {
+  protected candidates(): Vector {
     return this.x;
   }
 
@@ -315,12 +232,12 @@ export class ParticleSwarm extends AskTellOptimizer {
     return this.pF.slice();
   }
 
-  /** The current velocities (`populationSize × dim`, a copy). */
-  velocities(): Float32Array {
-    return this.v.slice();
+  /** The current velocities (`populationSize × dim`, a copy, in the swarm's precision). */
+  velocities(): VectorOf<P> {
+    return this.v.slice() as VectorOf<P>;
   }
 
-  state(): ParticleSwarmState {
+  state(): ParticleSwarmState<P> {
     return {
       ...this.baseState(),
       options: structuredClone(this.settings) as ParticleSwarmSettings,
@@ -333,12 +250,18 @@ export class ParticleSwarm extends AskTellOptimizer {
     };
   }
 
-  /** Resumes a swarm saved by `state()` (also after a JSON round trip) exactly where it stopped. */
-  static fromState(state: ParticleSwarmState): ParticleSwarm {
+  /**
+   * Resumes a swarm saved by `state()` (also after a JSON round trip) exactly where it stopped, in the
+   * precision it was saved in; with `precision`, throws unless the state has that one.
+   */
+  static fromState<P extends Precision = Precision>(
+    state: ParticleSwarmState<P>,
+    precision?: P,
+  ): ParticleSwarm<P> {
     const owner = `${OWNER}.fromState`;
     const o = state?.options;
     if (o === null || typeof o !== "object") throw new TypeError(`${owner}: state.options is missing`);
-    const pso = new ParticleSwarm({
+    const pso = new ParticleSwarm<P>({
       dim: state.dim,
       populationSize: o.populationSize,
       topology: o.topology,
@@ -348,8 +271,9 @@ export class ParticleSwarm extends AskTellOptimizer {
       // States saved before the option existed used the per-dimension update.
       velocityUpdate: o.velocityUpdate ?? "per-dimension",
       ...boxFromJson(owner, o, state.dim),
+      precision: statePrecision(owner, state, precision) as P,
       // Throwaway stream for the constructor's draws; restoreBaseState installs the saved one.
-      rng: new Rng("fromState"),
+      rng: "fromState",
     });
     pso.restoreBaseState(state);
     const len = pso.x.length;

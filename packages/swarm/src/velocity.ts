@@ -1,3 +1,4 @@
+import type { Vector } from "@arena/objectives";
 import type { Rng, UniformSource } from "@arena/rng";
 import * as z from "zod";
 
@@ -18,9 +19,9 @@ export type VelocityUpdate = z.input<typeof VelocityUpdate>;
  */
 export interface SwarmBuffers {
   readonly dim: number;
-  readonly x: Float32Array;
-  readonly v: Float32Array;
-  readonly p: Float32Array;
+  readonly x: Vector;
+  readonly v: Vector;
+  readonly p: Vector;
   readonly vmax: Float64Array;
 }
 
@@ -36,8 +37,8 @@ export interface MoveCoefficients {
  * (so that x + v stays in the initialisation range), then limited to ±vmax_d. Draws `dim` uniforms.
  */
 export function initialVelocity(
-  x: Float32Array,
-  v: Float32Array,
+  x: Vector,
+  v: Vector,
   initLower: Float64Array,
   initUpper: Float64Array,
   vmax: Float64Array,

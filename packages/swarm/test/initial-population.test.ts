@@ -1,4 +1,4 @@
-import { type Objective, rastrigin } from "@arena/objectives";
+import { type Objective, type Precision, rastrigin } from "@arena/objectives";
 import { OptionsError } from "@arena/options";
 import { Rng } from "@arena/rng";
 import { describe, expect, it } from "vitest";
@@ -97,7 +97,7 @@ describe("ParticleSwarm initialPopulation: the same run as the state round trip"
 
 describe("ParticleSwarm initialPopulation and initialVelocities: validation", () => {
   it("rejects bad rows, naming the option and the row", () => {
-    const cases: [Partial<ParticleSwarmOptions>, RegExp][] = [
+    const cases: [Partial<ParticleSwarmOptions<Precision>>, RegExp][] = [
       [{ initialPopulation: [[0, 0]] }, /initialPopulation\[0\]: expected dim = 3 entries \(got 2\)/],
       [
         { initialPopulation: Array(7).fill([0, 0, 0]) },
@@ -121,7 +121,11 @@ describe("ParticleSwarm initialPopulation and initialVelocities: validation", ()
       ],
       [
         { initialPopulation: [[0, 0, 0]], initialVelocities: [[0, 0, Number.NaN]] },
-        /initialVelocities\[0\]: expected finite numbers \(as float32\); entry \[2\] is NaN/,
+        /initialVelocities\[0\]: expected finite numbers; entry \[2\] is NaN/,
+      ],
+      [
+        { precision: "float32", initialPopulation: [[0, 0, 0]], initialVelocities: [[0, 0, -1e39]] },
+        /initialVelocities\[0\]\[2\]: expected finite once stored as float32 \(got -1e\+39\)/,
       ],
       [
         { initialPopulation: [[0, 0, 0]], initialVelocities: [[0, 0]] },
@@ -129,7 +133,7 @@ describe("ParticleSwarm initialPopulation and initialVelocities: validation", ()
       ],
     ];
     for (const [extra, re] of cases) {
-      const options = { ...base, rng: new Rng(1), ...extra } as ParticleSwarmOptions;
+      const options = { ...base, rng: new Rng(1), ...extra } as ParticleSwarmOptions<Precision>;
       expect(() => new ParticleSwarm(options)).toThrow(OptionsError);
       expect(() => new ParticleSwarm(options)).toThrow(re);
     }

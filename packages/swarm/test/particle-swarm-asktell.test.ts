@@ -245,9 +245,14 @@ describe("ParticleSwarm options", () => {
       [{ upper: -2 }, /lower\[0\]: expected < upper\[0\] = -2 \(got -1\)/],
       [
         { swarmSize: 10 },
-        /^ParticleSwarm: unknown key "swarmSize"; known keys: dim, rng, populationSize, topology/,
+        /^ParticleSwarm: unknown key "swarmSize"; known keys: dim, rng, precision, populationSize, topology/,
       ],
-      [{ rng: 42 }, /rng: expected an Rng from @arena\/rng \(got 42\)/],
+      [
+        { rng: [42] },
+        /rng: expected an Rng from @arena\/rng or a seed \(a finite number or a string\) \(got \[42\]\)/,
+      ],
+      [{ rng: Number.POSITIVE_INFINITY }, /rng: expected an Rng .* \(got Infinity\)/],
+      [{ precision: "float16" }, /precision: .* \(got "float16"\)/],
       // Every problem at once, in one line.
       [{ populationSize: 1, boundary: "wrap" }, /populationSize: .* \(got 1\); boundary: .* \(got "wrap"\)$/],
     ];
