@@ -37,6 +37,14 @@ export const RUNTIME_FILES: Record<string, string[]> = {
   "@arena/dashboard": ["vite.config.ts"],
 };
 
+/**
+ * Folders of files that a test copies into a blank project outside the workspace and runs there: they
+ * import the packed packages, which that project installs, so their imports are not this package's.
+ */
+export const OUTSIDE_WORKSPACE: Record<string, string[]> = {
+  "@arena/dashboard": ["test/fixtures/packed-packages-page"],
+};
+
 /** Commands in `scripts` that no package provides. */
 const SHELL_COMMANDS = new Set([
   "node",
@@ -227,7 +235,8 @@ function packageProblems(
   const problems: string[] = [];
   /** Where each package is used: run-time files (and whether only for types), other files. */
   const used = new Map<string, { runtime: string[]; runtimeValue: boolean; dev: string[] }>();
-  for (const file of sourceFiles(dir, skipDirs)) {
+  const outside = (OUTSIDE_WORKSPACE[self ?? ""] ?? []).map((f) => join(dir, f));
+  for (const file of sourceFiles(dir, [...skipDirs, ...outside])) {
     const rel = relative(dir, file);
     for (const { specifier, typeOnly } of moduleUses(file)) {
       if (specifier.startsWith(".")) {

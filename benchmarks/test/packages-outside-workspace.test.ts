@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtTarballs, publishablePackages } from "../../scripts/package-tarballs.ts";
 import { readmeBlocks } from "../../scripts/readme-examples.ts";
@@ -21,8 +22,10 @@ const packages = publishablePackages(root);
 const work = mkdtempSync(join(tmpdir(), "arena-stranger-"));
 const project = join(work, "project");
 let tarballs: string[] = [];
-/** A tool's entry file in benchmarks' own node_modules (run with this Node, not through a shell). */
-const bin = (pkg: string, name: string) => join(root, "benchmarks", "node_modules", pkg, name);
+/** The two checkers' command-line entry files, resolved from benchmarks' own dependencies. */
+const require = createRequire(import.meta.url);
+const publintCli = join(dirname(require.resolve("publint")), "cli.js");
+const attwCli = join(dirname(require.resolve("@arethetypeswrong/cli/package.json")), "dist/index.js");
 
 beforeAll(() => {
   tarballs = builtTarballs(root, work);
@@ -64,15 +67,13 @@ describe("the packed packages, installed outside the workspace", () => {
   it("pass publint and arethetypeswrong (ESM only)", () => {
     const problems: string[] = [];
     for (const t of tarballs) {
-      const lint = spawnSync(process.execPath, [bin("publint", "src/cli.js"), "run", t, "--strict"], {
+      const lint = spawnSync(process.execPath, [publintCli, "run", t, "--strict"], {
         encoding: "utf8",
       });
       if (lint.status !== 0) problems.push(`publint ${basename(t)}:\n${lint.stdout}${lint.stderr}`);
-      const attw = spawnSync(
-        process.execPath,
-        [bin("@arethetypeswrong/cli", "dist/index.js"), t, "--profile", "esm-only", "--format", "ascii"],
-        { encoding: "utf8" },
-      );
+      const attw = spawnSync(process.execPath, [attwCli, t, "--profile", "esm-only", "--format", "ascii"], {
+        encoding: "utf8",
+      });
       if (attw.status !== 0) problems.push(`attw ${basename(t)}:\n${attw.stdout}${attw.stderr}`);
     }
     expect(problems).toEqual([]);

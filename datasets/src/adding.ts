@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { type OptionsInput, withRule } from "./options.ts";
@@ -50,7 +50,8 @@ export const addingOptions = withRule(
  * console.log(ds.xShape, ds.yShape); // [20, 2] [1]
  * ```
  */
-export function addingProblem(rng: Rng, options: OptionsInput<typeof addingOptions> = {}): Dataset {
+export function addingProblem(rng: RngLike, options: OptionsInput<typeof addingOptions> = {}): Dataset {
+  rng = toRng(rng, "addingProblem");
   const o = parseOptions("adding", addingOptions, options);
   const T = o.length;
   const paper = o.variant === "hochreiter-1997";

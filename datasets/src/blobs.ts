@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
@@ -47,7 +47,8 @@ export interface Blobs extends Dataset {
  * console.log(b.yShape, b.centers.length); // [4] 8
  * ```
  */
-export function blobs(rng: Rng, options: OptionsInput<typeof blobsOptions> = {}): Blobs {
+export function blobs(rng: RngLike, options: OptionsInput<typeof blobsOptions> = {}): Blobs {
+  rng = toRng(rng, "blobs");
   const o = parseOptions("blobs", blobsOptions, options);
   const n = o.samples;
   const d = o.features;

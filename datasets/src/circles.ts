@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
@@ -38,7 +38,8 @@ export const circlesOptions = z.strictObject({
  * console.log(circles(new Rng(1), { samples: 100, factor: 0.3 }).n); // 100
  * ```
  */
-export function circles(rng: Rng, options: OptionsInput<typeof circlesOptions> = {}): Dataset {
+export function circles(rng: RngLike, options: OptionsInput<typeof circlesOptions> = {}): Dataset {
+  rng = toRng(rng, "circles");
   const o = parseOptions("circles", circlesOptions, options);
   const n = o.samples;
   const nOut = Math.ceil(n / 2);

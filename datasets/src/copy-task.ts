@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import type { OptionsInput } from "./options.ts";
@@ -34,7 +34,8 @@ export const copyTaskOptions = z.strictObject({
  * console.log(ds.xShape, ds.yShape); // [11, 6] [11, 5]
  * ```
  */
-export function copyTask(rng: Rng, options: OptionsInput<typeof copyTaskOptions> = {}): Dataset {
+export function copyTask(rng: RngLike, options: OptionsInput<typeof copyTaskOptions> = {}): Dataset {
+  rng = toRng(rng, "copyTask");
   const o = parseOptions("copy", copyTaskOptions, options);
   const K = o.symbols;
   const L = o.length;

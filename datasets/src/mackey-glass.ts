@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import { type OptionsInput, withRule } from "./options.ts";
 
@@ -83,9 +83,10 @@ export const mackeyGlassOptions = withRule(
  * ```
  */
 export function mackeyGlassSeries(
-  rng: Rng,
+  rng: RngLike,
   options: OptionsInput<typeof mackeyGlassOptions> = {},
 ): Float64Array {
+  rng = toRng(rng, "mackeyGlassSeries");
   const o = parseOptions("mackey-glass", mackeyGlassOptions, options);
   const h = o.step;
   // The schema checked that both are multiples of the step.

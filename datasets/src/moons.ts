@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
@@ -32,7 +32,8 @@ export const moonsOptions = z.strictObject({
  * console.log(moons(new Rng(1), { samples: 100 }).n); // 100
  * ```
  */
-export function moons(rng: Rng, options: OptionsInput<typeof moonsOptions> = {}): Dataset {
+export function moons(rng: RngLike, options: OptionsInput<typeof moonsOptions> = {}): Dataset {
+  rng = toRng(rng, "moons");
   const o = parseOptions("moons", moonsOptions, options);
   const n = o.samples;
   const nOut = Math.ceil(n / 2);

@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type Rng, type RngLike, toRng } from "@arena/rng";
 import type { Metric, Problem, Task } from "./dataset.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import type { OptionsSchema, ResolvedOptions } from "./options.ts";
@@ -45,7 +45,7 @@ export interface ProblemEntry {
    * Builds the problem: splits, scaling fitted on train. Unknown or bad options throw an OptionsError naming
    * the key, the value and what was expected.
    */
-  load(rng: Rng, options?: Readonly<Record<string, unknown>>): Problem;
+  load(rng: RngLike, options?: Readonly<Record<string, unknown>>): Problem;
 }
 
 /** What a problem's definition supplies; `defineProblem` adds option handling. */
@@ -94,13 +94,9 @@ export function defineProblem<S extends OptionsSchema>(def: ProblemDefinition<S>
       return def.shapes(resolve(options));
     },
     load(rng, options) {
-      if (typeof (rng as { fork?: unknown } | undefined)?.fork !== "function") {
-        throw new TypeError(
-          `${def.name}.load: the first argument must be an Rng (from @arena/rng), got ${String(rng)}`,
-        );
-      }
+      const stream = toRng(rng, `${def.name}.load`);
       const o = resolve(options);
-      const built = def.build(rng, o);
+      const built = def.build(stream, o);
       return {
         ...built,
         name: def.name,

@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { OptionsInput } from "./options.ts";
 
@@ -36,7 +36,8 @@ export const sineOptions = z.strictObject({
  * console.log(s.length); // 100
  * ```
  */
-export function sineSeries(rng: Rng, options: OptionsInput<typeof sineOptions> = {}): Float64Array {
+export function sineSeries(rng: RngLike, options: OptionsInput<typeof sineOptions> = {}): Float64Array {
+  rng = toRng(rng, "sineSeries");
   const o = parseOptions("sine", sineOptions, options);
   const phase = rng.uniform(0, 2 * Math.PI);
   const w = (2 * Math.PI) / o.period;

@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { oneHot } from "./one-hot.ts";
@@ -42,7 +42,8 @@ export const spiralsOptions = withRule(
  * console.log(ds.xShape, ds.yShape); // [2] [2]
  * ```
  */
-export function spirals(rng: Rng, options: OptionsInput<typeof spiralsOptions> = {}): Dataset {
+export function spirals(rng: RngLike, options: OptionsInput<typeof spiralsOptions> = {}): Dataset {
+  rng = toRng(rng, "spirals");
   const o = parseOptions("spirals", spiralsOptions, options);
   const n = o.samples;
   const x = new Float32Array(n * 2);

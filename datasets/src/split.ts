@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import type { Dataset } from "./dataset.ts";
 import { withSharesRule } from "./options.ts";
@@ -91,8 +91,9 @@ function labelGroups(where: string, labels: ArrayLike<number>): Int32Array[] {
 export function stratifiedSplit(
   labels: ArrayLike<number>,
   fractions: SplitFractions,
-  rng: Rng,
+  rng: RngLike,
 ): SplitIndices {
+  rng = toRng(rng, "stratifiedSplit");
   const fr = fractionsOf("stratifiedSplit", fractions);
   const groups = labelGroups("stratifiedSplit", labels);
   const parts: number[][] = [[], [], []];
@@ -160,7 +161,8 @@ export function splitShortfall(
 }
 
 /** A seeded random split of n samples (no classes; e.g. regression). Sizes are within one of their shares. */
-export function randomSplit(n: number, fractions: SplitFractions, rng: Rng): SplitIndices {
+export function randomSplit(n: number, fractions: SplitFractions, rng: RngLike): SplitIndices {
+  rng = toRng(rng, "randomSplit");
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`randomSplit: n must be an integer >= 0, got ${n}`);
   return stratifiedSplit(new Int32Array(n), fractions, rng);
 }
@@ -207,7 +209,8 @@ export function chronologicalSplit(n: number, fractions: SplitFractions, gap = 0
  * k of the rows, drawn at random within each class so class shares are kept (each class gets its exact
  * share k·n_c/n rounded by largest remainder, so exactly k in total). Returns positions into `labels`.
  */
-export function stratifiedSubsample(labels: ArrayLike<number>, k: number, rng: Rng): Int32Array {
+export function stratifiedSubsample(labels: ArrayLike<number>, k: number, rng: RngLike): Int32Array {
+  rng = toRng(rng, "stratifiedSubsample");
   const n = labels.length;
   if (!Number.isInteger(k) || k < 1 || k > n) {
     throw new RangeError(`stratifiedSubsample: size must be an integer in [1, ${n}], got ${k}`);

@@ -5,7 +5,7 @@
 import type { Problem } from "@arena/datasets";
 import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import type { AnyModel, Cost, Learner } from "@arena/nn";
-import { Rng } from "@arena/rng";
+import { Rng, type RngLike, toRng } from "@arena/rng";
 import {
   type BackpropLearnerConfig,
   type ResolvedBackpropConfig,
@@ -185,7 +185,7 @@ export class BackpropLearner implements Learner {
  *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
+ * import { Rng, type RngLike, toRng } from "@arena/rng";
  * import { createModel } from "@arena/nn";
  * import { getProblem } from "@arena/datasets";
  * import { backpropLearner, resumeBackpropLearner } from "@arena/backprop";
@@ -232,7 +232,7 @@ export function resumeBackpropLearner(
  *
  * @example
  * ```ts
- * import { Rng } from "@arena/rng";
+ * import { Rng, type RngLike, toRng } from "@arena/rng";
  * import { createModel } from "@arena/nn";
  * import { getProblem } from "@arena/datasets";
  * import { backpropLearner } from "@arena/backprop";
@@ -248,7 +248,7 @@ export function backpropLearner(
   model: AnyModel,
   problem: Problem,
   config: Record<string, unknown> | BackpropLearnerConfig,
-  rng: Rng,
+  rng: RngLike,
 ): BackpropLearner {
-  return new BackpropLearner(model, problem, resolveBackpropConfig(config), rng);
+  return new BackpropLearner(model, problem, resolveBackpropConfig(config), toRng(rng, "backpropLearner"));
 }

@@ -4,7 +4,7 @@
  * loops around it.
  */
 import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
-import { Rng } from "@arena/rng";
+import { Rng, type RngLike, toRng } from "@arena/rng";
 import { type BpttChunk, bpttChunks, type ResolvedBptt } from "./bptt-chunks.ts";
 import { clipGradNorm, clipGradValue, gradNorm, type ResolvedClip } from "./clipping.ts";
 import { EpochSampler } from "./epoch-sampler.ts";
@@ -17,8 +17,8 @@ export interface StepperOptions {
   optimizer: GradientOptimizer;
   /** Samples (sequences) per minibatch; a value >= n gives full-batch gradient descent. */
   batchSize: number;
-  /** Minibatch order (forked as "minibatches") and dropout masks (forked as "dropout"). */
-  rng: Rng;
+  /** Minibatch order (forked as "minibatches") and dropout masks (forked as "dropout"); or its seed. */
+  rng: RngLike;
   /** Reshuffle every epoch (default true). */
   shuffle?: boolean;
   clip?: ResolvedClip | null;
@@ -104,12 +104,12 @@ export class BackpropStepper {
     this.sampler = new EpochSampler(
       data,
       options.batchSize,
-      options.rng.fork("minibatches"),
+      toRng(options.rng, owner).fork("minibatches"),
       options.shuffle ?? true,
     );
     this.clip = options.clip ?? null;
     const bptt = options.bptt ?? null;
-    this.dropoutRng = model.spec.dropout > 0 ? options.rng.fork("dropout") : null;
+    this.dropoutRng = model.spec.dropout > 0 ? toRng(options.rng, owner).fork("dropout") : null;
     this.net = model instanceof RecurrentNet ? model : null;
     if (this.net === null && bptt !== null) {
       throw new RangeError(`${owner}: bptt applies to recurrent models only, the model is an MLP`);

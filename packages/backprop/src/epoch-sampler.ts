@@ -12,7 +12,7 @@ export interface EpochSamplerState {
  * rows of each batch gathered into preallocated buffers, so a training step allocates nothing.
  */
 import type { Samples } from "@arena/nn";
-import { Rng, type RngState } from "@arena/rng";
+import { Rng, type RngLike, type RngState, toRng } from "@arena/rng";
 import { shapeSize } from "@arena/tensor";
 
 /** Values per sample of a split: prod(shape) when a shape is given, else length / n. */
@@ -72,8 +72,9 @@ export class EpochSampler {
   private epochs = 0;
   private last = 0;
 
-  constructor(data: Samples, batchSize: number, rng: Rng, shuffle = true) {
+  constructor(data: Samples, batchSize: number, rng: RngLike, shuffle = true) {
     const owner = "EpochSampler";
+    rng = toRng(rng, owner);
     if (!Number.isInteger(data.n) || data.n < 1) {
       throw new RangeError(`${owner}: the data must hold at least one sample, got n = ${data.n}`);
     }

@@ -1,6 +1,6 @@
 /** The options of `train` (one schema) and the shapes of what it returns. */
 import type { Cost, Samples } from "@arena/nn";
-import type { Rng } from "@arena/rng";
+import { RngOption } from "@arena/options";
 import * as z from "zod";
 import { trainingShape } from "./backprop-config.ts";
 import type { OptimizerConfig } from "./optimizers/create-optimizer.ts";
@@ -22,13 +22,9 @@ const positiveInt = z.number().int().min(1);
 export const trainOptions = z
   .strictObject({
     ...trainingShape,
-    rng: z
-      .custom<Rng>((v) => typeof v === "object" && v !== null && typeof (v as Rng).fork === "function", {
-        error: "expected an Rng (e.g. new Rng(seed))",
-      })
-      .describe(
-        'the run\'s random stream: minibatch order (fork "minibatches") and dropout (fork "dropout")',
-      ),
+    rng: RngOption.describe(
+      'the run\'s random stream, or its seed: minibatch order (fork "minibatches") and dropout (fork "dropout")',
+    ),
     epochs: positiveInt
       .optional()
       .describe("passes over the training split (training stops after the last update of the last epoch)"),

@@ -114,8 +114,8 @@ describe("train", () => {
     expect(() => train(model, data, { optimizer: base.optimizer, rng: base.rng } as never)).toThrow(
       /^train: expected epochs and\/or steps \(how long to train\) \(got \{/,
     );
-    expect(() => train(model, data, { ...base, rng: 5 } as never)).toThrow(
-      "train: rng: expected an Rng (e.g. new Rng(seed)) (got 5)",
+    expect(() => train(model, data, { ...base, rng: {} } as never)).toThrow(
+      "train: rng: expected an Rng from @arena/rng or a seed (a finite number or a string) (got {})",
     );
     expect(() => train(model, data, { ...base, batchSize: 0 })).toThrow(
       "train: batchSize: Too small: expected number to be >=1 (got 0)",

@@ -1,5 +1,5 @@
 import { OptionsError, parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import { Mlp } from "./mlp/mlp.ts";
 import type { ModelJSON } from "./model.ts";
@@ -22,9 +22,10 @@ export type AnyModel = Mlp | RecurrentNet;
  * console.log(model.size); // 64·32 + 32 + 32·10 + 10 = 2410
  * ```
  */
-export function createModel(spec: ModelSpec, rng: Rng | null, opts: ModelOptions = {}): AnyModel {
+export function createModel(spec: ModelSpec, rng: RngLike | null, opts: ModelOptions = {}): AnyModel {
   const s = validateSpec(spec);
-  return s.kind === "mlp" ? new Mlp(s, rng, opts) : new RecurrentNet(s, rng, opts);
+  const r = rng === null ? null : toRng(rng, "createModel");
+  return s.kind === "mlp" ? new Mlp(s, r, opts) : new RecurrentNet(s, r, opts);
 }
 
 /** What `toJSON()` writes and `modelFromJSON` reads. */

@@ -1,4 +1,4 @@
-import type { Rng } from "@arena/rng";
+import type { RngLike } from "@arena/rng";
 import type { Kernels } from "@arena/tensor";
 import { type FlopCount, type FlopOptions, regularizedCount } from "./flops.ts";
 import { type LayerInfo, type LayoutBuilder, regularizedRanges } from "./layout.ts";
@@ -262,7 +262,7 @@ export abstract class ModelBase implements Model {
     metrics: boolean,
   ): void;
 
-  abstract initialize(rng: Rng, target?: Float32Array): Float32Array;
+  abstract initialize(rng: RngLike, target?: Float32Array): Float32Array;
   abstract forward(x: Float32Array, n: number, opts?: ForwardOptions): Float32Array;
   abstract backward(y: Float32Array): number;
   abstract predict(x: Float32Array, n: number, out?: Float32Array): Float32Array;

@@ -1,4 +1,4 @@
-import type { Rng, UniformSource } from "@arena/rng";
+import type { RngLike, UniformSource } from "@arena/rng";
 import type { Kernels } from "@arena/tensor";
 import type { FlopCount, FlopOptions } from "./flops.ts";
 import type { LayerInfo } from "./layout.ts";
@@ -89,7 +89,7 @@ export interface Model {
   /** Checks that data fit the model; returns the steps per sample (1 for an MLP). */
   checkData(data: Samples): number;
   /** Draws fresh initial parameters into `target` (default: the model's params). */
-  initialize(rng: Rng, target?: Float32Array): Float32Array;
+  initialize(rng: RngLike, target?: Float32Array): Float32Array;
   forward(x: Float32Array, n: number, opts?: ForwardOptions): Float32Array;
   backward(y: Float32Array): number;
   predict(x: Float32Array, n: number, out?: Float32Array): Float32Array;

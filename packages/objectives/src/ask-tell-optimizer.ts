@@ -1,4 +1,5 @@
 import { floatFromJson, floatsFromJson, floatsToJson, floatToJson, type JsonFloat } from "@arena/float-json";
+import { RngOption } from "@arena/options";
 import { Rng, type RngState } from "@arena/rng";
 import * as z from "zod";
 import { sanitizeFitness } from "./fitness.ts";
@@ -11,7 +12,6 @@ import {
   type Vector,
   type VectorOf,
 } from "./precision.ts";
-import { RngOption } from "./rng-option.ts";
 
 /** The options every ask/tell optimizer takes; each optimizer's schema spreads this shape into its own. */
 export const AskTellOptions = z.strictObject({

@@ -5,6 +5,7 @@ export {
   floatToJson,
   type JsonFloat,
 } from "@arena/float-json";
+export { RngOption } from "@arena/options";
 export {
   AskTellOptimizer,
   AskTellOptions,
@@ -44,7 +45,6 @@ export {
   type VectorOf,
 } from "./precision.ts";
 export { RandomSearch, RandomSearchOptions, type RandomSearchState } from "./random-search.ts";
-export { RngOption } from "./rng-option.ts";
 export {
   ackley,
   ellipsoid,

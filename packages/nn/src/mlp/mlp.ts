@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import { getKernels, shapeSize } from "@arena/tensor";
 import { type DenseLayerDef, DenseStack, DenseWorkspace } from "../dense.ts";
 import type { FlopCount, FlopOptions } from "../flops.ts";
@@ -50,7 +50,7 @@ export class Mlp extends ModelBase {
    * @param spec an MLP spec (validated here)
    * @param rng initialises the weights; pass null to leave them at 0 (e.g. before `setParams`)
    */
-  constructor(spec: MlpSpec, rng: Rng | null, opts: ModelOptions = {}) {
+  constructor(spec: MlpSpec, rng: RngLike | null, opts: ModelOptions = {}) {
     const o = parseOptions("Mlp", modelOptions, opts);
     const s = parseOptions("Mlp", mlpSpec, spec);
     const layout = new LayoutBuilder();
@@ -94,7 +94,8 @@ export class Mlp extends ModelBase {
   }
 
   /** Draws initial weights (biases 0) into `target`, layer by layer, W before b. */
-  initialize(rng: Rng, target: Float32Array = this.params): Float32Array {
+  initialize(rng: RngLike, target: Float32Array = this.params): Float32Array {
+    rng = toRng(rng, "Mlp.initialize");
     this.memory.check("initialize");
     this.checkParamVector("initialize", target);
     for (const d of this.stack.layers) {

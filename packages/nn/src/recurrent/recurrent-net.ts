@@ -1,5 +1,5 @@
 import { parseOptions } from "@arena/options";
-import type { Rng } from "@arena/rng";
+import { type RngLike, toRng } from "@arena/rng";
 import { getKernels } from "@arena/tensor";
 import type { DenseStack } from "../dense.ts";
 import type { FlopCount, FlopOptions } from "../flops.ts";
@@ -64,7 +64,7 @@ export class RecurrentNet extends ModelBase {
   private readonly trainWs: NetWorkspace;
   private readonly evalWs: NetWorkspace;
 
-  constructor(spec: RecurrentSpec, rng: Rng | null, opts: ModelOptions = {}) {
+  constructor(spec: RecurrentSpec, rng: RngLike | null, opts: ModelOptions = {}) {
     const o = parseOptions("RecurrentNet", modelOptions, opts);
     const s = parseOptions("RecurrentNet", recurrentSpec, spec);
     const kernels = o.kernels ?? getKernels();
@@ -89,7 +89,8 @@ export class RecurrentNet extends ModelBase {
   }
 
   /** Draws initial parameters into `target`: each recurrent layer bottom-up (W, U, biases), then the readout. */
-  initialize(rng: Rng, target: Float32Array = this.params): Float32Array {
+  initialize(rng: RngLike, target: Float32Array = this.params): Float32Array {
+    rng = toRng(rng, "RecurrentNet.initialize");
     this.memory.check("initialize");
     this.checkParamVector("initialize", target);
     for (const c of this.cells) c.initialize(rng, target, this.spec.init, this.spec.recurrentInit);

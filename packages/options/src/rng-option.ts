@@ -5,7 +5,7 @@ const isRngLike = (v: unknown): v is RngLike =>
   v instanceof Rng || (typeof v === "number" && Number.isFinite(v)) || typeof v === "string";
 
 /**
- * The `rng` option every optimizer here takes: an `Rng` from @arena/rng (used as it is, so the optimizer
+ * The `rng` option every Arena API that takes randomness declares: an `Rng` from @arena/rng (used as it is, so the optimizer
  * advances it) or a seed, a finite number or a string (`new Rng(seed)`). Parsed into an `Rng`.
  */
 export const RngOption = z
