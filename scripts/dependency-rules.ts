@@ -95,13 +95,21 @@ function buildConfigProblems(root: string): string[] {
 
 /** Imports no package may have, whatever else changes: [importer, imported, why]. */
 export const FORBIDDEN: readonly (readonly [string, string, string])[] = [
-  ...["objectives", "genetic", "swarm"].flatMap((p) =>
-    ["nn", "tensor"].map((q) => [p, q, "an optimizer package optimises any function of a vector"] as const),
+  ...["objectives", "genetic", "swarm", "cmaes", "differential-evolution", "evolution-strategies"].flatMap(
+    (p) =>
+      ["nn", "tensor"].map((q) => [p, q, "an optimizer package optimises any function of a vector"] as const),
   ),
   ["nn", "datasets", "nn takes data as typed arrays, structurally"],
-  ...["backprop", "genetic", "swarm", "objectives", "neuroevolution"].map(
-    (q) => ["nn", q, "models know nothing of the algorithms that train them"] as const,
-  ),
+  ...[
+    "backprop",
+    "genetic",
+    "swarm",
+    "cmaes",
+    "differential-evolution",
+    "evolution-strategies",
+    "objectives",
+    "neuroevolution",
+  ].map((q) => ["nn", q, "models know nothing of the algorithms that train them"] as const),
   ["tensor", "rng", "tensor imports nothing"],
   ["tensor", "options", "tensor imports nothing"],
 ];

@@ -55,14 +55,14 @@ export abstract class AskTellOptimizer<P extends Precision = "float64">
   implements PopulationOptimizer<VectorOf<P>>
 {
   readonly dim: number;
-  readonly populationSize: number;
   /** The precision the candidates are stored in (the `precision` option). */
   readonly precision: P;
   /** The class name used in errors and in `state().type`. */
   protected readonly owner: string;
   protected rng: Rng;
   /** The last told fitness, sanitized (non-finite replaced by +Infinity). */
-  protected readonly fitness: Float64Array;
+  protected fitness: Float64Array;
+  private size: number;
   private generationCount = 0;
   private evaluationCount = 0;
   private asked = false;
@@ -76,9 +76,24 @@ export abstract class AskTellOptimizer<P extends Precision = "float64">
     this.dim = dim;
     this.rng = rng;
     this.precision = precision;
-    this.populationSize = populationSize;
+    this.size = populationSize;
     this.fitness = new Float64Array(populationSize);
     this.bestX = newVector(precision, this.dim);
+  }
+
+  /** The rows of the next `ask()`. */
+  get populationSize(): number {
+    return this.size;
+  }
+
+  /**
+   * Sets the rows of the next `ask()`, for an optimizer whose population changes between generations
+   * (L-SHADE's linear reduction, a restart with a larger population). Only between a `tell` and the
+   * next `ask`.
+   */
+  protected resizePopulation(n: number): void {
+    if (n > this.fitness.length) this.fitness = new Float64Array(n);
+    this.size = n;
   }
 
   get generation(): number {

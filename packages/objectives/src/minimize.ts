@@ -96,16 +96,20 @@ export function minimize<V extends Vector>(
   const target = o.target ?? Number.NEGATIVE_INFINITY;
   const onGeneration = o.onGeneration;
 
-  const fitness = new Float64Array(n);
+  // The population may change between generations (L-SHADE, restarts): sized per generation.
+  let buffer = new Float64Array(n);
   const history: number[] = [];
   let evaluations = 0;
   let generations = 0;
   let stopReason: StopReason;
   for (;;) {
+    const size = optimizer.populationSize;
+    if (size > buffer.length) buffer = new Float64Array(size);
+    const fitness = buffer.subarray(0, size);
     const xs = optimizer.ask();
-    evaluatePopulation(objective, xs, n, fitness);
+    evaluatePopulation(objective, xs, size, fitness);
     optimizer.tell(fitness);
-    evaluations += n;
+    evaluations += size;
     generations++;
     const best = optimizer.best().f;
     history.push(best);
@@ -121,7 +125,7 @@ export function minimize<V extends Vector>(
       stopReason = "maxGenerations";
       break;
     }
-    if (evaluations + n > maxEvaluations) {
+    if (evaluations + optimizer.populationSize > maxEvaluations) {
       stopReason = "maxEvaluations";
       break;
     }

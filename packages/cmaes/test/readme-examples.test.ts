@@ -1,0 +1,3 @@
+import { testReadmeExamples } from "../../../scripts/readme-examples.ts";
+
+testReadmeExamples({ packageDir: new URL("..", import.meta.url), packageName: "@arena/cmaes", minBlocks: 1 });
