@@ -42,7 +42,7 @@ export const MinimizeOptions = z
 export type MinimizeOptions = z.input<typeof MinimizeOptions>;
 
 /** Why {@link minimize} stopped. */
-export type StopReason = "target" | "maxEvaluations" | "maxGenerations" | "callback";
+export type StopReason = "target" | "maxEvaluations" | "maxGenerations" | "callback" | "optimizer";
 
 /** The outcome of {@link minimize}; `x` comes in the optimizer's precision. */
 export interface MinimizeResult<V extends Vector = Float64Array> {
@@ -119,6 +119,10 @@ export function minimize<V extends Vector>(
     }
     if (onGeneration?.({ generation: generations, evaluations, best, fitness }) === false) {
       stopReason = "callback";
+      break;
+    }
+    if (optimizer.stopped?.() === true) {
+      stopReason = "optimizer";
       break;
     }
     if (generations >= maxGenerations) {

@@ -38,4 +38,9 @@ export interface PopulationOptimizer<V extends Vector = Float64Array> {
   best(): BestPoint<V>;
   /** Everything needed to resume exactly, as plain JSON (each optimizer class has a static `fromState`). */
   state(): unknown;
+  /**
+   * Optional: true once the optimizer has stopped by its own criteria (CMA-ES's tolX, tolFun, condition
+   * number); `minimize` then ends with stop reason "optimizer".
+   */
+  stopped?(): boolean;
 }
