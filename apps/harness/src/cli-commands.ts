@@ -5,6 +5,7 @@ import { describeOptions } from "@arena/options";
 import { planCheckedSuite } from "./check-suite.ts";
 import { checkOutputDir, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
+import { POPULATION_OPTIMIZERS } from "./population-optimizers.ts";
 import { arenaVersion, gitCommit } from "./provenance.ts";
 import { filterRuns, parseShard, shardRuns } from "./run-selection.ts";
 import type { RunSpec } from "./run-spec.ts";
@@ -70,6 +71,7 @@ export function listCommand(json: boolean): void {
       })),
       learners: [...LEARNER_KINDS.values()].map((k) => ({ kind: k.kind, description: k.description })),
       optimizers: [...OPTIMIZER_KINDS],
+      populationOptimizers: POPULATION_OPTIMIZERS,
     };
     console.log(JSON.stringify(out, null, 2));
     return;
@@ -79,6 +81,9 @@ export function listCommand(json: boolean): void {
   console.log("\nLearner kinds (a suite's learners[].kind):");
   for (const k of LEARNER_KINDS.values()) console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
   console.log(`\nOptimizers for backprop (config.optimizer.kind): ${OPTIMIZER_KINDS.join(", ")}`);
+  console.log("\nPopulation optimizers (packages usable on any function of a vector; ask/tell or minimize):");
+  for (const o of POPULATION_OPTIMIZERS)
+    console.log(`  ${o.name.padEnd(22)} ${o.package.padEnd(30)} ${o.description}`);
   console.log("\nEach problem's options, with defaults and ranges: arena list --json");
 }
 

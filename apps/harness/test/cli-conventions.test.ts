@@ -103,7 +103,11 @@ describe("arena command-line conventions", { timeout: 300_000 }, () => {
       problems: { name: string; task: string; options: { key: string; type: string; default?: unknown }[] }[];
       learners: { kind: string }[];
       optimizers: string[];
+      populationOptimizers: { name: string; package: string }[];
     };
+    expect(list.populationOptimizers.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["CMAES", "DifferentialEvolution", "Shade", "OpenAIES", "SNES", "ParticleSwarm"]),
+    );
     const moons = list.problems.find((p) => p.name === "moons")!;
     expect(moons.task).toBe("classification");
     expect(moons.options.find((o) => o.key === "noise")).toMatchObject({ type: "number", default: 0.1 });
