@@ -19,7 +19,7 @@ import type { CmaStopReason } from "./stop-criteria.ts";
  * settings a run records, and its plain-JSON state.
  */
 
-/** How CMA-ES searches: everything but the dimension, the batch size, the box, x0 and the stream. */
+/** How CMA-ES searches: everything but the dimension, the first population size, the box, x0 and the stream. */
 export const CmaBehaviorOptions = z.strictObject({
   sigma0: z
     .number()
@@ -32,6 +32,12 @@ export const CmaBehaviorOptions = z.strictObject({
     .default("full")
     .describe(
       '"full": CMA-ES, O(n²) per sample; "diagonal": sep-CMA-ES (Ros & Hansen 2008), O(n) per sample, learning rates × (n+2)/3',
+    ),
+  active: z
+    .boolean()
+    .default(true)
+    .describe(
+      "active CMA: the worse half of the samples get negative weights in the rank-μ update (Hansen 2016, as pycma's CMA_active); full covariance only, sep-CMA-ES keeps positive weights",
     ),
   restarts: RestartSpec.optional(),
   tolX: z
@@ -61,9 +67,7 @@ export const CMAESOptions = z
       .int()
       .min(2)
       .optional()
-      .describe(
-        "λ, the rows of every ask() (default 4 + ⌊3 ln dim⌋); with restarts, the first run's λ and the batch every larger λ is asked in",
-      ),
+      .describe("λ of the first run (default 4 + ⌊3 ln dim⌋); a restart asks its own λ rows per generation"),
     x0: PopulationRow.optional().describe(
       "the first run's mean, dim numbers inside the box (default: uniform in the init range)",
     ),
@@ -88,6 +92,8 @@ export interface CMAESSettings extends BoxJson {
   x0: JsonFloat[] | null;
   sigma0: number;
   covariance: "full" | "diagonal";
+  /** Active CMA (negative weights; used by the full model only). */
+  active: boolean;
   /** null without restarts. */
   restarts: ResolvedRestarts | null;
   tolX: number;
@@ -122,10 +128,6 @@ export interface CmaRunState {
   readonly eigenGeneration: number;
   /** The λ samples of the current generation (in the optimizer's precision). */
   readonly samples: JsonFloat[];
-  /** Their values told so far (the first `batch × populationSize`). */
-  readonly fitness: JsonFloat[];
-  /** Batches of this generation already told. */
-  readonly batch: number;
   /** Best value of each recent generation, for tolFun. */
   readonly history: JsonFloat[];
 }

@@ -12,7 +12,7 @@ import { createDistribution, type Distribution } from "./distribution.ts";
 import type { Regime } from "./restarts.ts";
 import { strategyParameters } from "./strategy-parameters.ts";
 
-/** One CMA-ES run of a restart sequence: its distribution and the generation being asked and told. */
+/** One CMA-ES run of a restart sequence: its distribution and the generation being asked (λ rows). */
 export interface CmaRun {
   readonly lambda: number;
   readonly regime: Regime;
@@ -20,10 +20,6 @@ export interface CmaRun {
   readonly dist: Distribution;
   /** The λ samples of the current generation, λ × n, in the optimizer's precision. */
   readonly samples: Vector;
-  /** Their values, filled batch by batch. */
-  readonly fitness: Float64Array;
-  /** Batches of this generation told so far. */
-  batch: number;
   /** Best value of each recent generation (newest last), for tolFun. */
   readonly history: number[];
 }
@@ -33,18 +29,17 @@ export function newRun(
   n: number,
   plan: { lambda: number; sigma0: number; regime: Regime },
   diagonal: boolean,
+  active: boolean,
   mean: Float64Array,
   precision: Precision,
 ): CmaRun {
-  const params = strategyParameters(n, plan.lambda, diagonal);
+  const params = strategyParameters(n, plan.lambda, diagonal, active);
   return {
     lambda: plan.lambda,
     regime: plan.regime,
     sigma0: plan.sigma0,
     dist: createDistribution(params, diagonal, mean, plan.sigma0),
     samples: newVector(precision, plan.lambda * n),
-    fitness: new Float64Array(plan.lambda),
-    batch: 0,
     history: [],
   };
 }
@@ -66,8 +61,6 @@ export function runToJson(r: CmaRun): CmaRunState {
     generation: d.generation,
     eigenGeneration: d.eigenGeneration,
     samples: floatsToJson(r.samples),
-    fitness: floatsToJson(r.fitness),
-    batch: r.batch,
     history: floatsToJson(Float64Array.from(r.history)),
   };
 }
@@ -85,13 +78,11 @@ export function runFromJson(owner: string, s: CmaRunState, r: CmaRun): void {
   floatsFromJson(owner, "run.pc", s.pc, d.n, d.pc);
   floatsFromJson(owner, "run.ps", s.ps, d.n, d.ps);
   floatsFromJson(owner, "run.samples", s.samples, r.samples.length, r.samples);
-  floatsFromJson(owner, "run.fitness", s.fitness, r.lambda, r.fitness);
-  for (const key of ["generation", "eigenGeneration", "batch"] as const) {
+  for (const key of ["generation", "eigenGeneration"] as const) {
     if (!isCount(s[key])) throw new TypeError(`${owner}: state.run.${key} must be an integer >= 0`);
   }
   d.generation = s.generation;
   d.eigenGeneration = s.eigenGeneration;
-  r.batch = s.batch;
   if (!Array.isArray(s.history)) throw new TypeError(`${owner}: state.run.history must be an array`);
   r.history.length = 0;
   r.history.push(...floatsFromJson(owner, "run.history", s.history, s.history.length));

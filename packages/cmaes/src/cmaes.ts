@@ -28,7 +28,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * CMA-ES, the covariance matrix adaptation evolution strategy, ask/tell, with the defaults of Hansen's
  * tutorial (2016, Table 1): λ = 4 + ⌊3 ln n⌋ samples x_k = m + σ y_k, y_k ~ N(0, C) per generation,
  * μ = ⌊λ/2⌋ log-weighted parents, cumulative step-size adaptation, and rank-one plus rank-μ updates of
- * C (equations in `update.ts`), whose eigendecomposition (`symmetric-eigen.ts`) is refreshed every
+ * C, active by default (the worse λ − μ samples get negative weights, as pycma's `CMA_active`;
+ * equations in `update.ts` and `strategy-parameters.ts`), whose eigendecomposition (`symmetric-eigen.ts`) is refreshed every
  * ⌈λ/(c1+cμ)/n/10⌉ generations. `covariance: "diagonal"` is sep-CMA-ES (Ros & Hansen 2008): C diagonal,
  * O(n) per sample, learning rates × (n+2)/3, for large n.
  *
@@ -38,9 +39,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * {@link CMAES.stopped} turns true and the distribution is frozen (ask() keeps sampling it, nothing is
  * learned). The `minimize` driver has no stop hook: pass `onGeneration: () => !cma.stopped()`.
  *
- * `populationSize` is λ of the first run and the batch every `ask()` returns: a restart's larger λ is
- * a multiple of it and one generation is asked in λ / populationSize batches (the distribution moves
- * after the last), so the driver's fixed population and evaluation counts hold across restarts.
+ * `populationSize` is λ of the current run: a restart resizes it (IPOP's doubled λ, BIPOP's small
+ * ones) and every `ask()` returns exactly λ rows (`minimize` reads `populationSize` every generation).
  * The box is handled by resampling (`bounded-sampling.ts`). The distribution is float64; the asked
  * rows are stored in `precision` (float32 rounds them, and the update uses the rounded points).
  *
@@ -82,6 +82,7 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
       x0: o.x0 === undefined ? null : floatsToJson(Float64Array.from(o.x0)),
       sigma0: o.sigma0 ?? 0.3 * width,
       covariance: o.covariance,
+      active: o.active,
       restarts: o.restarts ?? null,
       tolX: o.tolX,
       tolFun: o.tolFun,
@@ -103,9 +104,11 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
     plan: { lambda: number; sigma0: number; regime: "large" | "small" },
     mean: Float64Array,
   ): CmaRun {
-    const run = newRun(this.dim, plan, this.settings.covariance === "diagonal", mean, this.precision);
+    const s = this.settings;
+    const run = newRun(this.dim, plan, s.covariance === "diagonal", s.active, mean, this.precision);
     this.summaries.push({ ...plan, evaluations: 0, stopReason: null });
     this.run = run;
+    this.resizePopulation(plan.lambda);
     this.sampleGeneration();
     return run;
   }
@@ -119,18 +122,11 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
   }
 
   protected candidates(): Vector {
-    const rows = this.populationSize * this.dim;
-    const b = this.run.batch;
-    return this.run.samples.subarray(b * rows, (b + 1) * rows);
+    return this.run.samples;
   }
 
   protected advance(): void {
-    const r = this.run;
-    r.fitness.set(this.fitness, r.batch * this.populationSize);
-    this.summaries[this.summaries.length - 1].evaluations += this.populationSize;
-    r.batch++;
-    if (r.batch * this.populationSize < r.lambda) return;
-    r.batch = 0;
+    this.summaries[this.summaries.length - 1].evaluations += this.run.lambda;
     if (this.finalReason === null && this.endGeneration()) return;
     this.sampleGeneration();
   }
@@ -144,19 +140,20 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
     for (let k = 0; k < r.lambda; k++) {
       for (let j = 0; j < n; j++) ys[k * n + j] = (r.samples[k * n + j] - d.mean[j]) / d.sigma;
     }
+    const fitness = this.fitness.subarray(0, r.lambda);
     const order = new Int32Array(r.lambda);
-    rankOrder(r.fitness, order);
+    rankOrder(fitness, order);
     updateDistribution(d, ys, order);
     refreshEigen(d);
-    r.history.push(r.fitness[order[0]]);
+    r.history.push(fitness[order[0]]);
     if (r.history.length > tolFunHistoryLength(n, r.lambda)) r.history.shift();
     const s = this.settings;
     const tol = { tolX: s.tolX * r.sigma0, tolFun: s.tolFun, tolConditionCov: s.tolConditionCov };
-    const reason = checkStop(d, tol, r.history, r.fitness);
+    const reason = checkStop(d, tol, r.history, fitness);
     if (reason === null) return false;
     const summary = this.summaries[this.summaries.length - 1];
     summary.stopReason = reason;
-    const plan = planRestart(s.restarts, this.ledger, summary, this.populationSize, s.sigma0, this.rng);
+    const plan = planRestart(s.restarts, this.ledger, summary, s.populationSize, s.sigma0, this.rng);
     if (plan === null) {
       this.finalReason = reason;
       return false;
@@ -230,6 +227,7 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
       populationSize: o.populationSize,
       sigma0: o.sigma0,
       covariance: o.covariance,
+      active: o.active,
       restarts: o.restarts ?? undefined,
       tolX: o.tolX,
       tolFun: o.tolFun,
@@ -239,14 +237,20 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
       // Throwaway stream for the constructor's draws; restoreBaseState installs the saved one.
       rng: "fromState",
     });
+    const plan = state.run;
+    if (plan === null || typeof plan !== "object") throw new TypeError(`${owner}: state.run is missing`);
+    // The current run's λ is the population asked now (restoreBaseState checks it against the state's).
+    if (!Number.isSafeInteger(plan.lambda) || plan.lambda < 2)
+      throw new TypeError(`${owner}: state.run.lambda must be an integer >= 2`);
+    cma.resizePopulation(plan.lambda);
     cma.restoreBaseState(state);
     // The constructor's x0 is not needed: the saved run carries its own mean.
     (cma.settings as Mutable<CMAESSettings>).x0 = o.x0 ?? null;
     cma.ledger = { ...state.ledger };
     cma.summaries = state.runs.map((s) => ({ ...s }));
     cma.finalReason = state.stopReason ?? null;
-    const plan = state.run;
-    cma.run = newRun(cma.dim, plan, o.covariance === "diagonal", new Float64Array(cma.dim), cma.precision);
+    const diagonal = o.covariance === "diagonal";
+    cma.run = newRun(cma.dim, plan, diagonal, o.active, new Float64Array(cma.dim), cma.precision);
     runFromJson(owner, state.run, cma.run);
     return cma;
   }

@@ -48,10 +48,8 @@ export interface RunPlan {
  * (`max` large restarts done and, for BIPOP, the small regime has caught up with the large one).
  * IPOP: λ = λ0 · 2^k at the k-th restart, σ0 unchanged. BIPOP: the regime with fewer evaluations spent
  * goes next; a large run doubles λ as IPOP does, a small run draws λ_s = ⌊λ0 (λ_l / (2 λ0))^(u²)⌋ and
- * σ = σ0 · 10^(−2u′) with u, u′ uniform in [0, 1) and λ_l the latest large population. Because
- * `ask()` always returns λ0 rows (the driver's fixed population), a run's λ is rounded to a multiple of
- * λ0 and one of its generations is asked in λ/λ0 batches; IPOP's sizes are multiples already, BIPOP's
- * small ones are rounded to the nearest multiple (at least λ0).
+ * σ = σ0 · 10^(−2u′) with u, u′ uniform in [0, 1) and λ_l the latest large population (at least 2).
+ * Every run asks its own λ rows per generation (the optimizer resizes its population on a restart).
  */
 export function planRestart(
   spec: ResolvedRestarts | null,
@@ -69,8 +67,7 @@ export function planRestart(
     const u = rng.float();
     const u2 = rng.float();
     const lambdaLarge = lambda0 * 2 ** ledger.largeRuns;
-    const lambdaSmall = Math.floor(lambda0 * (lambdaLarge / (2 * lambda0)) ** (u * u));
-    const lambda = Math.max(1, Math.round(lambdaSmall / lambda0)) * lambda0;
+    const lambda = Math.max(2, Math.floor(lambda0 * (lambdaLarge / (2 * lambda0)) ** (u * u)));
     return { lambda, sigma0: sigma0 * 10 ** (-2 * u2), regime: "small" };
   }
   if (ledger.largeRuns >= spec.max) return null;

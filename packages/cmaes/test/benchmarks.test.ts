@@ -11,42 +11,67 @@ function evaluationsTo(f: Objective, options: CMAESOptions, budget: number): num
 
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
-describe("CMA-ES on 10-D test functions, f < 1e-8 (bounds: twice pycma's medians)", () => {
+/**
+ * The setting of issue 17 (pycma's figures were measured in it): x0 uniform in [−4, 4]^10, the box
+ * [−5, 5]^10, σ0 = 2, f < 1e-8. Measured medians (seeds 1–11, active CMA): sphere 1,480, ellipsoid
+ * 4,060, Rosenbrock 4,980; Rastrigin within 2e5 evaluations, seeds 1–7: IPOP 6/7, median 55,230;
+ * BIPOP 6/7, median 115,936.
+ */
+const issue17 = (seed: number, extra: Partial<CMAESOptions> = {}): CMAESOptions => ({
+  dim: 10,
+  lower: -5,
+  upper: 5,
+  initLower: -4,
+  initUpper: 4,
+  sigma0: 2,
+  rng: seed,
+  ...extra,
+});
+
+const seeds = (k: number) => Array.from({ length: k }, (_, i) => i + 1);
+
+describe("CMA-ES on 10-D test functions, f < 1e-8 (issue 17's setting)", () => {
   const cases = [
-    { f: sphere(10), pycma: 1479 },
-    { f: ellipsoid(10), pycma: 3868 },
-    { f: rosenbrock(10), pycma: 5139 },
+    { f: sphere(10), pycma: 1479, measured: 1480 },
+    { f: ellipsoid(10), pycma: 3868, measured: 4060 },
+    { f: rosenbrock(10), pycma: 5139, measured: 4980 },
   ];
-  for (const { f, pycma } of cases) {
-    it(`${f.name}: every one of 5 seeds within ${2 * pycma} evaluations`, () => {
-      const counts = [1, 2, 3, 4, 5].map((seed) =>
-        evaluationsTo(f, { dim: 10, lower: f.lower, upper: f.upper, rng: seed }, 2 * pycma),
-      );
-      for (const c of counts) expect(c).toBeLessThanOrEqual(2 * pycma);
-      expect(median(counts)).toBeLessThan(2 * pycma);
+  for (const { f, pycma, measured } of cases) {
+    it(`${f.name}: 10/10 seeds, each within 1.5 × ${measured}, median within 1.25 × pycma's ${pycma}`, () => {
+      const counts = seeds(10).map((seed) => evaluationsTo(f, issue17(seed), 100_000));
+      for (const c of counts) expect(c).toBeLessThanOrEqual(1.5 * measured);
+      expect(median(counts)).toBeLessThanOrEqual(1.25 * pycma);
     });
   }
 
-  it("IPOP solves the 10-D Rastrigin to 1e-8 within 2e5 evaluations (seeds 1–3)", () => {
-    const f = rastrigin(10);
-    for (const seed of [1, 2, 3]) {
-      const options = {
-        dim: 10,
-        lower: f.lower,
-        upper: f.upper,
-        rng: seed,
-        restarts: { kind: "ipop" },
-      } as const;
-      expect(evaluationsTo(f, options, 200_000)).toBeLessThanOrEqual(200_000);
-    }
+  it("active: false (positive weights only) still solves the ellipsoid, more slowly", () => {
+    const f = ellipsoid(10);
+    const counts = seeds(5).map((seed) => evaluationsTo(f, issue17(seed, { active: false }), 100_000));
+    // Measured median 5,760 (seeds 1–11) against 4,060 with active CMA.
+    for (const c of counts) expect(c).toBeLessThanOrEqual(1.5 * 5760);
+    expect(median(counts)).toBeGreaterThan(1.25 * 4060);
   });
 
-  it("BIPOP solves the 10-D Rastrigin to 1e-8 within 2e5 evaluations (seed 3)", () => {
+  it("IPOP on the 10-D Rastrigin: ≥ 6 of 7 seeds within 2e5 evaluations, median within 1.25 × pycma's 78,534", () => {
     const f = rastrigin(10);
-    const options = { dim: 10, lower: f.lower, upper: f.upper, rng: 3, restarts: { kind: "bipop" } } as const;
-    expect(evaluationsTo(f, options, 200_000)).toBeLessThanOrEqual(200_000);
+    const counts = seeds(7).map((seed) =>
+      evaluationsTo(f, issue17(seed, { restarts: { kind: "ipop" } }), 200_000),
+    );
+    expect(counts.filter(Number.isFinite).length).toBeGreaterThanOrEqual(6);
+    expect(median(counts)).toBeLessThanOrEqual(1.25 * 78_534);
   });
 
+  it("BIPOP on the 10-D Rastrigin: ≥ 6 of 7 seeds within 2e5 evaluations, median within 1.5 × 115,936", () => {
+    const f = rastrigin(10);
+    const counts = seeds(7).map((seed) =>
+      evaluationsTo(f, issue17(seed, { restarts: { kind: "bipop" } }), 200_000),
+    );
+    expect(counts.filter(Number.isFinite).length).toBeGreaterThanOrEqual(6);
+    expect(median(counts)).toBeLessThanOrEqual(1.5 * 115_936);
+  });
+});
+
+describe("CMA-ES on large dimensions", () => {
   it("sep-CMA-ES solves a 200-D ellipsoid of condition 1e2 to 1e-8", () => {
     const dim = 200;
     const weights = Float64Array.from({ length: dim }, (_, i) => 10 ** ((2 * i) / (dim - 1)));

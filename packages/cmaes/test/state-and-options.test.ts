@@ -11,7 +11,7 @@ describe("CMAES state() → JSON → fromState resumes exactly", () => {
     ["full", {}],
     ["diagonal", { covariance: "diagonal" }],
     ["float32", { precision: "float32" }],
-    ["ipop, mid-batch", { restarts: { kind: "ipop", max: 3 }, tolFun: 1e-1 }],
+    ["ipop", { restarts: { kind: "ipop", max: 3 }, tolFun: 1e-1 }],
     ["bipop", { restarts: { kind: "bipop", max: 2 }, tolFun: 1e-1 }],
   ];
   for (const [name, extra] of variants) {
@@ -25,8 +25,8 @@ describe("CMAES state() → JSON → fromState resumes exactly", () => {
       } as CMAESOptions<"float64">;
       const a = new CMAES(options);
       minimize(a, f, { maxGenerations: 37 });
-      // With restarts, save in a later run, between two batches of one of its generations.
-      const inLaterRun = () => a.runs().length > 1 && a.state().run.batch > 0;
+      // With restarts, save in a later run, whose λ is not the first run's.
+      const inLaterRun = () => a.runs().length > 1 && a.populationSize !== a.settings.populationSize;
       for (let g = 0; extra.restarts !== undefined && !inLaterRun() && g < 2000; g++)
         minimize(a, f, { maxGenerations: 1 });
       if (extra.restarts !== undefined) expect(inLaterRun()).toBe(true);
@@ -47,7 +47,7 @@ describe("CMAES state() → JSON → fromState resumes exactly", () => {
     });
   }
 
-  it("restarts double the population and are asked in batches of populationSize", () => {
+  it("IPOP restarts double the population, and each generation asks exactly its λ rows", () => {
     const cma = new CMAES({
       dim: 4,
       lower: -5,
@@ -56,13 +56,48 @@ describe("CMAES state() → JSON → fromState resumes exactly", () => {
       restarts: { kind: "ipop", max: 2 },
       tolFun: 1e-2,
     });
-    const r = minimize(cma, sphere(4), { maxEvaluations: 50_000, onGeneration: () => !cma.stopped() });
+    const asked: number[] = [];
+    const r = minimize(cma, sphere(4), {
+      maxEvaluations: 50_000,
+      onGeneration: ({ fitness }) => {
+        asked.push(fitness.length);
+        return !cma.stopped();
+      },
+    });
     const runs = cma.runs();
     expect(runs.map((s) => s.lambda)).toEqual([8, 16, 32]);
+    expect(new Set(asked)).toEqual(new Set([8, 16, 32]));
+    expect(cma.populationSize).toBe(32);
+    expect(cma.settings.populationSize).toBe(8);
     expect(runs.reduce((s, x) => s + x.evaluations, 0)).toBe(r.evaluations);
     expect(cma.stopped()).toBe(true);
     expect(cma.stopReason()).toBe("tolFun");
     expect(r.stopReason).toBe("callback");
+  });
+
+  it("BIPOP's small runs ask their own λ, not a multiple of the first run's", () => {
+    const cma = new CMAES({
+      dim: 5,
+      lower: -5,
+      upper: 5,
+      rng: 4,
+      restarts: { kind: "bipop", max: 3 },
+      tolFun: 1e-3,
+    });
+    const asked = new Set<number>();
+    minimize(cma, sphere(5), {
+      maxEvaluations: 200_000,
+      onGeneration: ({ fitness }) => {
+        asked.add(fitness.length);
+        return !cma.stopped();
+      },
+    });
+    const runs = cma.runs();
+    expect(new Set(runs.map((s) => s.lambda))).toEqual(asked);
+    const small = runs.filter((s) => s.regime === "small").map((s) => s.lambda);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.some((l) => l % 8 !== 0)).toBe(true);
+    for (const s of runs) expect(s.evaluations % s.lambda).toBe(0);
   });
 
   it("without restarts, stops with a reason and then keeps the distribution frozen", () => {
