@@ -106,7 +106,14 @@ describe("arena command-line conventions", { timeout: 300_000 }, () => {
       populationOptimizers: { name: string; package: string }[];
     };
     expect(list.populationOptimizers.map((o) => o.name)).toEqual(
-      expect.arrayContaining(["CMAES", "DifferentialEvolution", "Shade", "OpenAIES", "SNES", "ParticleSwarm"]),
+      expect.arrayContaining([
+        "CMAES",
+        "DifferentialEvolution",
+        "Shade",
+        "OpenAIES",
+        "SNES",
+        "ParticleSwarm",
+      ]),
     );
     const moons = list.problems.find((p) => p.name === "moons")!;
     expect(moons.task).toBe("classification");
