@@ -7,6 +7,14 @@
  *
  *   cd benchmarks && npx -y pnpm@10.34.9 bench:optimizers
  *   cd benchmarks && npx tsx src/optimizers/run-optimizers.ts --dim 40 --seeds 3 --budget 20000 --no-scipy
+ *
+ * `--large` adds issue 17's large-scale section (`large-scale.ts`): sep-CMA-ES and SNES on a 1,000-D
+ * ellipsoid of condition 1e2 until f < 1e-8 or `--large-budget` evaluations, `--large-seeds` seeds, the
+ * optimizer's own ms per generation (ask + tell) reported apart from the objective's. It takes minutes,
+ * so it is not run by default. `--large-only` runs just that section (no 10-D suite, no scipy) and
+ * writes `optimizers-large.json` and `optimizers-large.md` instead, leaving the 10-D report alone.
+ *
+ *   cd benchmarks && npx tsx src/optimizers/run-optimizers.ts --large-only
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,6 +25,16 @@ import { parseArgs } from "node:util";
 import { fmt } from "@arena/stats";
 import { ensureVenv } from "../peers/scipy-peer.ts";
 import { benchReportDir } from "../runner/repo-root.ts";
+import {
+  LARGE_CONDITION,
+  LARGE_DIM,
+  LARGE_OPTIMIZERS,
+  LARGE_TARGET,
+  type LargeRun,
+  largeTable,
+  runLarge,
+  summarizeLarge,
+} from "./large-scale.ts";
 import { OPTIMIZERS, type OptimizerPlan, optimizerPlan, runOptimizer } from "./optimizer-runs.ts";
 import {
   ECDF_BUDGETS,
@@ -96,6 +114,57 @@ function referenceTable(rows: readonly OptimizerRun[]): string {
   return lines.join("\n");
 }
 
+interface LargeSection {
+  readonly dim: number;
+  readonly condition: number;
+  readonly target: number;
+  readonly seeds: readonly number[];
+  readonly budget: number;
+  readonly optimizers: readonly { name: string; settings: string }[];
+  readonly seconds: number;
+  readonly summary: ReturnType<typeof summarizeLarge>;
+  readonly rows: readonly LargeRun[];
+  readonly markdown: string;
+}
+
+/** Issue 17's large-scale runs, after a short untimed warm-up of each optimizer. */
+function runLargeSection(seeds: number, budget: number): LargeSection {
+  const t0 = performance.now();
+  for (const opt of LARGE_OPTIMIZERS) runLarge(opt, LARGE_DIM, 12345, 2000);
+  const seedList = Array.from({ length: seeds }, (_, i) => i);
+  const rows: LargeRun[] = [];
+  for (const opt of LARGE_OPTIMIZERS) {
+    for (const seed of seedList) {
+      const r = runLarge(opt, LARGE_DIM, seed, budget);
+      rows.push(r);
+      console.log(
+        `  large ${opt.name} seed ${seed}: ${r.solved ? "solved" : r.stopReason}, ${r.evaluations} evaluations, f ${fmt(r.f)}, ${(r.ms / 1000).toFixed(1)} s`,
+      );
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const summary = summarizeLarge(rows);
+  const markdown = [
+    `## Large scale: ${LARGE_DIM.toLocaleString("en-US")}-D ellipsoid, condition ${LARGE_CONDITION.toExponential(0)}, target ${LARGE_TARGET.toExponential(0)} (${seeds} seeds, budget ${budget.toLocaleString("en-US")})`,
+    largeTable(summary),
+    `f(x) = Σ 100^{(i−1)/(n−1)} x_i² (defined in the benchmark; \`@arena/objectives\`' ellipsoid has condition 1e6). A hand-written ask/tell loop times \`ask()\` + \`tell()\` (the optimizer's own work) and the evaluation of the λ candidates separately each generation (performance.now around each); the table gives the median over runs of each run's median per generation. Runs stop once best f < ${LARGE_TARGET.toExponential(0)}, when the optimizer stops for good, or when the next generation would exceed the budget.`,
+    ...LARGE_OPTIMIZERS.map((o) => `${o.name}: ${o.settings}.`),
+    `Large-scale section took ${seconds.toFixed(1)} s.`,
+  ].join("\n\n");
+  return {
+    dim: LARGE_DIM,
+    condition: LARGE_CONDITION,
+    target: LARGE_TARGET,
+    seeds: seedList,
+    budget,
+    optimizers: LARGE_OPTIMIZERS.map((o) => ({ name: o.name, settings: o.settings })),
+    seconds,
+    summary,
+    rows,
+    markdown,
+  };
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { values } = parseArgs({
@@ -105,6 +174,10 @@ async function main(): Promise<void> {
       budget: { type: "string", default: "100000" },
       python: { type: "string", default: "python3" },
       "no-scipy": { type: "boolean", default: false },
+      large: { type: "boolean", default: false },
+      "large-only": { type: "boolean", default: false },
+      "large-seeds": { type: "string", default: "3" },
+      "large-budget": { type: "string", default: "1000000" },
       out: { type: "string", default: benchReportDir() },
     },
   });
@@ -118,6 +191,23 @@ async function main(): Promise<void> {
     loadavg: loadavg().map((x) => Number(x.toFixed(2))),
   };
   console.log(`bench:optimizers: ${machine.date}, node ${machine.node}, ${machine.os}, ${machine.cpu}`);
+  const largeSeeds = Number(values["large-seeds"]);
+  const largeBudget = Number(values["large-budget"]);
+  if (values["large-only"]) {
+    mkdirSync(values.out, { recursive: true });
+    const large = runLargeSection(largeSeeds, largeBudget);
+    const md = `${large.markdown}\n\n${machine.cpu}, ${machine.os}, node ${machine.node}.`;
+    console.log(`\n${md}`);
+    const { markdown: _, ...json } = large;
+    const report = {
+      machine: { ...machine, loadavgEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+      large: json,
+    };
+    writeFileSync(join(values.out, "optimizers-large.json"), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(values.out, "optimizers-large.md"), `# bench:optimizers --large-only\n\n${md}\n`);
+    console.log(`\nwrote ${join(values.out, "optimizers-large.json")} and optimizers-large.md`);
+    return;
+  }
   console.log(
     `${plan.problems.length} functions, dim ${values.dim}, ${plan.seeds.length} seeds, budget ${plan.budget}\n`,
   );
@@ -136,6 +226,7 @@ async function main(): Promise<void> {
       console.log(`  ${p.name} ${opt.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
   }
+  const large = values.large ? runLargeSection(largeSeeds, largeBudget) : null;
   const arenaSeconds = (performance.now() - t0) / 1000;
   const scipy = await scipyPromise;
   if (typeof scipy === "string") console.log(`scipy peer skipped: ${scipy}`);
@@ -153,6 +244,7 @@ async function main(): Promise<void> {
     ecdfMarkdown(ecdfRows),
     `## Arena's CMA-ES and scipy DE next to the reference figures (${REFERENCE_PROVENANCE})`,
     referenceTable(rows),
+    ...(large ? [large.markdown] : []),
   ];
   const notes = [
     `Bounds [−5, 5]^n for every function; runs stop at f ≤ 1e-8 (so "final f" of a solved run is just below 1e-8), when the optimizer stops for good, or when the next generation would exceed the budget. Evaluations are counted per generation (the count after the generation that reached the target).`,
@@ -177,6 +269,7 @@ async function main(): Promise<void> {
     summary,
     ecdf: ecdfRows,
     rows,
+    ...(large ? { large: (({ markdown: _, ...json }) => json)(large) } : {}),
   };
   writeFileSync(join(values.out, "optimizers.json"), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(values.out, "optimizers.md"), `# bench:optimizers\n\n${md}\n`);
