@@ -130,28 +130,28 @@ function defaultKernels(): Kernels {
 const unchosen: Kernels = deferredDefault();
 
 function deferredDefault(): Kernels {
-  const stub: Record<string, unknown> = {};
+  const standIn: Record<string, unknown> = {};
   const resolve = (): Record<string, unknown> => {
     const real = defaultKernels() as unknown as Record<string, unknown>;
-    for (const key of Object.keys(stub)) if (!(key in real)) delete stub[key];
+    for (const key of Object.keys(standIn)) if (!(key in real)) delete standIn[key];
     for (const key of Object.keys(real)) {
-      Object.defineProperty(stub, key, {
+      Object.defineProperty(standIn, key, {
         value: real[key],
         writable: false,
         enumerable: true,
         configurable: true,
       });
     }
-    return stub;
+    return standIn;
   };
   for (const key of Object.keys(tsKernels)) {
     if (key === "name") {
-      Object.defineProperty(stub, key, { get: () => resolve().name, enumerable: true, configurable: true });
+      Object.defineProperty(standIn, key, { get: () => resolve().name, enumerable: true, configurable: true });
     } else {
-      stub[key] = (...args: unknown[]) => (resolve()[key] as (...a: unknown[]) => unknown)(...args);
+      standIn[key] = (...args: unknown[]) => (resolve()[key] as (...a: unknown[]) => unknown)(...args);
     }
   }
-  return stub as unknown as Kernels;
+  return standIn as unknown as Kernels;
 }
 
 /** The active backend; null until one is chosen (on the first getKernels/setKernels/useKernels). */
