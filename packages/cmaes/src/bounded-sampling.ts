@@ -1,4 +1,4 @@
-import type { Box, Vector } from "@arena/objectives";
+import { type Box, clampToBox, type Vector } from "@arena/objectives";
 import type { Rng } from "@arena/rng";
 import { type Distribution, sampleDirection } from "./distribution.ts";
 
@@ -35,8 +35,5 @@ export function sampleCandidate(
     if (inside) return;
     if (attempt + 1 >= MAX_RESAMPLES) break;
   }
-  for (let i = 0; i < n; i++) {
-    if (x[i] < lower[i]) x[i] = lower[i];
-    else if (x[i] > upper[i]) x[i] = upper[i];
-  }
+  clampToBox(x, lower, upper);
 }
