@@ -65,7 +65,8 @@ export interface RunLearnerResult {
  * checkpoints, stopping rules and divergence are handled in one place.
  *
  * Before each step it checks the limits, the learner's `finished()` and the caller's `stopWhen`; each
- * `step()` gets what is left of the FLOP and evaluation limits as its allowance and cuts its work to fit
+ * `step()` gets what is left of the FLOP and evaluation limits as its allowance (none when neither is
+ * limited) and cuts its work to fit
  * (a step that returns no cost means not even its smallest part fitted: the budget is spent). A
  * `DivergenceError` ends the run as "diverged"; any other throw propagates to the caller.
  *
@@ -90,6 +91,7 @@ export function runLearner(learner: Learner, options: RunLearnerOptions): RunLea
   const maxWallMs = limits.wallMs ?? Number.POSITIVE_INFINITY;
   const maxSteps = limits.steps ?? Number.POSITIVE_INFINITY;
   const clock = options.clock ?? (() => performance.now());
+  const unlimited = maxFlops === Number.POSITIVE_INFINITY && maxEvaluations === Number.POSITIVE_INFINITY;
   const progress: RunProgress = options.progress ?? { steps: 0, flops: 0, evaluations: 0, wallMs: 0 };
   const spent = () =>
     progress.flops >= maxFlops ||
@@ -108,10 +110,12 @@ export function runLearner(learner: Learner, options: RunLearnerOptions): RunLea
         break;
       }
       const t0 = clock();
-      const cost: Cost = learner.step({
-        flops: maxFlops - progress.flops,
-        evaluations: maxEvaluations - progress.evaluations,
-      });
+      // Without a FLOP or evaluation limit there is nothing to fit: the step runs uncut (no allowance).
+      const cost: Cost = learner.step(
+        unlimited
+          ? undefined
+          : { flops: maxFlops - progress.flops, evaluations: maxEvaluations - progress.evaluations },
+      );
       progress.wallMs += clock() - t0;
       // Not even the smallest part of a step fitted: the budget is spent.
       if (cost.flops === 0 && cost.evaluations === 0) break;

@@ -87,6 +87,20 @@ describe("runLearner", () => {
     expect(calls).toEqual([0, 2, 4]);
   });
 
+  it("passes no allowance when neither FLOPs nor evaluations are limited", () => {
+    const seen: (Cost | undefined)[] = [];
+    const learner: Learner = {
+      name: "free",
+      step: (allowance) => {
+        seen.push(allowance);
+        return { flops: 1, evaluations: 1 };
+      },
+      current: () => new Float32Array(0),
+    };
+    runLearner(learner, { limits: { steps: 3 }, checkpointDue: () => false, onCheckpoint: () => true });
+    expect(seen).toEqual([undefined, undefined, undefined]);
+  });
+
   it("ends when not even the smallest part of a step fits what is left", () => {
     const { learner } = countingLearner({ flops: 4, evaluations: 1 });
     const r = runLearner(learner, {
