@@ -146,7 +146,11 @@ function deferredDefault(): Kernels {
   };
   for (const key of Object.keys(tsKernels)) {
     if (key === "name") {
-      Object.defineProperty(standIn, key, { get: () => resolve().name, enumerable: true, configurable: true });
+      Object.defineProperty(standIn, key, {
+        get: () => resolve().name,
+        enumerable: true,
+        configurable: true,
+      });
     } else {
       standIn[key] = (...args: unknown[]) => (resolve()[key] as (...a: unknown[]) => unknown)(...args);
     }
