@@ -117,6 +117,8 @@ export interface CmaRunState {
   readonly lambda: number;
   readonly regime: Regime;
   readonly sigma0: number;
+  /** A BIPOP small run's evaluation budget, null for any other run. */
+  readonly maxEvaluations: number | null;
   readonly mean: JsonFloat[];
   readonly sigma: JsonFloat;
   readonly C: JsonFloat[];

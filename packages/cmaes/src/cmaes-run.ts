@@ -9,7 +9,7 @@ import {
 } from "@arena/objectives";
 import type { CmaRunState } from "./cmaes-options.ts";
 import { createDistribution, type Distribution } from "./distribution.ts";
-import type { Regime } from "./restarts.ts";
+import type { Regime, RunPlan } from "./restarts.ts";
 import { strategyParameters } from "./strategy-parameters.ts";
 
 /** One CMA-ES run of a restart sequence: its distribution and the generation being asked (λ rows). */
@@ -17,6 +17,8 @@ export interface CmaRun {
   readonly lambda: number;
   readonly regime: Regime;
   readonly sigma0: number;
+  /** A BIPOP small run's evaluation budget, null for any other run. */
+  readonly maxEvaluations: number | null;
   readonly dist: Distribution;
   /** The λ samples of the current generation, λ × n, in the optimizer's precision. */
   readonly samples: Vector;
@@ -27,7 +29,7 @@ export interface CmaRun {
 /** A fresh run of `plan.lambda` samples at `mean` (the generation is sampled by the caller). */
 export function newRun(
   n: number,
-  plan: { lambda: number; sigma0: number; regime: Regime },
+  plan: RunPlan,
   diagonal: boolean,
   active: boolean,
   mean: Float64Array,
@@ -38,6 +40,7 @@ export function newRun(
     lambda: plan.lambda,
     regime: plan.regime,
     sigma0: plan.sigma0,
+    maxEvaluations: plan.maxEvaluations,
     dist: createDistribution(params, diagonal, mean, plan.sigma0),
     samples: newVector(precision, plan.lambda * n),
     history: [],
@@ -51,6 +54,7 @@ export function runToJson(r: CmaRun): CmaRunState {
     lambda: r.lambda,
     regime: r.regime,
     sigma0: r.sigma0,
+    maxEvaluations: r.maxEvaluations,
     mean: floatsToJson(d.mean),
     sigma: floatToJson(d.sigma),
     C: floatsToJson(d.C),

@@ -15,7 +15,7 @@ import { sampleCandidate } from "./bounded-sampling.ts";
 import { CMAESOptions, type CMAESSettings, type CMAESState, type RunSummary } from "./cmaes-options.ts";
 import { type CmaRun, newRun, runFromJson, runToJson } from "./cmaes-run.ts";
 import { refreshEigen } from "./distribution.ts";
-import { planRestart, type RestartLedger } from "./restarts.ts";
+import { planRestart, type RestartLedger, type RunPlan } from "./restarts.ts";
 import { type CmaStopReason, checkStop, tolFunHistoryLength } from "./stop-criteria.ts";
 import { defaultPopulationSize, type StrategyParameters } from "./strategy-parameters.ts";
 import { updateDistribution } from "./update.ts";
@@ -95,18 +95,16 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
     if (o.x0 !== undefined) mean.set(o.x0);
     else sampleInBox(mean, this.box.initLower, this.box.initUpper, this.rng);
     this.run = this.startRun(
-      { lambda: this.populationSize, sigma0: this.settings.sigma0, regime: "large" },
+      { lambda: this.populationSize, sigma0: this.settings.sigma0, regime: "large", maxEvaluations: null },
       mean,
     );
   }
 
-  private startRun(
-    plan: { lambda: number; sigma0: number; regime: "large" | "small" },
-    mean: Float64Array,
-  ): CmaRun {
+  private startRun(plan: RunPlan, mean: Float64Array): CmaRun {
     const s = this.settings;
     const run = newRun(this.dim, plan, s.covariance === "diagonal", s.active, mean, this.precision);
-    this.summaries.push({ ...plan, evaluations: 0, stopReason: null });
+    const { lambda, sigma0, regime } = plan;
+    this.summaries.push({ lambda, regime, sigma0, evaluations: 0, stopReason: null });
     this.run = run;
     this.resizePopulation(plan.lambda);
     this.sampleGeneration();
@@ -149,9 +147,10 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
     if (r.history.length > tolFunHistoryLength(n, r.lambda)) r.history.shift();
     const s = this.settings;
     const tol = { tolX: s.tolX * r.sigma0, tolFun: s.tolFun, tolConditionCov: s.tolConditionCov };
-    const reason = checkStop(d, tol, r.history, fitness);
-    if (reason === null) return false;
     const summary = this.summaries[this.summaries.length - 1];
+    const overBudget = r.maxEvaluations !== null && summary.evaluations >= r.maxEvaluations;
+    const reason = checkStop(d, tol, r.history, fitness) ?? (overBudget ? "smallRunBudget" : null);
+    if (reason === null) return false;
     summary.stopReason = reason;
     const plan = planRestart(s.restarts, this.ledger, summary, s.populationSize, s.sigma0, this.rng);
     if (plan === null) {
@@ -250,7 +249,17 @@ export class CMAES<P extends Precision = "float64"> extends AskTellOptimizer<P> 
     cma.summaries = state.runs.map((s) => ({ ...s }));
     cma.finalReason = state.stopReason ?? null;
     const diagonal = o.covariance === "diagonal";
-    cma.run = newRun(cma.dim, plan, diagonal, o.active, new Float64Array(cma.dim), cma.precision);
+    const maxEvaluations = plan.maxEvaluations ?? null;
+    if (maxEvaluations !== null && !(maxEvaluations >= 0))
+      throw new TypeError(`${owner}: state.run.maxEvaluations must be null or a number >= 0`);
+    cma.run = newRun(
+      cma.dim,
+      { ...plan, maxEvaluations },
+      diagonal,
+      o.active,
+      new Float64Array(cma.dim),
+      cma.precision,
+    );
     runFromJson(owner, state.run, cma.run);
     return cma;
   }

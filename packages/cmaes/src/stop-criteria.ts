@@ -8,10 +8,12 @@ import { conditionNumber, type Distribution } from "./distribution.ts";
  *   the latest one is below tolFun — no progress is being measured;
  * - `conditionCov`: the condition number of C exceeds tolConditionCov (1e14), where float64 eigenvectors
  *   stop being trustworthy;
- * - `numerical`: σ or C's square-root eigenvalues are no longer positive finite numbers.
+ * - `numerical`: σ or C's square-root eigenvalues are no longer positive finite numbers;
+ * - `smallRunBudget`: a BIPOP small run has spent its budget, half the large runs' evaluations so far
+ *   (Hansen 2009; checked by the optimizer, not by {@link checkStop}).
  * The evaluation budget is not a reason here: the `minimize` driver's `maxEvaluations` stops the run.
  */
-export type CmaStopReason = "tolX" | "tolFun" | "conditionCov" | "numerical";
+export type CmaStopReason = "tolX" | "tolFun" | "conditionCov" | "numerical" | "smallRunBudget";
 
 /** The thresholds, tolX already in absolute units (the option times the run's σ0). */
 export interface StopTolerances {

@@ -15,7 +15,7 @@ const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length
  * The setting of issue 17 (pycma's figures were measured in it): x0 uniform in [−4, 4]^10, the box
  * [−5, 5]^10, σ0 = 2, f < 1e-8. Measured medians (seeds 1–11, active CMA): sphere 1,480, ellipsoid
  * 4,060, Rosenbrock 4,980; Rastrigin within 2e5 evaluations, seeds 1–7: IPOP 6/7, median 55,230;
- * BIPOP 6/7, median 115,936.
+ * BIPOP 7/7, median 152,949 (over seeds 0–14: 15/15, median 94,674, at most 196,079).
  */
 const issue17 = (seed: number, extra: Partial<CMAESOptions> = {}): CMAESOptions => ({
   dim: 10,
@@ -61,13 +61,12 @@ describe("CMA-ES on 10-D test functions, f < 1e-8 (issue 17's setting)", () => {
     expect(median(counts)).toBeLessThanOrEqual(1.25 * 78_534);
   });
 
-  it("BIPOP on the 10-D Rastrigin: ≥ 6 of 7 seeds within 2e5 evaluations, median within 1.5 × 115,936", () => {
+  it("BIPOP on the 10-D Rastrigin: 7 of 7 seeds within 2e5 evaluations", () => {
     const f = rastrigin(10);
     const counts = seeds(7).map((seed) =>
       evaluationsTo(f, issue17(seed, { restarts: { kind: "bipop" } }), 200_000),
     );
-    expect(counts.filter(Number.isFinite).length).toBeGreaterThanOrEqual(6);
-    expect(median(counts)).toBeLessThanOrEqual(1.5 * 115_936);
+    expect(counts.filter(Number.isFinite).length).toBe(7);
   });
 });
 
