@@ -1,12 +1,12 @@
 import { floatsFromJson, type JsonFloat } from "@arena/objectives";
 import type { RngState } from "@arena/rng";
-import type { NeuroevolutionKind } from "./population-learner-parts.ts";
 
 /** Plain-JSON state of a neuroevolution learner: everything `resumeLearner` needs. */
 export interface NeuroevolutionState {
   readonly format: "arena-neuroevolution";
   readonly version: 1;
-  readonly kind: NeuroevolutionKind;
+  /** The learner's name (`resumeLearner` rebuilds this package's kinds). */
+  readonly kind: string;
   readonly config: Record<string, unknown>;
   readonly generation: number;
   readonly flops: number;

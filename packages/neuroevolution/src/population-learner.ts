@@ -17,7 +17,7 @@ import { Rng, type RngState } from "@arena/rng";
 import { fitnessQuantiles } from "./fitness-quantiles.ts";
 import type { RescoreSpec, StagnationSpec } from "./learner-config.ts";
 import { type NeuroevolutionState, readCount, readPending } from "./neuroevolution-state.ts";
-import type { NeuroevolutionKind, PopulationLearnerParts } from "./population-learner-parts.ts";
+import type { PopulationLearnerParts } from "./population-learner-parts.ts";
 import { populationSpread } from "./population-spread.ts";
 import { RandomBatchSampler } from "./random-batch-sampler.ts";
 import { selectTop } from "./top-candidates.ts";
@@ -49,7 +49,7 @@ import { selectTop } from "./top-candidates.ts";
  * Throws nn's `DivergenceError` when every candidate of a generation has a non-finite loss.
  */
 export class PopulationLearner implements Learner {
-  readonly name: NeuroevolutionKind;
+  readonly name: string;
   readonly model: Model;
   readonly optimizer: PopulationOptimizer<Float32Array>;
   private readonly train: Samples;
@@ -68,6 +68,8 @@ export class PopulationLearner implements Learner {
   private incumbentF = Number.POSITIVE_INFINITY;
   private readonly fitness: Float64Array;
   private readonly lastFitness: Float64Array;
+  /** Candidates of the last told generation (the population may shrink, as L-SHADE's does). */
+  private lastCount = 0;
   private readonly sortScratch: Float64Array;
   private readonly rescoreRows: Int32Array;
   private readonly rescoreBuf: Float32Array;
@@ -112,7 +114,8 @@ export class PopulationLearner implements Learner {
     this.optimizerFlops = parts.optimizerFlops;
     this.extraDiagnostics = parts.extraDiagnostics;
     this.minibatchRng = parts.minibatchRng;
-    const n = optimizer.populationSize;
+    // Buffers hold the largest population the optimizer will ask for; each step reads its current size.
+    const n = Math.max(parts.capacity ?? 0, optimizer.populationSize);
     const dim = model.size;
     const perSample = (batch: number): number => {
       // Forward-only FLOPs omit the penalty; lossBatch adds it per candidate, so count it from the
@@ -281,8 +284,10 @@ export class PopulationLearner implements Learner {
   /** Tells the optimizer the scored generation, updates the stagnation count, and starts the next one. */
   private finishGeneration(g: number): void {
     const opt = this.optimizer;
-    this.lastFitness.set(this.fitness);
-    opt.tell(this.fitness);
+    const n = opt.populationSize;
+    this.lastFitness.set(this.fitness.subarray(0, n));
+    this.lastCount = n;
+    opt.tell(this.fitness.subarray(0, n));
     opt.ask();
     if (this.stagnation !== null) {
       if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
@@ -324,7 +329,8 @@ export class PopulationLearner implements Learner {
     // JSON cannot carry Infinity: before anything is scored the series is empty.
     out.incumbent_loss = Number.isFinite(this.incumbentF) ? [this.incumbentF] : [];
     if (this.generationCount > 0) {
-      const { quantiles, nonfinite } = fitnessQuantiles(this.lastFitness, this.sortScratch);
+      const last = this.lastFitness.subarray(0, this.lastCount);
+      const { quantiles, nonfinite } = fitnessQuantiles(last, this.sortScratch);
       out.fitness_quantiles = quantiles;
       out.nonfinite_candidates = [nonfinite];
     }
@@ -353,7 +359,7 @@ export class PopulationLearner implements Learner {
       evaluations: this.evaluationCount,
       initial: floatsToJson(this.initial),
       incumbent: { x: floatsToJson(this.incumbent), f: floatToJson(this.incumbentF) },
-      lastFitness: floatsToJson(this.lastFitness),
+      lastFitness: floatsToJson(this.lastFitness.subarray(0, this.lastCount)),
       minibatchRng: this.minibatchRng.state(),
       optimizer: this.optimizer.state(),
       stagnation: { reference: floatToJson(this.stagnationReference), stale: this.stale },
@@ -377,7 +383,13 @@ export class PopulationLearner implements Learner {
     this.evaluationCount = readCount(owner, "evaluations", s.evaluations);
     floatsFromJson(owner, "incumbent.x", s.incumbent?.x, this.incumbent.length, this.incumbent);
     this.incumbentF = floatFromJson(owner, "incumbent.f", s.incumbent.f);
-    floatsFromJson(owner, "lastFitness", s.lastFitness, this.lastFitness.length, this.lastFitness);
+    const lastCount = Array.isArray(s.lastFitness) ? s.lastFitness.length : -1;
+    if (lastCount > this.lastFitness.length || (this.generationCount > 0 && lastCount < 1))
+      throw new TypeError(
+        `${owner}: state.lastFitness must hold one score per candidate of the last generation (1 to ${this.lastFitness.length})`,
+      );
+    this.lastCount = lastCount;
+    floatsFromJson(owner, "lastFitness", s.lastFitness, lastCount, this.lastFitness);
     const { scored, minibatchDraw } = readPending(owner, s.pending, this.fitness, this.sampler !== null);
     this.scored = scored;
     this.minibatchDraw = minibatchDraw;
