@@ -98,11 +98,15 @@ function trainAndEvaluate(spec: RunSpec, ctx: RunContext, memory: MemoryPeak): R
     const model = createModel(validateSpec(spec.model.spec), new Rng(spec.initSeedPath));
     disposeModel = () => model.dispose();
     out.parameters = model.size;
-    const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath));
+    const budget = runBudget(spec, problem.train.n);
+    const { flops, evaluations } = budget.limits;
+    const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath), {
+      flops,
+      evaluations,
+    });
     const trace = new RunTrace(spec, model, problem, learner, memory, out.metric.higherIsBetter);
     out.trace = trace.checkpoints;
     out.targets = trace.targets;
-    const budget = runBudget(spec, problem.train.n);
     // Read after a throw too: a failed run's record keeps the cost spent until then.
     const progress = { steps: 0, flops: 0, evaluations: 0, wallMs: 0 };
     try {

@@ -4,12 +4,17 @@ import type { Rng } from "@arena/rng";
 import type * as z from "zod";
 import type { RunSpec } from "./run-spec.ts";
 
-/** Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng. */
+/**
+ * Builds a learner for one run: the model (already initialised), the problem, the config, the run's Rng,
+ * and the run's budget in FLOPs and evaluations (Infinity where unlimited; epochs count as epochs ×
+ * training samples), for learners that plan by it (the two-stage hybrid's share). Most ignore it.
+ */
 export type LearnerFactory = (
   model: AnyModel,
   problem: Problem,
   config: Record<string, unknown>,
   rng: Rng,
+  budget: Readonly<{ flops: number; evaluations: number }>,
 ) => Learner;
 
 export interface LearnerKind {

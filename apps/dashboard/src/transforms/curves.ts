@@ -36,12 +36,17 @@ export function gapCurve(run: RunRecord, x: XAxis, y: YKind): Series {
   return finiteSeries(xs, ys);
 }
 
-/** A run's per-layer gradient norms over training (finite points only), by layer name. */
-export function gradNormCurves(run: RunRecord, x: XAxis): Map<string, Series> {
+/** A run's per-layer series over training (finite points only), by layer name, from each checkpoint's layer → value. */
+function layerSeries(
+  run: RunRecord,
+  x: XAxis,
+  values: (c: RunRecord["trace"][number]) => Record<string, number> | undefined,
+): Map<string, Series> {
   const raw = new Map<string, { x: number[]; y: number[] }>();
   for (const c of run.trace) {
-    if (!c.gradNorms) continue;
-    for (const [layer, v] of Object.entries(c.gradNorms)) {
+    const byLayer = values(c);
+    if (!byLayer) continue;
+    for (const [layer, v] of Object.entries(byLayer)) {
       let s = raw.get(layer);
       if (!s) raw.set(layer, (s = { x: [], y: [] }));
       s.x.push(c[x]);
@@ -51,4 +56,20 @@ export function gradNormCurves(run: RunRecord, x: XAxis): Map<string, Series> {
   const out = new Map<string, Series>();
   for (const [layer, s] of raw) out.set(layer, finiteSeries(s.x, s.y));
   return out;
+}
+
+/** A run's per-layer gradient norms over training (finite points only), by layer name. */
+export function gradNormCurves(run: RunRecord, x: XAxis): Map<string, Series> {
+  return layerSeries(run, x, (c) => c.gradNorms);
+}
+
+/**
+ * A feedback-alignment run's angle (degrees) between its update and the true gradient, per dense layer
+ * (`dense0` first), from the `alignment_angle` diagnostic (one value per layer, first to last).
+ */
+export function alignmentAngleCurves(run: RunRecord, x: XAxis): Map<string, Series> {
+  return layerSeries(run, x, (c) => {
+    const a = c.diagnostics?.alignment_angle;
+    return a && Object.fromEntries(a.map((v, i) => [`dense${i}`, v]));
+  });
 }

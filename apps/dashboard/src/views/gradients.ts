@@ -1,7 +1,7 @@
 import type { Data } from "plotly.js";
 import { X_AXIS_TITLES, type XAxis } from "../transforms/axes.ts";
 import { majority, seedBand } from "../transforms/bands.ts";
-import { gradNormCurves } from "../transforms/curves.ts";
+import { alignmentAngleCurves, gradNormCurves } from "../transforms/curves.ts";
 import { commonGrid } from "../transforms/grid.ts";
 import { type ThroughTimeHeatmap, throughTimeHeatmap } from "../transforms/heatmap.ts";
 import type { Series } from "../transforms/step-interpolation.ts";
@@ -13,11 +13,13 @@ const DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"] as
 
 type Learner = ViewContext["learners"][number];
 
-/** Per-layer norms of one learner: layer → its seeds' curves (seeds that recorded the layer). */
-function layerCurves(learner: Learner, x: XAxis): Map<string, Series[]> {
+type LayerCurves = typeof gradNormCurves;
+
+/** A per-layer series of one learner: layer → its seeds' curves (seeds that recorded the layer). */
+function layerCurves(learner: Learner, x: XAxis, curves: LayerCurves): Map<string, Series[]> {
   const layers = new Map<string, Series[]>();
   for (const r of learner.runs) {
-    for (const [layer, s] of gradNormCurves(r, x)) {
+    for (const [layer, s] of curves(r, x)) {
       if (s.x.length === 0) continue;
       const list = layers.get(layer);
       if (list) list.push(s);
@@ -27,8 +29,38 @@ function layerCurves(learner: Learner, x: XAxis): Map<string, Series[]> {
   return layers;
 }
 
-/** The per-layer norm figure: the median over seeds of each learner's layers (colour = learner, dash = layer). */
-function gradNormFigure(ctx: ViewContext, perLearner: Map<string, Series[]>[], all: Series[]): Figure {
+/** What a per-layer figure shows: its id, title, y axis and hover label. */
+interface LayerFigureSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly yTitle: string;
+  readonly logY: boolean;
+  readonly hoverY: string;
+}
+
+const GRAD_NORMS: LayerFigureSpec = {
+  id: "grad-norms",
+  title: "Gradient norm per layer (median over seeds); colour = learner, dash = layer",
+  yTitle: "‖∂L/∂θ‖ of the layer",
+  logY: true,
+  hoverY: "‖g‖ median %{y:.3g}",
+};
+
+const ALIGNMENT: LayerFigureSpec = {
+  id: "alignment-angles",
+  title: "Angle between the feedback-alignment update and the true gradient per layer (median over seeds)",
+  yTitle: "angle (degrees; 0 = the gradient's direction, 90 = orthogonal)",
+  logY: false,
+  hoverY: "angle median %{y:.3g}°",
+};
+
+/** A per-layer figure: the median over seeds of each learner's layers (colour = learner, dash = layer). */
+function layerFigure(
+  ctx: ViewContext,
+  spec: LayerFigureSpec,
+  perLearner: Map<string, Series[]>[],
+  all: Series[],
+): Figure {
   const { learners, state } = ctx;
   const grid = commonGrid(all, { log: state.logX });
   const data: Data[] = [];
@@ -50,19 +82,18 @@ function gradNormFigure(ctx: ViewContext, perLearner: Map<string, Series[]>[], a
         },
         name: `${plotlyText(l.label)} · ${plotlyText(layer)}`,
         legendgroup: plotlyText(l.key),
-        hovertemplate:
-          "x %{x:.3s}<br>‖g‖ median %{y:.3g}<br>seeds %{customdata}<extra>%{fullData.name}</extra>",
+        hovertemplate: `x %{x:.3s}<br>${spec.hoverY}<br>seeds %{customdata}<extra>%{fullData.name}</extra>`,
       });
       k++;
     }
   });
   return {
-    id: "grad-norms",
+    id: spec.id,
     data,
     layout: {
-      ...baseLayout("Gradient norm per layer (median over seeds); colour = learner, dash = layer"),
+      ...baseLayout(spec.title),
       xaxis: axis(X_AXIS_TITLES[state.x], state.logX),
-      yaxis: axis("‖∂L/∂θ‖ of the layer", true),
+      yaxis: axis(spec.yTitle, spec.logY),
     },
     height: 420,
   };
@@ -158,15 +189,19 @@ function build(ctx: ViewContext): ViewOutput {
   if (learners.length === 0) return { figures: [], notes: ["No learner selected."], tables: [] };
   const notes: string[] = [];
   const figures: Figure[] = [];
-  const perLearner = learners.map((l) => layerCurves(l, state.x));
+  const perLearner = learners.map((l) => layerCurves(l, state.x, gradNormCurves));
   const all = perLearner.flatMap((m) => [...m.values()].flat());
   if (all.length === 0) {
     notes.push(
       "No run in this selection recorded per-layer gradient norms (gradient-free learners record none).",
     );
   } else {
-    figures.push(gradNormFigure(ctx, perLearner, all));
+    figures.push(layerFigure(ctx, GRAD_NORMS, perLearner, all));
   }
+  // Feedback alignment (FA/DFA): how far each layer's update is from the true gradient's direction.
+  const angles = learners.map((l) => layerCurves(l, state.x, alignmentAngleCurves));
+  const allAngles = angles.flatMap((m) => [...m.values()].flat());
+  if (allAngles.length > 0) figures.push(layerFigure(ctx, ALIGNMENT, angles, allAngles));
   // Recurrent runs: norm through time × training progress, one heat map per learner, one colour scale.
   const recurrent = recurrentHeatmaps(learners, state.x, state.logX);
   if (recurrent.length === 0) {
@@ -192,6 +227,6 @@ export const gradientsView: ViewSpec = {
   id: "gradients",
   title: "Gradients",
   description:
-    "Per-layer gradient norms over training (gradient learners only), and for recurrent runs a heat map of ‖∂L/∂h_t‖ at each time step t against training progress, on a log colour scale shared by the heat maps: dark towards early time steps means vanishing gradients, bright means exploding ones.",
+    "Per-layer gradient norms over training (gradient learners only); for feedback-alignment learners, the angle between each layer's update and the true gradient; and for recurrent runs a heat map of ‖∂L/∂h_t‖ at each time step t against training progress, on a log colour scale shared by the heat maps: dark towards early time steps means vanishing gradients, bright means exploding ones.",
   build,
 };
