@@ -8,6 +8,7 @@ import * as z from "zod";
 import { bpttConfig } from "./bptt-chunks.ts";
 import { clipConfig } from "./clipping.ts";
 import { earlyStoppingConfig } from "./early-stopping.ts";
+import { gradientConfig } from "./gradient-estimator.ts";
 import { optimizerConfig, optimizerFrom } from "./optimizers/create-optimizer.ts";
 import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
 
@@ -17,6 +18,7 @@ export const DEFAULT_BATCH_SIZE = 32;
 /** The options gradient training takes, shared by the learner's config and `train`'s options. */
 export const trainingShape = {
   optimizer: optimizerConfig,
+  gradient: gradientConfig,
   batchSize: z
     .number()
     .int()

@@ -13,6 +13,7 @@ import {
 } from "./backprop-config.ts";
 import { BackpropStepper } from "./backprop-stepper.ts";
 import { EarlyStopping, type EarlyStoppingState } from "./early-stopping.ts";
+import { estimatorPrefix } from "./gradient-estimator.ts";
 import type { StepperState } from "./stepper-state.ts";
 
 /**
@@ -56,7 +57,7 @@ export class BackpropLearner implements Learner {
     this.model = model;
     this.problem = problem;
     this.config = config;
-    this.name = `backprop-${config.optimizer.kind}`;
+    this.name = `${estimatorPrefix(config.gradient)}-${config.optimizer.kind}`;
     this.stepper = new BackpropStepper(model, problem.train, {
       optimizer: config.optimizer,
       batchSize: config.batchSize,
@@ -64,6 +65,7 @@ export class BackpropLearner implements Learner {
       shuffle: config.shuffle,
       clip: config.clip,
       bptt: config.bptt,
+      gradient: config.gradient,
     });
     const es = config.earlyStopping;
     this.evalEvery = config.evalEvery ?? this.stepper.updatesPerEpoch;
@@ -129,11 +131,13 @@ export class BackpropLearner implements Learner {
 
   /**
    * nn's diagnostics of the last update: `grad_norm/<layer>` → [‖∇‖ of the layer, before clipping]
-   * and, for recurrent nets, `dh_norm/<layer>` → ‖∂L/∂h_t‖ for each step of the last backward window.
+   * and, for recurrent nets, `dh_norm/<layer>` → ‖∂L/∂h_t‖ for each step of the last backward window;
+   * with a feedback-alignment gradient also `alignment_angle` → [degrees between the estimate and the
+   * true gradient, per dense layer] (measured here, not charged: see `BackpropStepper.diagnostics`).
    * Empty before the first update.
    */
   diagnostics(): Record<string, number[]> {
-    return this.stepper.steps === 0 ? {} : this.model.diagnostics();
+    return this.stepper.steps === 0 ? {} : this.stepper.diagnostics();
   }
 
   /** True once early stopping has run out of patience. */
@@ -224,7 +228,9 @@ export function resumeBackpropLearner(
 /**
  * The harness's factory for backpropagation: binds a model (already initialised) to a problem's
  * training split with a JSON config (see `backpropLearnerConfig`); the run's `rng` drives the minibatch
- * order ("minibatches") and dropout ("dropout").
+ * order ("minibatches"), dropout ("dropout") and, with a feedback-alignment `gradient`, the fixed
+ * feedback matrices ("feedback"). The learner is named `<estimator>-<optimizer>`: "backprop-adam",
+ * "fa-adam", "dfa-sgd"….
  *
  * The learner trains on `problem.train` only. With `earlyStopping` it also evaluates
  * `problem.validation`, because early stopping is part of the algorithm and that is what the

@@ -6,8 +6,9 @@
 import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
 import { Rng, type RngLike, toRng } from "@arena/rng";
 import { type BpttChunk, bpttChunks, type ResolvedBptt } from "./bptt-chunks.ts";
-import { clipGradNorm, clipGradValue, gradNorm, type ResolvedClip } from "./clipping.ts";
+import { clipInPlace, gradNorm, type ResolvedClip } from "./clipping.ts";
 import { EpochSampler } from "./epoch-sampler.ts";
+import { FeedbackGradient, type GradientEstimator } from "./gradient-estimator.ts";
 import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
 import { encodeLast, readStepperState, type StepperState } from "./stepper-state.ts";
 import { UpdateFlops, type UpdateMode } from "./update-flops.ts";
@@ -17,13 +18,18 @@ export interface StepperOptions {
   optimizer: GradientOptimizer;
   /** Samples (sequences) per minibatch; a value >= n gives full-batch gradient descent. */
   batchSize: number;
-  /** Minibatch order (forked as "minibatches") and dropout masks (forked as "dropout"); or its seed. */
+  /**
+   * Minibatch order (forked as "minibatches"), dropout masks (forked as "dropout") and the feedback
+   * matrices of feedback alignment (forked as "feedback"); or its seed.
+   */
   rng: RngLike;
   /** Reshuffle every epoch (default true). */
   shuffle?: boolean;
   clip?: ResolvedClip | null;
   /** Truncated BPTT for recurrent models; null or absent: full BPTT over each sequence. */
   bptt?: ResolvedBptt | null;
+  /** The gradient to follow (default backprop); the feedback-alignment estimators need an MLP. */
+  gradient?: GradientEstimator;
 }
 
 /** What one update did. */
@@ -66,6 +72,9 @@ interface ForwardOpts {
  *
  * `model.grads` keeps the update's unclipped gradient (clipping works on a copy), so
  * `model.diagnostics()` after a step shows the raw per-layer norms and ‖∂L/∂h_t‖ through time.
+ *
+ * With `gradient: "feedback-alignment"` or `"direct-feedback-alignment"` (MLPs) the gradient of each
+ * update is that estimate (see `FeedbackGradient`), charged with its own analytic FLOPs.
  */
 export class BackpropStepper {
   readonly model: AnyModel;
@@ -76,6 +85,7 @@ export class BackpropStepper {
   /** The chunk plan of one sequence (one chunk for full BPTT; empty for an MLP). */
   readonly chunks: readonly BpttChunk[];
   private readonly net: RecurrentNet | null;
+  private readonly feedback: FeedbackGradient | null;
   private readonly clip: ResolvedClip | null;
   private readonly mode: UpdateMode;
   private readonly cost: UpdateFlops;
@@ -95,6 +105,8 @@ export class BackpropStepper {
   private evalTotal = 0;
   private lastLoss = Number.NaN;
   private lastNorm = Number.NaN;
+  /** True when the model's pending pass and `backup` belong to the last update (for `diagnostics`). */
+  private passKept = false;
 
   constructor(model: AnyModel, data: Samples, options: StepperOptions) {
     const owner = "BackpropStepper";
@@ -111,6 +123,7 @@ export class BackpropStepper {
     const bptt = options.bptt ?? null;
     this.dropoutRng = model.spec.dropout > 0 ? toRng(options.rng, owner).fork("dropout") : null;
     this.net = model instanceof RecurrentNet ? model : null;
+    this.feedback = FeedbackGradient.create(model, options.gradient, toRng(options.rng, owner), owner);
     if (this.net === null && bptt !== null) {
       throw new RangeError(`${owner}: bptt applies to recurrent models only, the model is an MLP`);
     }
@@ -138,6 +151,7 @@ export class BackpropStepper {
       chunks: this.chunks,
       mode: this.mode,
       train: this.dropoutRng !== null,
+      feedback: this.feedback?.kind ?? null,
     });
   }
 
@@ -202,12 +216,15 @@ export class BackpropStepper {
       sampler: this.sampler.state(),
       dropoutRng: this.dropoutRng === null ? null : this.dropoutRng.state(),
       optimizer: this.optimizer.state(),
+      // Only with feedback, so that a backprop state is what it always was.
+      ...(this.feedback === null ? {} : { feedback: this.feedback.state() }),
     };
   }
 
   /** Continues from `state()` of a stepper with the same model architecture, data and config. */
   restore(state: StepperState): void {
-    const last = readStepperState(state, this.dropoutRng !== null);
+    const last = readStepperState(state, this.dropoutRng !== null, this.feedback !== null);
+    this.feedback?.restore(state.feedback);
     this.sampler.restore(state.sampler);
     this.optimizer.loadState(state.optimizer);
     if (state.dropoutRng !== null) {
@@ -221,6 +238,21 @@ export class BackpropStepper {
     this.lastLoss = last.loss;
     this.lastNorm = last.gradNorm;
     this.chunk = 0;
+    this.passKept = false;
+  }
+
+  /**
+   * nn's diagnostics of the last update (`model.diagnostics()`) and, with a feedback-alignment
+   * gradient, `alignment_angle`: per dense layer (first to last), the angle in degrees between the
+   * estimate the update used and the exact backprop gradient of the same minibatch at the same
+   * parameters (0 at the output layer, whose gradient is exact). Measurement, not training: it costs
+   * one backward pass over scratch buffers, is never charged to the budget, and leaves the run exactly
+   * as it would be without it. Absent until this stepper has made an update (e.g. right after `restore`).
+   */
+  diagnostics(): Record<string, number[]> {
+    const d = this.model.diagnostics();
+    if (this.feedback !== null && this.passKept) d.alignment_angle = this.feedback.angles(this.backup);
+    return d;
   }
 
   /**
@@ -247,10 +279,12 @@ export class BackpropStepper {
       return nothingDone();
     }
     this.stepFlops = 0;
+    this.passKept = false;
     const loss = this.gradient(this.n);
     const norm = gradNorm(this.model.grads);
     this.checkFinite(loss, norm, "");
     this.applyUpdate(norm);
+    this.passKept = true;
     const flops = this.stepFlops;
     this.stepCount++;
     this.flopTotal += flops;
@@ -270,7 +304,7 @@ export class BackpropStepper {
       model.zeroGrads();
       model.forward(x, n, this.dropoutRng === null ? {} : { rng: this.dropoutRng });
       this.stepFlops += this.cost.pass(n, 1, 1, true);
-      return model.backward(y);
+      return this.feedback === null ? model.backward(y) : this.feedback.backward(y);
     }
     if (this.mode === "chunk") {
       const c = this.chunk;
@@ -310,7 +344,7 @@ export class BackpropStepper {
       this.stepFlops += this.cost.pass(n, ch.steps, ch.lastK, true);
       const g = net.grads;
       this.checkFinite(l, gradNorm(g), `chunk ${c + 1} of ${this.chunks.length}`);
-      if (this.clip !== null && this.clip.per === "chunk") this.stepFlops += this.applyClip(g);
+      if (this.clip !== null && this.clip.per === "chunk") this.stepFlops += clipInPlace(g, this.clip);
       const w = ch.steps / T;
       for (let i = 0; i < acc.length; i++) acc[i] += w * g[i];
       this.stepFlops += 2 * acc.length;
@@ -330,7 +364,7 @@ export class BackpropStepper {
     if (this.clip !== null && this.clipBuf !== null && !(this.acc !== null && this.clip.per === "chunk")) {
       this.clipBuf.set(g);
       g = this.clipBuf;
-      this.stepFlops += this.applyClip(g);
+      this.stepFlops += clipInPlace(g, this.clip);
     }
     const params = model.params;
     this.backup.set(params);
@@ -347,22 +381,6 @@ export class BackpropStepper {
         this.flopTotal + this.stepFlops,
       );
     }
-  }
-
-  /** Clips `g` in place as configured; returns the FLOPs (2 per entry per norm computed, 1 per entry rescaled). */
-  private applyClip(g: Float32Array): number {
-    const clip = this.clip;
-    if (clip === null) return 0;
-    let f = 0;
-    if (clip.value !== undefined) {
-      clipGradValue(g, clip.value);
-      f += 2 * g.length;
-    }
-    if (clip.norm !== undefined) {
-      const before = clipGradNorm(g, clip.norm);
-      f += 2 * g.length + (before > clip.norm ? g.length : 0);
-    }
-    return f;
   }
 
   private checkFinite(loss: number, norm: number, where: string): void {

@@ -104,3 +104,21 @@ export function clipGradValue(grads: Float32Array, clipValue: number): number {
   }
   return Math.sqrt(s);
 }
+
+/**
+ * Clips `g` in place as configured (entries first, then the norm); returns the FLOPs: 2 per entry per
+ * norm computed or entry clamped, 1 more per entry when the norm rescales.
+ */
+export function clipInPlace(g: Float32Array, clip: ResolvedClip | null): number {
+  if (clip === null) return 0;
+  let f = 0;
+  if (clip.value !== undefined) {
+    clipGradValue(g, clip.value);
+    f += 2 * g.length;
+  }
+  if (clip.norm !== undefined) {
+    const before = clipGradNorm(g, clip.norm);
+    f += 2 * g.length + (before > clip.norm ? g.length : 0);
+  }
+  return f;
+}

@@ -35,6 +35,15 @@ export {
   type ResolvedEarlyStopping,
 } from "./early-stopping.ts";
 export { EpochSampler, type EpochSamplerState } from "./epoch-sampler.ts";
+export {
+  estimatorPrefix,
+  FEEDBACK_FORK,
+  FeedbackGradient,
+  type FeedbackState,
+  GRADIENT_ESTIMATORS,
+  type GradientEstimator,
+  gradientConfig,
+} from "./gradient-estimator.ts";
 export { Adagrad, type AdagradConfig, type AdagradOptions, adagradConfig } from "./optimizers/adagrad.ts";
 export {
   Adam,

@@ -1,6 +1,7 @@
 import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
 import type { RngState } from "@arena/rng";
 import type { EpochSamplerState } from "./epoch-sampler.ts";
+import type { FeedbackState } from "./gradient-estimator.ts";
 import type { OptimizerState } from "./optimizers/gradient-optimizer.ts";
 
 /**
@@ -16,6 +17,8 @@ export interface StepperState {
   sampler: EpochSamplerState;
   dropoutRng: RngState | null;
   optimizer: OptimizerState;
+  /** Feedback alignment only: the kind and the seed path its matrices B are redrawn from. */
+  feedback?: FeedbackState;
 }
 
 /** The last loss and gradient norm as `StepperState.last`. */
@@ -25,11 +28,13 @@ export function encodeLast(loss: number, gradNorm: number): JsonFloat[] {
 
 /**
  * Checks a saved state before a stepper restores it (counters finite and >= 0, a dropout stream exactly
- * when the model has dropout) and reads its last loss and gradient norm.
+ * when the model has dropout, feedback exactly when the stepper uses it) and reads its last loss and
+ * gradient norm.
  */
 export function readStepperState(
   state: StepperState,
   hasDropout: boolean,
+  hasFeedback: boolean,
 ): { loss: number; gradNorm: number } {
   const owner = "BackpropStepper.restore";
   if (state === null || typeof state !== "object") throw new TypeError(`${owner}: state must be an object`);
@@ -42,6 +47,11 @@ export function readStepperState(
   if ((state.dropoutRng === null) === hasDropout) {
     throw new RangeError(
       `${owner}: the state ${state.dropoutRng === null ? "has no" : "has a"} dropout stream, this model ${hasDropout ? "has" : "has no"} dropout`,
+    );
+  }
+  if ((state.feedback === undefined) === hasFeedback) {
+    throw new RangeError(
+      `${owner}: the state ${hasFeedback ? "has no" : "has"} feedback matrices, this stepper ${hasFeedback ? "uses" : "uses none (backprop)"}`,
     );
   }
   const last = floatsFromJson(owner, "last", state.last, 2);

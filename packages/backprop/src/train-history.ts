@@ -76,7 +76,7 @@ export class TrainHistory {
       cp.valLoss = va.loss;
       cp.valMetric = va.value;
     }
-    if (this.o.recordDiagnostics && stepper.steps > 0) cp.diagnostics = this.o.model.diagnostics();
+    if (this.o.recordDiagnostics && stepper.steps > 0) cp.diagnostics = stepper.diagnostics();
     this.checkpoints.push(cp);
     this.lossSum = 0;
     this.lossCount = 0;

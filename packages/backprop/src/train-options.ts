@@ -23,7 +23,7 @@ export const trainOptions = z
   .strictObject({
     ...trainingShape,
     rng: RngOption.describe(
-      'the run\'s random stream, or its seed: minibatch order (fork "minibatches") and dropout (fork "dropout")',
+      'the run\'s random stream, or its seed: minibatch order (fork "minibatches"), dropout (fork "dropout"), feedback-alignment matrices (fork "feedback")',
     ),
     epochs: positiveInt
       .optional()
@@ -37,7 +37,9 @@ export const trainOptions = z
     diagnostics: z
       .boolean()
       .default(true)
-      .describe("record model.diagnostics() (gradient norms per layer and through time) at checkpoints"),
+      .describe(
+        "record the stepper's diagnostics (gradient norms per layer and through time; alignment angles with feedback alignment) at checkpoints",
+      ),
     onCheckpoint: z
       .custom<(checkpoint: TrainCheckpoint) => void>((v) => typeof v === "function", {
         error: "expected a function",
@@ -81,7 +83,7 @@ export interface TrainCheckpoint {
   /** The same over the validation split, when one is given. */
   valLoss?: number;
   valMetric?: number;
-  /** `model.diagnostics()` after the last update: `grad_norm/<layer>`, `dh_norm/<layer>`. */
+  /** The stepper's diagnostics after the last update: `grad_norm/<layer>`, `dh_norm/<layer>`, `alignment_angle`. */
   diagnostics?: Record<string, number[]>;
 }
 

@@ -66,6 +66,7 @@ export function train(model: AnyModel, data: TrainData, options: TrainOptions): 
     shuffle: cfg.shuffle,
     clip: cfg.clip,
     bptt: cfg.bptt,
+    gradient: cfg.gradient,
   });
   const es =
     cfg.earlyStopping === undefined

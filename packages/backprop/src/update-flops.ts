@@ -1,4 +1,4 @@
-import type { AnyModel, Cost, RecurrentNet } from "@arena/nn";
+import type { AnyModel, Cost, FeedbackKind, Mlp, RecurrentNet } from "@arena/nn";
 import type { BpttChunk } from "./bptt-chunks.ts";
 import type { ResolvedClip } from "./clipping.ts";
 import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
@@ -16,6 +16,8 @@ export interface UpdatePlan {
   mode: UpdateMode;
   /** Dropout is on: passes count its mask FLOPs. */
   train: boolean;
+  /** The MLP's gradient is this feedback-alignment estimate (its own backward count); null: backprop. */
+  feedback: FeedbackKind | null;
 }
 
 /**
@@ -95,10 +97,14 @@ export class UpdateFlops {
     const key = `${n}:${steps}:${lastK}:${backward ? 1 : 0}`;
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
-    const { net, model, train } = this.plan;
+    const { net, model, train, feedback } = this.plan;
     let total: number;
     if (net === null) {
-      total = model.flops({ batch: n, backward, train }).total;
+      total = (
+        feedback === null
+          ? model.flops({ batch: n, backward, train })
+          : (model as Mlp).flops({ batch: n, backward, train, feedback })
+      ).total;
     } else {
       const f = net.flops({
         batch: n,

@@ -30,6 +30,7 @@ function sequences(readout: "last" | "every-step"): Problem {
 }
 
 const MLP: MlpSpec = { kind: "mlp", layers: [2, 12, 3], activation: "tanh", output: "softmax" };
+const DEEP: MlpSpec = { kind: "mlp", layers: [2, 12, 8, 3], activation: "tanh", output: "softmax" };
 const GRU_LAST: RecurrentSpec = { kind: "gru", input: 2, hidden: 5, output: 1, readout: "last" };
 const LSTM_EVERY: RecurrentSpec = { kind: "lstm", input: 2, hidden: 5, output: 1, readout: "every-step" };
 
@@ -45,6 +46,23 @@ const CASES: [string, MlpSpec | RecurrentSpec, Problem, Record<string, unknown>]
     MLP,
     blobsProblem,
     { optimizer: { kind: "adam", lr: 0.01 }, batchSize: 16, earlyStopping: { patience: 100 }, evalEvery: 5 },
+  ],
+  [
+    "MLP, direct feedback alignment, momentum, clipping",
+    DEEP,
+    blobsProblem,
+    {
+      optimizer: { kind: "momentum", lr: 0.1 },
+      gradient: "direct-feedback-alignment",
+      batchSize: 16,
+      clip: { norm: 0.5 },
+    },
+  ],
+  [
+    "MLP with dropout, feedback alignment, Adam",
+    { ...DEEP, dropout: 0.2 },
+    blobsProblem,
+    { optimizer: { kind: "adam", lr: 0.01 }, gradient: "feedback-alignment", batchSize: 16 },
   ],
   ["GRU, full BPTT", GRU_LAST, sequences("last"), { optimizer: { kind: "adam", lr: 0.01 }, batchSize: 16 }],
   [

@@ -162,7 +162,7 @@ describe("backpropLearner", () => {
     const make = (config: Record<string, unknown>) => () => backpropLearner(model, p, config, new Rng(1));
     expect(make({})).toThrow("backprop learner: optimizer: required: expected object");
     expect(make({ optimizer: { kind: "adam" }, batchsize: 8 })).toThrow(
-      'backprop learner: unknown key "batchsize"; known keys: optimizer, batchSize, shuffle, clip, bptt, earlyStopping, evalEvery',
+      'backprop learner: unknown key "batchsize"; known keys: optimizer, gradient, batchSize, shuffle, clip, bptt, earlyStopping, evalEvery',
     );
     expect(make({ optimizer: { kind: "lbfgs" } })).toThrow(
       /backprop learner: optimizer\.kind: Invalid discriminator value\. Expected 'sgd' \| .* \(got "lbfgs"\)/,

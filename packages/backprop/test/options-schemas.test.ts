@@ -66,6 +66,7 @@ describe("the option schemas", () => {
     const docs = describeOptions(backpropLearnerConfig);
     expect(docs.map((d) => d.key)).toEqual([
       "optimizer",
+      "gradient",
       "batchSize",
       "shuffle",
       "clip",

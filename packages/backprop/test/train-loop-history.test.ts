@@ -109,7 +109,7 @@ describe("train", () => {
     const model = new Mlp(SPEC, new Rng(1));
     const base = { optimizer: { kind: "sgd" as const, lr: 0.1 }, rng: new Rng(1), epochs: 1 };
     expect(() => train(model, data, { ...base, epoch: 3 } as never)).toThrow(
-      'train: unknown key "epoch"; known keys: optimizer, batchSize, shuffle, clip, bptt, earlyStopping, evalEvery, rng, epochs, steps, diagnostics, onCheckpoint',
+      'train: unknown key "epoch"; known keys: optimizer, gradient, batchSize, shuffle, clip, bptt, earlyStopping, evalEvery, rng, epochs, steps, diagnostics, onCheckpoint',
     );
     expect(() => train(model, data, { optimizer: base.optimizer, rng: base.rng } as never)).toThrow(
       /^train: expected epochs and\/or steps \(how long to train\) \(got \{/,

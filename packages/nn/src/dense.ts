@@ -212,26 +212,7 @@ export class DenseStack {
     let spare = ws.d1;
     for (let l = this.layers.length - 1; l >= 0; l--) {
       const d = this.layers[l];
-      // dW += inputᵀ · dZ ; db += column sums of dZ
-      k.gemm(
-        true,
-        false,
-        d.inSize,
-        d.outSize,
-        rows,
-        1,
-        ws.inArr[l],
-        ws.inOff[l],
-        d.inSize,
-        dz,
-        0,
-        d.outSize,
-        1,
-        g,
-        d.wOff,
-        d.outSize,
-      );
-      k.colSums(rows, d.outSize, 1, dz, 0, d.outSize, 1, g, d.bOff);
+      this.layerGradient(l, ws, rows, dz, g);
       if (l === 0 && dIn === null) break;
       // dInput = dZ · Wᵀ
       const target = l === 0 ? dIn! : spare;
@@ -275,6 +256,34 @@ export class DenseStack {
       spare = dz === ws.dOut ? ws.d2 : dz;
       dz = target;
     }
+  }
+
+  /**
+   * Layer l's parameter gradient from its dZ (rows × out, contiguous) and the input it read in the last
+   * forward pass: dW += inputᵀ · dZ, db += column sums of dZ (into `g` at the layout's offsets). Shared
+   * by `backward` and the feedback-alignment estimators, which differ only in how dZ is obtained.
+   */
+  layerGradient(l: number, ws: DenseWorkspace, rows: number, dz: Float32Array, g: Float32Array): void {
+    const d = this.layers[l];
+    this.k.gemm(
+      true,
+      false,
+      d.inSize,
+      d.outSize,
+      rows,
+      1,
+      ws.inArr[l],
+      ws.inOff[l],
+      d.inSize,
+      dz,
+      0,
+      d.outSize,
+      1,
+      g,
+      d.wOff,
+      d.outSize,
+    );
+    this.k.colSums(rows, d.outSize, 1, dz, 0, d.outSize, 1, g, d.bOff);
   }
 
   /**

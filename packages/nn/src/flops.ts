@@ -46,12 +46,12 @@ export interface FlopOptions {
   train?: boolean;
 }
 
-/** Checks `flops()` options (unknown keys rejected) and returns the batch. */
-export function checkFlopBatch(opts: FlopOptions): number {
+/** Checks `flops()` options (unknown keys rejected; a model type may accept `extra` ones) and returns the batch. */
+export function checkFlopBatch(opts: FlopOptions, extra: readonly string[] = []): number {
+  const known = ["batch", "steps", "backward", "lastK", "train", ...extra];
   for (const key of Object.keys(opts)) {
-    if (!["batch", "steps", "backward", "lastK", "train"].includes(key)) {
-      throw new RangeError(`flops: unknown option "${key}"; expected batch, steps, backward, lastK, train`);
-    }
+    if (!known.includes(key))
+      throw new RangeError(`flops: unknown option "${key}"; expected ${known.join(", ")}`);
   }
   if (!Number.isInteger(opts.batch) || opts.batch < 1)
     throw new RangeError(`flops: batch must be a positive integer, got ${opts.batch}`);

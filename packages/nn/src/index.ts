@@ -68,6 +68,18 @@ export {
   sumAbsoluteError,
   sumSquaredError,
 } from "./metrics.ts";
+export {
+  checkFeedbackKind,
+  createFeedback,
+  drawFeedback,
+  FEEDBACK_KINDS,
+  type FeedbackBlock,
+  type FeedbackKind,
+  feedbackFlops,
+  gradientAngles,
+  type MlpFeedback,
+} from "./mlp/feedback-alignment.ts";
+export type { MlpFlopOptions } from "./mlp/flops.ts";
 export { Mlp } from "./mlp/mlp.ts";
 export {
   EvalAccumulator,

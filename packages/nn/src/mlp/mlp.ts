@@ -2,7 +2,7 @@ import { parseOptions } from "@arena/options";
 import { type RngLike, toRng } from "@arena/rng";
 import { getKernels, shapeSize } from "@arena/tensor";
 import { type DenseLayerDef, DenseStack, DenseWorkspace } from "../dense.ts";
-import type { FlopCount, FlopOptions } from "../flops.ts";
+import type { FlopCount } from "../flops.ts";
 import { initWeights } from "../init.ts";
 import { LayoutBuilder } from "../layout.ts";
 import { lossDenominator, outputLoss } from "../losses.ts";
@@ -11,7 +11,16 @@ import { ModelBase } from "../model-base.ts";
 import { type ModelOptions, modelOptions } from "../model-options.ts";
 import { penaltyGradient } from "../regularization.ts";
 import { type MlpSpec, mlpSpec, type ResolvedMlpSpec } from "../spec.ts";
-import { mlpFlops } from "./flops.ts";
+import {
+  checkFeedbackKind,
+  drawFeedback,
+  type FeedbackKind,
+  feedbackBackward,
+  feedbackLayout,
+  gradientAngles,
+  type MlpFeedback,
+} from "./feedback-alignment.ts";
+import { type MlpFlopOptions, mlpFlops } from "./flops.ts";
 import { MlpPopulationLoss } from "./population-loss.ts";
 
 /**
@@ -44,6 +53,12 @@ export class Mlp extends ModelBase {
   /** Rows of the pending training forward pass (−1: none). */
   private pending = -1;
   private outView: Float32Array = new Float32Array(0);
+  /** Rows whose output error `ws.dOut` holds (set by a backward pass, cleared by forward; −1: none). */
+  private errorRows = -1;
+  /** Feedback matrices drawn by this model (only those fit its layout). */
+  private readonly feedbacks = new WeakSet<MlpFeedback>();
+  /** Scratch for the exact gradient of `alignmentAngles` (allocated on first use). */
+  private exactGrads: Float32Array | null = null;
   private readonly population: MlpPopulationLoss;
 
   /**
@@ -117,6 +132,7 @@ export class Mlp extends ModelBase {
     const rng = opts.rng ?? null;
     const out = this.stack.forward(this.params, 0, this.trainWs, x, 0, n, rng);
     this.pending = n;
+    this.errorRows = -1;
     const len = n * this.outputSize;
     if (this.outView.buffer !== out.buffer || this.outView.length !== len)
       this.outView = out.subarray(0, len);
@@ -128,18 +144,76 @@ export class Mlp extends ModelBase {
    * ∂loss/∂params into `grads` and returns the loss (mean data loss plus penalty).
    */
   backward(y: Float32Array): number {
-    this.memory.check("backward");
+    const sum = this.outputError("backward", y);
+    this.stack.backward(this.params, 0, this.grads, this.trainWs, this.errorRows, null, 0);
+    return this.finishBackward(sum);
+  }
+
+  /**
+   * Like `backward`, but the hidden layers' errors come through the fixed random matrices of
+   * `feedback` (feedback alignment or direct feedback alignment; see `mlp/feedback-alignment.ts`)
+   * instead of the transposed weights: accumulates that estimate into `grads` (the output layer's
+   * part and the L1/L2 penalty's are exact) and returns the loss, which is the same as `backward`'s.
+   */
+  backwardFeedback(y: Float32Array, feedback: MlpFeedback): number {
+    if (!this.feedbacks.has(feedback))
+      throw new TypeError("Mlp.backwardFeedback: feedback must come from this model's createFeedback");
+    const sum = this.outputError("backwardFeedback", y);
+    feedbackBackward(this.stack, feedback, this.grads, this.trainWs, this.errorRows);
+    return this.finishBackward(sum);
+  }
+
+  /**
+   * Fixed random feedback matrices B for `backwardFeedback`, drawn from `rng` with the model's
+   * initialiser (FA: one per layer above the first, shaped like its W; DFA: one out_l × outputs per
+   * hidden layer). They live in the model's memory and are freed with it.
+   */
+  createFeedback(kind: FeedbackKind, rng: RngLike): MlpFeedback {
+    this.memory.check("createFeedback");
+    checkFeedbackKind("Mlp.createFeedback", kind);
+    const { blocks, size } = feedbackLayout(this.stack, kind);
+    const fb: MlpFeedback = { kind, weights: this.memory.alloc(size), blocks };
+    drawFeedback(fb, this.spec.init, rng);
+    this.feedbacks.add(fb);
+    return fb;
+  }
+
+  /**
+   * Per dense layer, the angle in degrees between `grads` (the estimate the last backward pass left,
+   * e.g. `backwardFeedback`'s) and the exact backprop gradient of the same pending pass, evaluated at
+   * `params`: the parameters that pass ran with (default the model's; pass a copy taken before an
+   * update if the model has been updated since). A measurement: it reads the pending pass and writes
+   * only scratch (a gradient buffer of its own and the workspace's ping-pong buffers, which every
+   * backward pass overwrites before reading), so training continues exactly as without it.
+   */
+  alignmentAngles(params: Float32Array = this.params): number[] {
+    this.memory.check("alignmentAngles");
+    this.checkParamVector("alignmentAngles", params);
+    if (this.errorRows < 0)
+      throw new Error(
+        "Mlp.alignmentAngles: no backward pass to compare with; call forward and a backward first",
+      );
+    const exact = (this.exactGrads ??= this.memory.alloc(this.size));
+    exact.fill(0);
+    this.stack.backward(params, 0, exact, this.trainWs, this.errorRows, null, 0);
+    penaltyGradient(this.kernels, params, 0, exact, this.ranges, this.l2, this.l1);
+    return gradientAngles(this.kernels, this.layers, this.grads, exact);
+  }
+
+  /** Checks y, fills `ws.dOut` with ∂loss/∂z of the output layer (scaled by 1/denominator); returns the summed loss. */
+  private outputError(fn: string, y: Float32Array): number {
+    this.memory.check(fn);
     const rows = this.pending;
-    if (rows < 0) throw new Error("Mlp.backward: no forward pass to differentiate; call forward first");
+    if (rows < 0) throw new Error(`Mlp.${fn}: no forward pass to differentiate; call forward first`);
     const O = this.outputSize;
     if (y.length < rows * O)
       throw new RangeError(
-        `Mlp.backward: y has ${y.length} entries, ${rows} samples × ${O} outputs need ${rows * O}`,
+        `Mlp.${fn}: y has ${y.length} entries, ${rows} samples × ${O} outputs need ${rows * O}`,
       );
     const ws = this.trainWs;
     const last = this.stack.layers.length - 1;
-    const denom = lossDenominator(this.lossKind, rows, O);
-    const sum = outputLoss(
+    this.errorRows = rows;
+    return outputLoss(
       this.lossKind,
       this.outputActivation,
       rows,
@@ -156,11 +230,14 @@ export class Mlp extends ModelBase {
       ws.dOut,
       0,
       O,
-      1 / denom,
+      1 / lossDenominator(this.lossKind, rows, O),
     );
-    this.stack.backward(this.params, 0, this.grads, ws, rows, null, 0);
+  }
+
+  /** Adds the penalty's gradient; returns the mean loss plus penalty. */
+  private finishBackward(sum: number): number {
     penaltyGradient(this.kernels, this.params, 0, this.grads, this.ranges, this.l2, this.l1);
-    return sum / denom + this.penalty();
+    return sum / lossDenominator(this.lossKind, this.errorRows, this.outputSize) + this.penalty();
   }
 
   /** Outputs for n samples in inference mode, copied into `out`; leaves a pending training pass intact. */
@@ -193,8 +270,11 @@ export class Mlp extends ModelBase {
     for (let c = 0; c < count; c++) out[c] = sums[c] / denom + this.penalty(population, c * this.size);
   }
 
-  /** Analytic FLOPs of a pass; see `mlpFlops` in `mlp/flops.ts`. */
-  flops(opts: FlopOptions): FlopCount {
+  /**
+   * Analytic FLOPs of a pass; see `mlpFlops` in `mlp/flops.ts`. `feedback` counts the backward pass of
+   * `backwardFeedback` with that kind instead of backprop's.
+   */
+  flops(opts: MlpFlopOptions): FlopCount {
     return mlpFlops(this.stack, this.lossKind, this.outputActivation, opts, this.penaltyFlopCount());
   }
 
