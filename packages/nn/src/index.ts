@@ -68,9 +68,9 @@ export {
   sumAbsoluteError,
   sumSquaredError,
 } from "./metrics.ts";
+export { createFeedback } from "./mlp/create-feedback.ts";
 export {
   checkFeedbackKind,
-  createFeedback,
   drawFeedback,
   FEEDBACK_KINDS,
   type FeedbackBlock,

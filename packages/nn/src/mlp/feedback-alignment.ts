@@ -4,8 +4,6 @@ import { type Activation, activationBackwardKernel, activationFlops } from "../a
 import type { DenseFlops, DenseStack, DenseWorkspace } from "../dense.ts";
 import { type Initializer, initWeights } from "../init.ts";
 import type { LayerInfo } from "../layout.ts";
-import type { Model } from "../model.ts";
-import type { Mlp } from "./mlp.ts";
 
 /**
  * Gradient estimators for MLPs that do without backprop's weight transport: the error is sent down
@@ -205,18 +203,4 @@ export function gradientAngles(
     // Rounding can push |cos| a hair past 1 for parallel vectors.
     return (Math.acos(Math.min(1, Math.max(-1, cos))) * 180) / Math.PI;
   });
-}
-
-/**
- * Fixed random feedback matrices for `model`, drawn from `rng` (see `Mlp.createFeedback`). Refuses
- * recurrent nets: FA and DFA are defined here for MLPs only (through time, the errors would also have
- * to travel back through the recurrent weights).
- */
-export function createFeedback(model: Model, kind: FeedbackKind, rng: RngLike): MlpFeedback {
-  if (model.spec.kind !== "mlp") {
-    throw new RangeError(
-      `createFeedback: feedback alignment is implemented for MLPs only, got a "${model.spec.kind}" model`,
-    );
-  }
-  return (model as Mlp).createFeedback(kind, rng);
 }
