@@ -121,7 +121,8 @@ export function commonConfigShape(defaults: { readonly population: number; reado
  * @interface
  */
 export type CommonConfig = z.input<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
-type ParsedCommonConfig = z.output<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
+/** The common keys as parsed: the schema's defaults filled in, before what depends on the data. */
+export type ParsedCommonConfig = z.output<z.ZodObject<ReturnType<typeof commonConfigShape>>>;
 
 /**
  * The rules between common keys, for a learner schema's `superRefine`: `rescore` only with minibatch

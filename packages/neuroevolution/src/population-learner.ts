@@ -6,18 +6,19 @@ import {
   modelObjective,
   type Samples,
 } from "@arena/nn";
-import {
-  floatFromJson,
-  floatsFromJson,
-  floatsToJson,
-  floatToJson,
-  type PopulationOptimizer,
-} from "@arena/objectives";
-import { Rng, type RngState } from "@arena/rng";
+import type { PopulationOptimizer } from "@arena/objectives";
+import { Rng } from "@arena/rng";
 import { fitnessQuantiles } from "./fitness-quantiles.ts";
 import type { RescoreSpec, StagnationSpec } from "./learner-config.ts";
-import { type NeuroevolutionState, readCount, readPending } from "./neuroevolution-state.ts";
-import type { PopulationLearnerParts } from "./population-learner-parts.ts";
+import type { NeuroevolutionState } from "./neuroevolution-state.ts";
+import type { CandidateRefiner, PopulationLearnerParts } from "./population-learner-parts.ts";
+import {
+  freshCounters,
+  type PopulationBuffers,
+  type PopulationCounters,
+  populationState,
+  readCounters,
+} from "./population-learner-state.ts";
 import { populationSpread } from "./population-spread.ts";
 import { RandomBatchSampler } from "./random-batch-sampler.ts";
 import { selectTop } from "./top-candidates.ts";
@@ -40,6 +41,9 @@ import { selectTop } from "./top-candidates.ts";
  * due, takes only as many of the top candidates as still fit. The generation stays pending: a later
  * step with room scores the rest (on the same minibatch) and tells it.
  *
+ * With a refiner (`setRefiner`, the memetic hook) each candidate is improved before it is scored, and
+ * its cost (at most `refiner.perCandidate`) is added to the candidate's, in a cut generation too.
+ *
  * `current()`: with full fitness, the candidate with the lowest training objective seen so far (exact:
  * the scores are deterministic). With minibatch fitness and re-scoring, the best of the candidates
  * re-scored on the full training split so far (the initial weights before the first re-score). With
@@ -56,20 +60,18 @@ export class PopulationLearner implements Learner {
   private readonly config: Record<string, unknown>;
   private readonly rescore: RescoreSpec | null;
   private readonly stagnation: StagnationSpec | null;
-  /** The loss of `current()` at the last improvement, and the generations since. */
-  private stagnationReference = Number.POSITIVE_INFINITY;
-  private stale = 0;
+  /** Generations, costs, the incumbent's loss, the pending generation: what `state()` saves. */
+  private counters: PopulationCounters = freshCounters();
   private readonly sampler: RandomBatchSampler | null;
   /** The training objective on the fitness data (the minibatch buffer, refilled in place) and on the full split. */
   private readonly objective: BatchObjective;
   private readonly fullObjective: BatchObjective;
   private readonly initial: Float32Array;
   private readonly incumbent: Float32Array;
-  private incumbentF = Number.POSITIVE_INFINITY;
   private readonly fitness: Float64Array;
   private readonly lastFitness: Float64Array;
-  /** Candidates of the last told generation (the population may shrink, as L-SHADE's does). */
-  private lastCount = 0;
+  /** The buffers `state()` saves with the counters. */
+  private readonly buffers: PopulationBuffers;
   private readonly sortScratch: Float64Array;
   private readonly rescoreRows: Int32Array;
   private readonly rescoreBuf: Float32Array;
@@ -80,15 +82,9 @@ export class PopulationLearner implements Learner {
   /** FLOPs of scoring one candidate on the fitness data, and on the full training split. */
   readonly candidateFlops: number;
   readonly fullCandidateFlops: number;
-  readonly optimizerFlops: number;
+  private readonly optimizerFlopsOf: (populationSize: number) => number;
   private minibatchRng: Rng;
-  /** Candidates of the pending generation a cut step already scored (0 between generations). */
-  private scored = 0;
-  /** The minibatch stream before the part-scored generation's draw (null without one, or full fitness). */
-  private minibatchDraw: RngState | null = null;
-  private generationCount = 0;
-  private flopCount = 0;
-  private evaluationCount = 0;
+  private refiner: CandidateRefiner | null = null;
 
   constructor(parts: PopulationLearnerParts) {
     const { model, train, optimizer } = parts;
@@ -111,22 +107,16 @@ export class PopulationLearner implements Learner {
     this.config = parts.config;
     this.rescore = parts.rescore;
     this.stagnation = parts.stagnation;
-    this.optimizerFlops = parts.optimizerFlops;
+    const of = parts.optimizerFlops;
+    this.optimizerFlopsOf = typeof of === "number" ? () => of : of;
     this.extraDiagnostics = parts.extraDiagnostics;
     this.minibatchRng = parts.minibatchRng;
     // Buffers hold the largest population the optimizer will ask for; each step reads its current size.
     const n = Math.max(parts.capacity ?? 0, optimizer.populationSize);
     const dim = model.size;
-    const perSample = (batch: number): number => {
-      // Forward-only FLOPs omit the penalty; lossBatch adds it per candidate, so count it from the
-      // backward-enabled count, whose `penalty.forward` is the value's arithmetic alone.
-      const fwd = model.flops({ batch, steps }).forward;
-      const penalty = model.flops({ batch: 1, steps, backward: true }).penalty.forward;
-      return fwd + penalty;
-    };
     if (parts.fitness === "full") {
       this.sampler = null;
-      this.candidateFlops = perSample(train.n);
+      this.candidateFlops = scoringFlops(model, train.n, steps);
     } else {
       if (parts.fitness.minibatch > train.n) {
         throw new RangeError(
@@ -134,15 +124,16 @@ export class PopulationLearner implements Learner {
         );
       }
       this.sampler = new RandomBatchSampler(train, parts.fitness.minibatch, this.minibatchRng);
-      this.candidateFlops = perSample(parts.fitness.minibatch);
+      this.candidateFlops = scoringFlops(model, parts.fitness.minibatch, steps);
     }
-    this.fullCandidateFlops = perSample(train.n);
+    this.fullCandidateFlops = scoringFlops(model, train.n, steps);
     this.fullObjective = modelObjective(model, train);
     this.objective = this.sampler ? modelObjective(model, this.sampler.batch) : this.fullObjective;
     this.initial = parts.initial.slice();
     this.incumbent = parts.initial.slice();
     this.fitness = new Float64Array(n);
     this.lastFitness = new Float64Array(n).fill(Number.NaN);
+    this.buffers = { incumbent: this.incumbent, lastFitness: this.lastFitness, fitness: this.fitness };
     this.sortScratch = new Float64Array(n);
     const top = this.rescore?.top ?? 0;
     this.rescoreRows = new Int32Array(top);
@@ -158,17 +149,31 @@ export class PopulationLearner implements Learner {
 
   /** Generations run so far. */
   get generation(): number {
-    return this.generationCount;
+    return this.counters.generation;
+  }
+
+  /** The optimizer's own FLOPs for the move of the generation it asks now. */
+  get optimizerFlops(): number {
+    return this.optimizerFlopsOf(this.optimizer.populationSize);
   }
 
   /** FLOPs and evaluations spent so far. */
   get spent(): Cost {
-    return { flops: this.flopCount, evaluations: this.evaluationCount };
+    return { flops: this.counters.flops, evaluations: this.counters.evaluations };
   }
 
   /** The training objective of `current()`: exact with full fitness or re-scoring, else a minibatch score. */
   get currentLoss(): number {
-    return this.incumbentF;
+    return this.counters.incumbentF;
+  }
+
+  /**
+   * Sets the local search that improves each candidate before it is scored (see {@link CandidateRefiner};
+   * null: none). Set it before the first step, or right after resuming a learner that was saved with it:
+   * the refiner's own state is its owner's to save.
+   */
+  setRefiner(refiner: CandidateRefiner | null): void {
+    this.refiner = refiner;
   }
 
   /**
@@ -176,7 +181,7 @@ export class PopulationLearner implements Learner {
    * loss of `current()` falling by more than `minDelta`. Always false without the option.
    */
   finished(): boolean {
-    return this.stagnation !== null && this.stale >= this.stagnation.generations;
+    return this.stagnation !== null && this.counters.stale >= this.stagnation.generations;
   }
 
   /**
@@ -187,35 +192,41 @@ export class PopulationLearner implements Learner {
   step(allowance?: Cost): Cost {
     const opt = this.optimizer;
     const n = opt.populationSize;
-    const s = this.scored;
+    const s = this.counters.scored;
     const samples = this.sampler ? this.sampler.size : this.train.n;
     const c = this.candidateFlops;
+    // What one candidate may cost in all: its refinement (none without a refiner) and its scoring.
+    const planned = this.refiner?.perCandidate ?? { flops: 0, evaluations: 0 };
+    const perFlops = c + planned.flops;
+    const perSamples = samples + planned.evaluations;
     // Candidates to score now, and whether the generation completes (is told) in this step.
     let m = n - s;
     let complete = true;
     if (
       allowance !== undefined &&
-      !(m * c + this.optimizerFlops <= allowance.flops && m * samples <= allowance.evaluations)
+      !(m * perFlops + this.optimizerFlops <= allowance.flops && m * perSamples <= allowance.evaluations)
     ) {
       complete = false;
-      m = Math.min(m, Math.floor(allowance.flops / c), Math.floor(allowance.evaluations / samples));
+      m = Math.min(m, Math.floor(allowance.flops / perFlops), Math.floor(allowance.evaluations / perSamples));
       if (!(m >= 1)) return { flops: 0, evaluations: 0 };
     }
-    const xs = opt.ask();
+    const asked = opt.ask();
     if (s === 0 && this.sampler) {
-      if (!complete) this.minibatchDraw = this.minibatchRng.state();
+      if (!complete) this.counters.minibatchDraw = this.minibatchRng.state();
       this.sampler.draw();
     }
     const fitness = this.fitness;
     const dim = this.model.size;
     const end = s + m;
+    const refined = this.refine(asked, s, end);
+    const xs = refined.scored;
     if (m === n) this.objective.evaluateBatch(xs, n, fitness);
     else if (m > 0) {
       this.objective.evaluateBatch(xs.subarray(s * dim, end * dim), m, fitness.subarray(s, end));
     }
-    const g = this.generationCount + 1;
-    let flops = m * c + (complete ? this.optimizerFlops : 0);
-    let evaluations = m * samples;
+    const g = this.counters.generation + 1;
+    let flops = m * c + refined.cost.flops + (complete ? this.optimizerFlops : 0);
+    let evaluations = m * samples + refined.cost.evaluations;
 
     let best = -1;
     let bestF = Number.POSITIVE_INFINITY;
@@ -230,11 +241,11 @@ export class PopulationLearner implements Learner {
       throw new DivergenceError(
         `${this.name}: the training loss is non-finite for all ${end} candidates of generation ${g}`,
         g,
-        this.flopCount + flops,
+        this.counters.flops + flops,
       );
     }
     if (this.sampler === null) {
-      if (bestF < this.incumbentF) this.adopt(xs, best, bestF);
+      if (bestF < this.counters.incumbentF) this.adopt(xs, best, bestF);
     } else if (this.rescore === null) {
       this.adopt(xs, best, bestF);
     } else if ((g - 1) % this.rescore.every === 0 && m > 0) {
@@ -247,10 +258,16 @@ export class PopulationLearner implements Learner {
       evaluations += spent.evaluations;
     }
     if (complete) this.finishGeneration(g);
-    else this.scored = end;
-    this.flopCount += flops;
-    this.evaluationCount += evaluations;
+    else this.counters.scored = end;
+    this.counters.flops += flops;
+    this.counters.evaluations += evaluations;
     return { flops, evaluations };
+  }
+
+  /** Candidates from..end−1 improved by the refiner, and what that cost; without one, the rows as asked. */
+  private refine(rows: Float32Array, from: number, end: number): { scored: Float32Array; cost: Cost } {
+    if (this.refiner === null || end <= from) return { scored: rows, cost: { flops: 0, evaluations: 0 } };
+    return this.refiner.refine(rows, from, end);
   }
 
   /**
@@ -276,7 +293,7 @@ export class PopulationLearner implements Learner {
     this.fullObjective.evaluateBatch(buf, r, this.rescoreOut);
     for (let k = 0; k < r; k++) {
       const f = this.rescoreOut[k];
-      if (f < this.incumbentF) this.adopt(buf, k, f);
+      if (f < this.counters.incumbentF) this.adopt(buf, k, f);
     }
     return { flops: r * this.fullCandidateFlops, evaluations: r * this.train.n };
   }
@@ -285,21 +302,22 @@ export class PopulationLearner implements Learner {
   private finishGeneration(g: number): void {
     const opt = this.optimizer;
     const n = opt.populationSize;
+    const c = this.counters;
     this.lastFitness.set(this.fitness.subarray(0, n));
-    this.lastCount = n;
+    c.lastCount = n;
     opt.tell(this.fitness.subarray(0, n));
     opt.ask();
     if (this.stagnation !== null) {
-      if (this.incumbentF < this.stagnationReference - this.stagnation.minDelta) {
-        this.stagnationReference = this.incumbentF;
-        this.stale = 0;
+      if (c.incumbentF < c.stagnationReference - this.stagnation.minDelta) {
+        c.stagnationReference = c.incumbentF;
+        c.stale = 0;
       } else {
-        this.stale++;
+        c.stale++;
       }
     }
-    this.generationCount = g;
-    this.scored = 0;
-    this.minibatchDraw = null;
+    c.generation = g;
+    c.scored = 0;
+    c.minibatchDraw = null;
   }
 
   private adopt(rows: Float32Array, i: number, f: number): void {
@@ -307,7 +325,7 @@ export class PopulationLearner implements Learner {
     const src = i * dim;
     const inc = this.incumbent;
     for (let d = 0; d < dim; d++) inc[d] = rows[src + d];
-    this.incumbentF = f;
+    this.counters.incumbentF = f;
   }
 
   /** The parameters to evaluate now: a copy of the incumbent (length `model.size`). */
@@ -327,9 +345,10 @@ export class PopulationLearner implements Learner {
   diagnostics(): Record<string, number[]> {
     const out: Record<string, number[]> = {};
     // JSON cannot carry Infinity: before anything is scored the series is empty.
-    out.incumbent_loss = Number.isFinite(this.incumbentF) ? [this.incumbentF] : [];
-    if (this.generationCount > 0) {
-      const last = this.lastFitness.subarray(0, this.lastCount);
+    const incumbentF = this.counters.incumbentF;
+    out.incumbent_loss = Number.isFinite(incumbentF) ? [incumbentF] : [];
+    if (this.counters.generation > 0) {
+      const last = this.lastFitness.subarray(0, this.counters.lastCount);
       const { quantiles, nonfinite } = fitnessQuantiles(last, this.sortScratch);
       out.fitness_quantiles = quantiles;
       out.nonfinite_candidates = [nonfinite];
@@ -349,62 +368,39 @@ export class PopulationLearner implements Learner {
 
   /** Everything needed to resume exactly, as plain JSON (see `resumeLearner`). */
   state(): NeuroevolutionState {
-    return {
-      format: "arena-neuroevolution",
-      version: 1,
+    const head = {
       kind: this.name,
-      config: structuredClone(this.config),
-      generation: this.generationCount,
-      flops: this.flopCount,
-      evaluations: this.evaluationCount,
-      initial: floatsToJson(this.initial),
-      incumbent: { x: floatsToJson(this.incumbent), f: floatToJson(this.incumbentF) },
-      lastFitness: floatsToJson(this.lastFitness.subarray(0, this.lastCount)),
+      config: this.config,
+      initial: this.initial,
       minibatchRng: this.minibatchRng.state(),
       optimizer: this.optimizer.state(),
-      stagnation: { reference: floatToJson(this.stagnationReference), stale: this.stale },
-      ...(this.scored === 0
-        ? {}
-        : {
-            pending: {
-              scored: this.scored,
-              fitness: floatsToJson(this.fitness),
-              minibatchDraw: structuredClone(this.minibatchDraw),
-            },
-          }),
     };
+    return populationState(head, this.counters, this.buffers);
   }
 
   /** Restores the learner's own counters and buffers from a state (the optimizer is rebuilt by the caller). */
   restoreCounters(s: NeuroevolutionState): void {
-    const owner = `${this.name}: resume`;
-    this.generationCount = readCount(owner, "generation", s.generation);
-    this.flopCount = readCount(owner, "flops", s.flops);
-    this.evaluationCount = readCount(owner, "evaluations", s.evaluations);
-    floatsFromJson(owner, "incumbent.x", s.incumbent?.x, this.incumbent.length, this.incumbent);
-    this.incumbentF = floatFromJson(owner, "incumbent.f", s.incumbent.f);
-    const lastCount = Array.isArray(s.lastFitness) ? s.lastFitness.length : -1;
-    if (lastCount > this.lastFitness.length || (this.generationCount > 0 && lastCount < 1))
-      throw new TypeError(
-        `${owner}: state.lastFitness must hold one score per candidate of the last generation (1 to ${this.lastFitness.length})`,
-      );
-    this.lastCount = lastCount;
-    floatsFromJson(owner, "lastFitness", s.lastFitness, lastCount, this.lastFitness);
-    const { scored, minibatchDraw } = readPending(owner, s.pending, this.fitness, this.sampler !== null);
-    this.scored = scored;
-    this.minibatchDraw = minibatchDraw;
-    if (this.sampler && minibatchDraw !== null) {
+    const counters = readCounters(`${this.name}: resume`, s, this.buffers, this.sampler !== null);
+    this.counters = counters;
+    if (this.sampler && counters.minibatchDraw !== null) {
       // The part-scored generation's minibatch, drawn again from the stream as it was before.
-      this.sampler.stream = Rng.fromState(minibatchDraw);
+      this.sampler.stream = Rng.fromState(counters.minibatchDraw);
       this.sampler.draw();
     }
     this.minibatchRng = Rng.fromState(s.minibatchRng);
     if (this.sampler) this.sampler.stream = this.minibatchRng;
-    if (s.stagnation !== undefined) {
-      this.stagnationReference = floatFromJson(owner, "stagnation.reference", s.stagnation.reference);
-      this.stale = readCount(owner, "stagnation.stale", s.stagnation.stale);
-    }
   }
+}
+
+/**
+ * FLOPs of scoring one candidate on `batch` samples: the forward pass plus the L1/L2 penalty. Forward-only
+ * FLOPs omit the penalty; lossBatch adds it per candidate, so it is taken from the backward-enabled count,
+ * whose `penalty.forward` is the value's arithmetic alone.
+ */
+function scoringFlops(model: Model, batch: number, steps: number): number {
+  const fwd = model.flops({ batch, steps }).forward;
+  const penalty = model.flops({ batch: 1, steps, backward: true }).penalty.forward;
+  return fwd + penalty;
 }
 
 type BatchObjective = ReturnType<typeof modelObjective>;

@@ -3,17 +3,32 @@ import { floatsFromJson } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
 import { Rng } from "@arena/rng";
 import * as z from "zod";
+import { CMAES_KIND } from "./cmaes-learner.ts";
 import { assembleGaLearner, resumeGa } from "./ga-learner.ts";
 import type { NeuroevolutionState } from "./neuroevolution-state.ts";
+import { OPENAI_ES_KIND } from "./openai-es-learner.ts";
+import { type ResumeKind, resumerOf } from "./optimizer-learner.ts";
 import type { PopulationLearner } from "./population-learner.ts";
 import { assemblePsoLearner, resumePso } from "./pso-learner.ts";
 import { assembleRandomSearchLearner, resumeRandomSearch } from "./random-search-learner.ts";
+import { SHADE_KIND } from "./shade-learner.ts";
+import { SNES_KIND } from "./snes-learner.ts";
+
+/** The learners built on the optimizer packages, by kind: one generic rebuild each. */
+const OPTIMIZER_KINDS: Record<"cmaes" | "snes" | "openai-es" | "shade", ResumeKind> = {
+  cmaes: resumerOf(CMAES_KIND),
+  snes: resumerOf(SNES_KIND),
+  "openai-es": resumerOf(OPENAI_ES_KIND),
+  shade: resumerOf(SHADE_KIND),
+};
 
 /** What `resumeLearner` reads before anything else: which format, version and learner a state is. */
 const StateHeader = z.looseObject({
   format: z.literal("arena-neuroevolution").describe("marks a neuroevolution learner's state()"),
   version: z.literal(1).describe("the state format's version"),
-  kind: z.enum(["ga", "pso", "random-search"]).describe("the learner that saved it"),
+  kind: z
+    .enum(["ga", "pso", "random-search", "cmaes", "snes", "openai-es", "shade"])
+    .describe("the learner that saved it"),
 });
 
 /**
@@ -70,6 +85,8 @@ export function resumeLearner(
       learner = assembleRandomSearchLearner(model, problem, cfg, search, initial, provisionalRng);
       break;
     }
+    default:
+      learner = OPTIMIZER_KINDS[kind](model, problem, state, initial, provisionalRng);
   }
   learner.restoreCounters(state);
   return learner;

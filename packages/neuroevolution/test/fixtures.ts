@@ -1,7 +1,15 @@
 import { getProblem, type Problem } from "@arena/datasets";
 import { type AnyModel, createModel, type Learner, type ModelSpec, type Samples } from "@arena/nn";
 import { Rng } from "@arena/rng";
-import { gaLearner, psoLearner, randomSearchLearner } from "../src/index.ts";
+import {
+  cmaesLearner,
+  gaLearner,
+  openAiEsLearner,
+  psoLearner,
+  randomSearchLearner,
+  shadeLearner,
+  snesLearner,
+} from "../src/index.ts";
 
 /** XOR with the registry's activations and loss (sigmoid hidden and output, MSE), 4 hidden units. */
 export const XOR_241: ModelSpec = {
@@ -67,6 +75,10 @@ export const POPULATION_FACTORIES = [
   ["ga", gaLearner],
   ["pso", psoLearner],
   ["random-search", randomSearchLearner],
+  ["cmaes", cmaesLearner],
+  ["snes", snesLearner],
+  ["openai-es", openAiEsLearner],
+  ["shade", shadeLearner],
 ] as const;
 
 /** The three fitness set-ups a population learner has, each with 10 candidates. */
