@@ -2,6 +2,7 @@ import { dirname, join, resolve } from "node:path";
 import { OPTIMIZER_KINDS } from "@arena/backprop";
 import { problems } from "@arena/datasets";
 import { describeOptions } from "@arena/options";
+import type * as z from "zod";
 import { planCheckedSuite } from "./check-suite.ts";
 import { checkOutputDir, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
@@ -53,6 +54,17 @@ export function extraHelpSections(root: boolean): { title: string; body: string 
   ];
 }
 
+/** A config schema's top-level keys, each with its default when it has a plain one: `population = 50, fitness = "full", init`. */
+function optionSummary(schema: z.ZodType): string {
+  return describeOptions(schema)
+    .map((o) => {
+      const d = o.default;
+      const plain = d !== undefined && (typeof d !== "object" || d === null);
+      return plain ? `${o.key} = ${JSON.stringify(d)}` : o.key;
+    })
+    .join(", ");
+}
+
 /** `arena list [--json]`. */
 export function listCommand(json: boolean): void {
   if (json) {
@@ -69,7 +81,11 @@ export function listCommand(json: boolean): void {
         model: p.model,
         options: describeOptions(p.options),
       })),
-      learners: [...LEARNER_KINDS.values()].map((k) => ({ kind: k.kind, description: k.description })),
+      learners: [...LEARNER_KINDS.values()].map((k) => ({
+        kind: k.kind,
+        description: k.description,
+        options: describeOptions(k.config),
+      })),
       optimizers: [...OPTIMIZER_KINDS],
       populationOptimizers: POPULATION_OPTIMIZERS,
     };
@@ -79,12 +95,15 @@ export function listCommand(json: boolean): void {
   console.log("Problems (registry names):");
   for (const p of problems()) console.log(`  ${p.name.padEnd(18)} ${p.task.padEnd(15)} ${p.description}`);
   console.log("\nLearner kinds (a suite's learners[].kind):");
-  for (const k of LEARNER_KINDS.values()) console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
+  for (const k of LEARNER_KINDS.values()) {
+    console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
+    console.log(`  ${"".padEnd(18)} config: ${optionSummary(k.config)}`);
+  }
   console.log(`\nOptimizers for backprop (config.optimizer.kind): ${OPTIMIZER_KINDS.join(", ")}`);
   console.log("\nPopulation optimizers (packages usable on any function of a vector; ask/tell or minimize):");
   for (const o of POPULATION_OPTIMIZERS)
     console.log(`  ${o.name.padEnd(22)} ${o.package.padEnd(30)} ${o.description}`);
-  console.log("\nEach problem's options, with defaults and ranges: arena list --json");
+  console.log("\nEach problem's and learner's options, with defaults, ranges and docs: arena list --json");
 }
 
 /** The runs a `run` invocation selects: the plan, filtered (`--filter`), then sharded (`--shard`). */

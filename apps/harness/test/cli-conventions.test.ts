@@ -101,7 +101,7 @@ describe("arena command-line conventions", { timeout: 300_000 }, () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as {
       problems: { name: string; task: string; options: { key: string; type: string; default?: unknown }[] }[];
-      learners: { kind: string }[];
+      learners: { kind: string; options: { key: string; default?: unknown }[] }[];
       optimizers: string[];
       populationOptimizers: { name: string; package: string }[];
     };
@@ -120,8 +120,24 @@ describe("arena command-line conventions", { timeout: 300_000 }, () => {
     expect(moons.options.find((o) => o.key === "noise")).toMatchObject({ type: "number", default: 0.1 });
     expect(list.problems.every((p) => Array.isArray(p.options))).toBe(true);
     expect(list.learners.map((l) => l.kind)).toEqual(
-      expect.arrayContaining(["backprop", "ga", "pso", "random-search"]),
+      expect.arrayContaining([
+        "backprop",
+        "ga",
+        "pso",
+        "random-search",
+        "cmaes",
+        "snes",
+        "openai-es",
+        "shade",
+        "memetic",
+        "two-stage",
+      ]),
     );
+    // Every learner lists its config keys, with defaults where they are plain values.
+    const options = (kind: string) => list.learners.find((l) => l.kind === kind)!.options;
+    expect(options("cmaes").map((o) => o.key)).toEqual(expect.arrayContaining(["population", "cmaes"]));
+    expect(options("two-stage").find((o) => o.key === "share")).toMatchObject({ default: 0.5 });
+    expect(options("backprop").map((o) => o.key)).toContain("gradient");
     expect(list.optimizers).toContain("adam");
   });
 
