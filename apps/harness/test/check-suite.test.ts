@@ -40,7 +40,7 @@ describe("checkSuite: the whole suite before any run", () => {
       /^learners\[0\] \(adam\)\.config: optimizer\.lr: .*\(got -1\)/,
       /^learners\[0\] \(adam\)\.config: batchSize: .*\(got 0\)/,
       /^problems\[2\] \(iris\)\.overrides\.ga: population: .*\(got 1\)/,
-      /^learners\[2\] \(cma\): unknown learner kind "cma-es"; known kinds: backprop, ga, pso, random-search/,
+      /^learners\[2\] \(cma\): unknown learner kind "cma-es"; known kinds: backprop, ga, pso, cmaes, snes, openai-es, shade, memetic, two-stage, random-search/,
     ];
     for (const re of expected)
       expect(
