@@ -59,7 +59,8 @@ const direct: Implementation<OverheadCase> = {
     let finalLoss = Number.NaN;
     const once = () => {
       const model = createModel(validateSpec(spec.model.spec), new Rng(spec.initSeedPath));
-      const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath));
+      const budget = { flops: c.flops, evaluations: Number.POSITIVE_INFINITY };
+      const learner = kind.create(model, problem, spec.learner.config, new Rng(spec.seedPath), budget);
       let flops = 0;
       while (flops < c.flops) flops += learner.step().flops;
       return { model, learner };

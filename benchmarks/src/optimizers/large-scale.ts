@@ -8,6 +8,7 @@ import { CMAES } from "@arena/cmaes";
 import { SNES } from "@arena/evolution-strategies";
 import type { PopulationOptimizer } from "@arena/objectives";
 import { fmt, median } from "@arena/stats";
+import { evalsCell, int } from "./optimizer-summary.ts";
 
 export const LARGE_DIM = 1000;
 export const LARGE_CONDITION = 1e2;
@@ -189,17 +190,66 @@ export function summarizeLarge(rows: readonly LargeRun[]): LargeSummary[] {
 }
 
 export function largeTable(summary: readonly LargeSummary[]): string {
-  const int = (x: number) => Math.round(x).toLocaleString("en-US");
   const lines = [
     "| optimizer | solved | evaluations to 1e-8: median [min, max] | generations (median) | median final f | ms/generation, optimizer (ask + tell) | ms/generation, objective | s per run (median) |",
     "| --------- | ------ | -------------------------------------- | -------------------- | -------------- | ------------------------------------- | ------------------------ | ------------------ |",
   ];
   for (const s of summary) {
-    const ev =
-      s.evalsMedian === null ? "—" : `${int(s.evalsMedian)} [${int(s.evalsMin!)}, ${int(s.evalsMax!)}]`;
+    const ev = evalsCell(s.evalsMedian, s.evalsMin, s.evalsMax);
     lines.push(
       `| ${s.optimizer} | ${s.solved}/${s.runs} | ${ev} | ${int(s.generationsMedian)} | ${fmt(s.fMedian)} | ${s.optimizerMsPerGen.toFixed(3)} | ${s.objectiveMsPerGen.toFixed(3)} | ${s.secondsMedian.toFixed(1)} |`,
     );
   }
   return lines.join("\n");
+}
+
+export interface LargeSection {
+  readonly dim: number;
+  readonly condition: number;
+  readonly target: number;
+  readonly seeds: readonly number[];
+  readonly budget: number;
+  readonly optimizers: readonly { name: string; settings: string }[];
+  readonly seconds: number;
+  readonly summary: LargeSummary[];
+  readonly rows: readonly LargeRun[];
+  readonly markdown: string;
+}
+
+/** Issue 17's large-scale runs, after a short untimed warm-up of each optimizer; logs each run. */
+export function runLargeSection(seeds: number, budget: number): LargeSection {
+  const t0 = performance.now();
+  for (const opt of LARGE_OPTIMIZERS) runLarge(opt, LARGE_DIM, 12345, 2000);
+  const seedList = Array.from({ length: seeds }, (_, i) => i);
+  const rows: LargeRun[] = [];
+  for (const opt of LARGE_OPTIMIZERS) {
+    for (const seed of seedList) {
+      const r = runLarge(opt, LARGE_DIM, seed, budget);
+      rows.push(r);
+      console.log(
+        `  large ${opt.name} seed ${seed}: ${r.solved ? "solved" : r.stopReason}, ${r.evaluations} evaluations, f ${fmt(r.f)}, ${(r.ms / 1000).toFixed(1)} s`,
+      );
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const summary = summarizeLarge(rows);
+  const markdown = [
+    `## Large scale: ${int(LARGE_DIM)}-D ellipsoid, condition ${LARGE_CONDITION.toExponential(0)}, target ${LARGE_TARGET.toExponential(0)} (${seeds} seeds, budget ${int(budget)})`,
+    largeTable(summary),
+    `f(x) = Σ 100^{(i−1)/(n−1)} x_i² (defined in the benchmark; \`@arena/objectives\`' ellipsoid has condition 1e6). A hand-written ask/tell loop times \`ask()\` + \`tell()\` (the optimizer's own work) and the evaluation of the λ candidates separately each generation (performance.now around each); the table gives the median over runs of each run's median per generation. Runs stop once best f < ${LARGE_TARGET.toExponential(0)}, when the optimizer stops for good, or when the next generation would exceed the budget.`,
+    ...LARGE_OPTIMIZERS.map((o) => `${o.name}: ${o.settings}.`),
+    `Large-scale section took ${seconds.toFixed(1)} s.`,
+  ].join("\n\n");
+  return {
+    dim: LARGE_DIM,
+    condition: LARGE_CONDITION,
+    target: LARGE_TARGET,
+    seeds: seedList,
+    budget,
+    optimizers: LARGE_OPTIMIZERS.map((o) => ({ name: o.name, settings: o.settings })),
+    seconds,
+    summary,
+    rows,
+    markdown,
+  };
 }

@@ -1,56 +1,63 @@
 /**
- * `pnpm bench:optimizers`: every Arena population optimizer (CMA-ES, DE, SHADE, SNES, OpenAI-ES, GA,
- * PSO, random search) on the 10-D sphere, ellipsoid, Rosenbrock and Rastrigin in [−5, 5]^10, 10 seeds,
- * 1e5 evaluations, stopping at f ≤ 1e-8; scipy's differential_evolution side by side (in bench:peers'
- * virtual environment, run concurrently on another core); pycma's figures from issue 17 printed next to
- * Arena's CMA-ES. Writes `reports/bench/optimizers.json` and `optimizers.md`.
+ * `pnpm bench:optimizers` (issue 17): every Arena population optimizer (CMA-ES with IPOP on Rastrigin,
+ * CMA-ES BIPOP, DE, SHADE, SNES, OpenAI-ES, GA, PSO, random search) on the sphere, ellipsoid, Rosenbrock,
+ * Rastrigin and rotated ellipsoid, Rosenbrock and Rastrigin, in [−5, 5]^n for n = 10 and 40, budget
+ * 1e4·n evaluations per run (3e4·n on the two Rastrigins), stopping at f ≤ 1e-8; 10 seeds in 10-D,
+ * 2 in 40-D by default: each 40-D seed costs about 4 minutes of Arena runs, 70 % of it the two
+ * Rastrigins (CMA-ES with IPOP or BIPOP restarts takes 15–30 s per 1.2e6-evaluation run), so
+ * `--seeds 10` takes 40 minutes or more. A rotated function's Q is drawn per (function, n, seed), the
+ * same for every optimizer. scipy's differential_evolution runs the same runs (same Q, bounds and
+ * budgets) in bench:peers' virtual environment, concurrently on the other core; issue 17's pycma/scipy
+ * figures are printed next to Arena's CMA-ES (IPOP and BIPOP) and scipy's DE in 10-D. Writes
+ * `reports/bench/optimizers.json` and `optimizers.md`. The default run takes about 7 minutes on two
+ * otherwise idle cores (Arena's runs use about 7 CPU-minutes, scipy's 5 on the other core); 10 min
+ * measured while other jobs loaded the machine.
  *
  *   cd benchmarks && npx -y pnpm@10.34.9 bench:optimizers
- *   cd benchmarks && npx tsx src/optimizers/run-optimizers.ts --dim 40 --seeds 3 --budget 20000 --no-scipy
+ *   cd benchmarks && npx tsx src/optimizers/run-optimizers.ts --dim 10 --seeds 3 --budget 2000 --no-scipy
+ *
+ * `--dim 10,40` dimensions; `--seeds 10,2` seeds per dimension (one number for all); `--budget 10000`
+ * evaluations per dimension per run (×3 on Rastrigin); `--scipy-dim 10,40` the dimensions scipy runs
+ * (default: all of `--dim`); `--no-scipy`; `--python`, `--out`.
  *
  * `--large` adds issue 17's large-scale section (`large-scale.ts`): sep-CMA-ES and SNES on a 1,000-D
  * ellipsoid of condition 1e2 until f < 1e-8 or `--large-budget` evaluations, `--large-seeds` seeds, the
  * optimizer's own ms per generation (ask + tell) reported apart from the objective's. It takes minutes,
- * so it is not run by default. `--large-only` runs just that section (no 10-D suite, no scipy) and
- * writes `optimizers-large.json` and `optimizers-large.md` instead, leaving the 10-D report alone.
+ * so it is not run by default. `--large-only` runs just that section (no suite, no scipy) and writes
+ * `optimizers-large.json` and `optimizers-large.md` instead, leaving the main report alone.
  *
  *   cd benchmarks && npx tsx src/optimizers/run-optimizers.ts --large-only
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, platform, release } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, platform, release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { fmt } from "@arena/stats";
 import { ensureVenv } from "../peers/scipy-peer.ts";
 import { benchReportDir } from "../runner/repo-root.ts";
+import { type LargeSection, runLargeSection } from "./large-scale.ts";
 import {
-  LARGE_CONDITION,
-  LARGE_DIM,
-  LARGE_OPTIMIZERS,
-  LARGE_TARGET,
-  type LargeRun,
-  largeTable,
-  runLarge,
-  summarizeLarge,
-} from "./large-scale.ts";
-import { OPTIMIZERS, type OptimizerPlan, optimizerPlan, runOptimizer } from "./optimizer-runs.ts";
+  OPTIMIZERS,
+  type OptimizerPlan,
+  optimizerPlan,
+  type PeerRun,
+  peerRuns,
+  RASTRIGIN_BUDGET_FACTOR,
+  runOptimizer,
+  SCIPY_NAME,
+  SCIPY_SETTINGS,
+} from "./optimizer-runs.ts";
 import {
-  ECDF_BUDGETS,
-  ecdfMarkdown,
-  ecdfTable,
+  dimensionMarkdown,
+  type EcdfSection,
+  ecdfByDim,
   type OptimizerRun,
+  type OptimizerSummary,
   summarizeOptimizers,
-  summaryTable,
-  TARGETS,
 } from "./optimizer-summary.ts";
-import { REFERENCE, REFERENCE_PROVENANCE } from "./reference-pycma-scipy.ts";
+import { REFERENCE, REFERENCE_DIM, REFERENCE_PROVENANCE, referenceTable } from "./reference-pycma-scipy.ts";
 
-const SCIPY_NAME = "scipy DE";
-const SCIPY_SETTINGS =
-  'differential_evolution(strategy="rand1bin", mutation=0.5, recombination=0.9, popsize=15, polish=False, ' +
-  'updating="deferred", tol=0, maxiter=budget // (15·dim) - 1, seed=s), stopped by callback at f ≤ 1e-8';
 const SCRIPT = fileURLToPath(new URL("./scipy_de_targets.py", import.meta.url));
 
 interface ScipyOut {
@@ -60,12 +67,24 @@ interface ScipyOut {
   rows: Omit<OptimizerRun, "optimizer">[];
 }
 
-/** Starts scipy on the plan in a child process; resolves with its rows or the reason it was skipped. */
-function startScipy(plan: OptimizerPlan, venvDir: string, python: string): Promise<ScipyOut | string> {
+/**
+ * Starts scipy on the runs in a child process; resolves with its rows or the reason it was skipped.
+ * Its input (about 1 MB with the 40-D rotations) goes through a file, not a pipe: Arena's runs keep
+ * this event loop busy, so a pipe would hand Python only its first 64 KB until they are done.
+ */
+function startScipy(
+  runs: readonly PeerRun[],
+  targets: readonly number[],
+  venvDir: string,
+  python: string,
+): Promise<ScipyOut | string> {
   const env = ensureVenv(venvDir, python);
   if ("reason" in env) return Promise.resolve(env.reason);
-  return new Promise((resolve) => {
-    const child = spawn(env.python, [SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  const dir = mkdtempSync(join(tmpdir(), "bench-optimizers-"));
+  const input = join(dir, "scipy-input.json");
+  writeFileSync(input, JSON.stringify({ targets, runs }));
+  return new Promise<ScipyOut | string>((resolve) => {
+    const child = spawn(env.python, [SCRIPT, input], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => {
@@ -78,100 +97,52 @@ function startScipy(plan: OptimizerPlan, venvDir: string, python: string): Promi
     child.on("close", (code) =>
       resolve(code === 0 ? (JSON.parse(out) as ScipyOut) : `${SCRIPT} failed: ${err}`),
     );
-    child.stdin.end(JSON.stringify(plan));
-  });
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
-function referenceTable(rows: readonly OptimizerRun[]): string {
-  const summary = summarizeOptimizers(rows);
-  const lines = [
-    "| function | optimizer | evaluations to 1e-8: median [min, max] | solved |",
-    "| -------- | --------- | -------------------------------------- | ------ |",
-  ];
-  const int = (x: number) => x.toLocaleString("en-US");
-  for (const fn of ["sphere", "ellipsoid", "rosenbrock", "rastrigin"]) {
-    for (const r of REFERENCE.filter((q) => q.function === fn)) {
-      const ev =
-        r.median === null
-          ? "—"
-          : `${int(r.median)}${r.min === undefined ? "" : ` [${int(r.min)}, ${int(r.max!)}]`}`;
-      lines.push(
-        `| ${fn} | ${r.optimizer} (issue 17) | ${ev} | ${r.solved}/${r.runs}${r.note ? `, ${r.note}` : ""} |`,
-      );
-    }
-    for (const s of summary.filter(
-      (q) => q.function === fn && (q.optimizer === "CMAES" || q.optimizer === SCIPY_NAME),
-    )) {
-      const ev =
-        s.evalsMedian === null ? "—" : `${int(s.evalsMedian)} [${int(s.evalsMin!)}, ${int(s.evalsMax!)}]`;
-      const name =
-        s.optimizer === "CMAES"
-          ? `Arena CMAES${fn === "rastrigin" ? " IPOP" : ""}`
-          : `${SCIPY_NAME} (this run)`;
-      lines.push(`| ${fn} | ${name} | ${ev} | ${s.solved}/${s.runs}, median final f ${fmt(s.fMedian)} |`);
+/** Every optimizer on every problem and seed of the plan, after an untimed warm-up (JIT). */
+function runArena(plan: OptimizerPlan): OptimizerRun[] {
+  for (const opt of OPTIMIZERS) runOptimizer(opt, plan.problems[0], 12345, 2000);
+  const rows: OptimizerRun[] = [];
+  for (const p of plan.problems) {
+    for (const opt of OPTIMIZERS) {
+      const t = performance.now();
+      for (const seed of p.seeds) rows.push(runOptimizer(opt, p, seed, p.budget, plan.targets));
+      console.log(`  ${p.dim}-D ${p.name} ${opt.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
   }
-  return lines.join("\n");
+  return rows;
 }
 
-interface LargeSection {
-  readonly dim: number;
-  readonly condition: number;
-  readonly target: number;
-  readonly seeds: readonly number[];
-  readonly budget: number;
-  readonly optimizers: readonly { name: string; settings: string }[];
-  readonly seconds: number;
-  readonly summary: ReturnType<typeof summarizeLarge>;
-  readonly rows: readonly LargeRun[];
-  readonly markdown: string;
-}
+const commaList = (s: string): number[] => s.split(",").map(Number);
 
-/** Issue 17's large-scale runs, after a short untimed warm-up of each optimizer. */
-function runLargeSection(seeds: number, budget: number): LargeSection {
-  const t0 = performance.now();
-  for (const opt of LARGE_OPTIMIZERS) runLarge(opt, LARGE_DIM, 12345, 2000);
-  const seedList = Array.from({ length: seeds }, (_, i) => i);
-  const rows: LargeRun[] = [];
-  for (const opt of LARGE_OPTIMIZERS) {
-    for (const seed of seedList) {
-      const r = runLarge(opt, LARGE_DIM, seed, budget);
-      rows.push(r);
-      console.log(
-        `  large ${opt.name} seed ${seed}: ${r.solved ? "solved" : r.stopReason}, ${r.evaluations} evaluations, f ${fmt(r.f)}, ${(r.ms / 1000).toFixed(1)} s`,
-      );
-    }
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const summary = summarizeLarge(rows);
-  const markdown = [
-    `## Large scale: ${LARGE_DIM.toLocaleString("en-US")}-D ellipsoid, condition ${LARGE_CONDITION.toExponential(0)}, target ${LARGE_TARGET.toExponential(0)} (${seeds} seeds, budget ${budget.toLocaleString("en-US")})`,
-    largeTable(summary),
-    `f(x) = Σ 100^{(i−1)/(n−1)} x_i² (defined in the benchmark; \`@arena/objectives\`' ellipsoid has condition 1e6). A hand-written ask/tell loop times \`ask()\` + \`tell()\` (the optimizer's own work) and the evaluation of the λ candidates separately each generation (performance.now around each); the table gives the median over runs of each run's median per generation. Runs stop once best f < ${LARGE_TARGET.toExponential(0)}, when the optimizer stops for good, or when the next generation would exceed the budget.`,
-    ...LARGE_OPTIMIZERS.map((o) => `${o.name}: ${o.settings}.`),
-    `Large-scale section took ${seconds.toFixed(1)} s.`,
-  ].join("\n\n");
+function machineInfo() {
+  const cpu = cpus();
   return {
-    dim: LARGE_DIM,
-    condition: LARGE_CONDITION,
-    target: LARGE_TARGET,
-    seeds: seedList,
-    budget,
-    optimizers: LARGE_OPTIMIZERS.map((o) => ({ name: o.name, settings: o.settings })),
-    seconds,
-    summary,
-    rows,
-    markdown,
+    date: new Date().toISOString(),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    cpu: `${cpu[0]?.model ?? "unknown"} × ${cpu.length}`,
+    loadavg: loadavg().map((x) => Number(x.toFixed(2))),
   };
 }
+type Machine = ReturnType<typeof machineInfo>;
+const withEnd = (m: Machine) => ({ ...m, loadavgEnd: loadavg().map((x) => Number(x.toFixed(2))) });
+const withoutMarkdown = ({ markdown: _, ...json }: LargeSection) => json;
 
-async function main(): Promise<void> {
-  const t0 = performance.now();
-  const { values } = parseArgs({
+function writeReport(out: string, name: string, title: string, json: object, md: string): void {
+  writeFileSync(join(out, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(join(out, `${name}.md`), `# ${title}\n\n${md}\n`);
+  console.log(`\nwrote ${join(out, `${name}.json`)} and ${name}.md`);
+}
+
+function parseCli() {
+  return parseArgs({
     options: {
-      dim: { type: "string", default: "10" },
-      seeds: { type: "string", default: "10" },
-      budget: { type: "string", default: "100000" },
+      dim: { type: "string", default: "10,40" },
+      seeds: { type: "string", default: "10,2" },
+      budget: { type: "string", default: "10000" },
+      "scipy-dim": { type: "string" },
       python: { type: "string", default: "python3" },
       "no-scipy": { type: "boolean", default: false },
       large: { type: "boolean", default: false },
@@ -180,100 +151,123 @@ async function main(): Promise<void> {
       "large-budget": { type: "string", default: "1000000" },
       out: { type: "string", default: benchReportDir() },
     },
-  });
-  const plan = optimizerPlan(Number(values.dim), Number(values.seeds), Number(values.budget));
-  const cpu = cpus();
-  const machine = {
-    date: new Date().toISOString(),
-    node: process.version,
-    os: `${platform()} ${release()}`,
-    cpu: `${cpu[0]?.model ?? "unknown"} × ${cpu.length}`,
-    loadavg: loadavg().map((x) => Number(x.toFixed(2))),
-  };
-  console.log(`bench:optimizers: ${machine.date}, node ${machine.node}, ${machine.os}, ${machine.cpu}`);
-  const largeSeeds = Number(values["large-seeds"]);
-  const largeBudget = Number(values["large-budget"]);
-  if (values["large-only"]) {
-    mkdirSync(values.out, { recursive: true });
-    const large = runLargeSection(largeSeeds, largeBudget);
-    const md = `${large.markdown}\n\n${machine.cpu}, ${machine.os}, node ${machine.node}.`;
-    console.log(`\n${md}`);
-    const { markdown: _, ...json } = large;
-    const report = {
-      machine: { ...machine, loadavgEnd: loadavg().map((x) => Number(x.toFixed(2))) },
-      large: json,
-    };
-    writeFileSync(join(values.out, "optimizers-large.json"), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(values.out, "optimizers-large.md"), `# bench:optimizers --large-only\n\n${md}\n`);
-    console.log(`\nwrote ${join(values.out, "optimizers-large.json")} and optimizers-large.md`);
-    return;
-  }
-  console.log(
-    `${plan.problems.length} functions, dim ${values.dim}, ${plan.seeds.length} seeds, budget ${plan.budget}\n`,
-  );
-  mkdirSync(values.out, { recursive: true });
-  const scipyPromise = values["no-scipy"]
-    ? Promise.resolve("--no-scipy")
-    : startScipy(plan, join(values.out, "peers-venv"), values.python);
+  }).values;
+}
+type Cli = ReturnType<typeof parseCli>;
 
-  // Untimed warm-up so the first timed runs do not pay for the JIT.
-  for (const opt of OPTIMIZERS) runOptimizer(opt, plan.problems[0], 12345, 2000);
-  const rows: OptimizerRun[] = [];
-  for (const p of plan.problems) {
-    for (const opt of OPTIMIZERS) {
-      const t = performance.now();
-      for (const seed of plan.seeds) rows.push(runOptimizer(opt, p, seed, plan.budget, plan.targets));
-      console.log(`  ${p.name} ${opt.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    }
-  }
-  const large = values.large ? runLargeSection(largeSeeds, largeBudget) : null;
-  const arenaSeconds = (performance.now() - t0) / 1000;
-  const scipy = await scipyPromise;
-  if (typeof scipy === "string") console.log(`scipy peer skipped: ${scipy}`);
-  else for (const r of scipy.rows) rows.push({ ...r, optimizer: SCIPY_NAME });
-  const order = new Map(plan.problems.map((p, i) => [p.name as string, i]));
-  rows.sort((a, b) => order.get(a.function)! - order.get(b.function)!);
+function runLargeOnly(values: Cli, machine: Machine): void {
+  const large = runLargeSection(Number(values["large-seeds"]), Number(values["large-budget"]));
+  const md = `${large.markdown}\n\n${machine.cpu}, ${machine.os}, node ${machine.node}.`;
+  console.log(`\n${md}`);
+  const report = { machine: withEnd(machine), large: withoutMarkdown(large) };
+  writeReport(values.out, "optimizers-large", "bench:optimizers --large-only", report, md);
+}
 
-  const summary = summarizeOptimizers(rows);
-  const ecdfRows = ecdfTable(rows);
-  const seconds = (performance.now() - t0) / 1000;
+/** What one suite run produced, for the report. */
+interface SuiteResult {
+  readonly machine: Machine;
+  readonly plan: OptimizerPlan;
+  readonly scipyDims: readonly number[];
+  readonly scipy: ScipyOut | string;
+  /** Arena's and scipy's runs, in plan order (dim, function), optimizers in order within each. */
+  readonly rows: readonly OptimizerRun[];
+  readonly large: LargeSection | null;
+  readonly arenaSeconds: number;
+  readonly seconds: number;
+}
+
+function suiteMarkdown(
+  r: SuiteResult,
+  summary: readonly OptimizerSummary[],
+  ecdf: readonly EcdfSection[],
+): string {
+  const { plan, scipy, machine } = r;
   const tables = [
-    `## Per function × optimizer (dim ${values.dim}, ${plan.seeds.length} seeds, budget ${plan.budget})`,
-    summaryTable(summary),
-    `## Runtime ECDF: fraction of (function, target) pairs reached, targets ${TARGETS[0].toExponential(0)} … ${TARGETS.at(-1)!.toExponential(0)}, ${plan.problems.length} functions × ${TARGETS.length} targets × ${plan.seeds.length} seeds per optimizer`,
-    ecdfMarkdown(ecdfRows),
-    `## Arena's CMA-ES and scipy DE next to the reference figures (${REFERENCE_PROVENANCE})`,
-    referenceTable(rows),
-    ...(large ? [large.markdown] : []),
+    ...dimensionMarkdown(summary, ecdf),
+    ...(plan.dims.includes(REFERENCE_DIM)
+      ? [
+          `## ${REFERENCE_DIM}-D: Arena's CMA-ES (IPOP, BIPOP) and scipy DE next to the reference figures (${REFERENCE_PROVENANCE})`,
+          referenceTable(summary),
+        ]
+      : []),
+    ...(r.large ? [r.large.markdown] : []),
   ];
   const notes = [
-    `Bounds [−5, 5]^n for every function; runs stop at f ≤ 1e-8 (so "final f" of a solved run is just below 1e-8), when the optimizer stops for good, or when the next generation would exceed the budget. Evaluations are counted per generation (the count after the generation that reached the target).`,
+    `Bounds [−5, 5]^n for every function; budget ${plan.budgetPerDim.toLocaleString("en-US")}·n evaluations per run, ${RASTRIGIN_BUDGET_FACTOR}× that on Rastrigin and rotated Rastrigin; seeds per dimension ${plan.dims.map((d, i) => `${d}-D: ${plan.seeds[i]}`).join(", ")}. Runs stop at f ≤ 1e-8 (so "final f" of a solved run is just below 1e-8), when the optimizer stops for good, or when the next generation would exceed the budget. Evaluations are counted per generation (the count after the generation that reached the target). A rotated function is g(x) = f(x* + Q (x − x*)), Q = randomRotation(n, "<function>/<n>/<seed>") of @arena/objectives, one instance per (function, n, seed) shared by every optimizer and scipy.`,
     ...OPTIMIZERS.map((o) => `${o.name}: ${o.settings}.`),
     typeof scipy === "string"
       ? `scipy: skipped (${scipy}).`
-      : `${SCIPY_NAME}: ${SCIPY_SETTINGS}; Python ${scipy.python}, scipy ${scipy.scipy}, numpy ${scipy.numpy}; run concurrently with Arena on another core.`,
-    `${machine.cpu}, ${machine.os}, node ${machine.node}. Arena runs took ${arenaSeconds.toFixed(1)} s; total wall time ${seconds.toFixed(1)} s.`,
+      : `${SCIPY_NAME}: ${SCIPY_SETTINGS}; dims ${r.scipyDims.join(", ")}; Python ${scipy.python}, scipy ${scipy.scipy}, numpy ${scipy.numpy}; run concurrently with Arena on another core.`,
+    `${machine.cpu}, ${machine.os}, node ${machine.node}, load average ${machine.loadavg.join(" ")} at the start. Arena runs took ${r.arenaSeconds.toFixed(1)} s; total wall time ${r.seconds.toFixed(1)} s.`,
   ];
-  const md = `${tables.join("\n\n")}\n\n${notes.join("\n\n")}`;
+  return `${tables.join("\n\n")}\n\n${notes.join("\n\n")}`;
+}
+
+/** Writes optimizers.json (everything: plan, every run, summaries, ECDF tables) and optimizers.md. */
+function writeSuiteReport(out: string, r: SuiteResult): void {
+  const summary = summarizeOptimizers(r.rows);
+  const ecdf = ecdfByDim(r.rows);
+  const md = suiteMarkdown(r, summary, ecdf);
   console.log(`\n${md}`);
+  const { scipy } = r;
   const report = {
-    machine: { ...machine, loadavgEnd: loadavg().map((x) => Number(x.toFixed(2))) },
-    plan: { ...plan, ecdfBudgets: ECDF_BUDGETS },
+    machine: withEnd(r.machine),
+    plan: r.plan,
     optimizers: OPTIMIZERS.map((o) => ({ name: o.name, settings: o.settings })),
     scipy:
       typeof scipy === "string"
         ? { skipped: scipy }
-        : { python: scipy.python, scipy: scipy.scipy, numpy: scipy.numpy, settings: SCIPY_SETTINGS },
-    reference: { provenance: REFERENCE_PROVENANCE, rows: REFERENCE },
-    seconds,
+        : {
+            python: scipy.python,
+            scipy: scipy.scipy,
+            numpy: scipy.numpy,
+            settings: SCIPY_SETTINGS,
+            dims: r.scipyDims,
+          },
+    reference: { provenance: REFERENCE_PROVENANCE, dim: REFERENCE_DIM, rows: REFERENCE },
+    arenaSeconds: r.arenaSeconds,
+    seconds: r.seconds,
     summary,
-    ecdf: ecdfRows,
-    rows,
-    ...(large ? { large: (({ markdown: _, ...json }) => json)(large) } : {}),
+    ecdf,
+    rows: r.rows,
+    ...(r.large ? { large: withoutMarkdown(r.large) } : {}),
   };
-  writeFileSync(join(values.out, "optimizers.json"), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(values.out, "optimizers.md"), `# bench:optimizers\n\n${md}\n`);
-  console.log(`\nwrote ${join(values.out, "optimizers.json")} and optimizers.md`);
+  writeReport(out, "optimizers", "bench:optimizers", report, md);
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const values = parseCli();
+  const machine = machineInfo();
+  console.log(`bench:optimizers: ${machine.date}, node ${machine.node}, ${machine.os}, ${machine.cpu}`);
+  mkdirSync(values.out, { recursive: true });
+  if (values["large-only"]) return runLargeOnly(values, machine);
+
+  const plan = optimizerPlan({
+    dims: commaList(values.dim),
+    seeds: commaList(values.seeds),
+    budgetPerDim: Number(values.budget),
+  });
+  const scipyDims = values["scipy-dim"] ? commaList(values["scipy-dim"]) : plan.dims;
+  console.log(
+    `${plan.problems.length} problems (dims ${plan.dims.join(", ")}; seeds ${plan.seeds.join(", ")}), ${plan.budgetPerDim}·dim evaluations (×${RASTRIGIN_BUDGET_FACTOR} on Rastrigin)\n`,
+  );
+  const scipyPromise = values["no-scipy"]
+    ? Promise.resolve("--no-scipy")
+    : startScipy(peerRuns(plan, scipyDims), plan.targets, join(values.out, "peers-venv"), values.python);
+  const rows = runArena(plan);
+  const large = values.large
+    ? runLargeSection(Number(values["large-seeds"]), Number(values["large-budget"]))
+    : null;
+  const arenaSeconds = (performance.now() - t0) / 1000;
+  const scipy = await scipyPromise;
+  if (typeof scipy === "string") console.log(`scipy peer skipped: ${scipy}`);
+  else for (const r of scipy.rows) rows.push({ ...r, optimizer: SCIPY_NAME });
+  const order = new Map(plan.problems.map((p, i) => [`${p.dim}/${p.name}`, i]));
+  const key = (r: OptimizerRun) => order.get(`${r.dim}/${r.function}`)!;
+  rows.sort((a, b) => key(a) - key(b));
+  const seconds = (performance.now() - t0) / 1000;
+  writeSuiteReport(values.out, { machine, plan, scipyDims, scipy, rows, large, arenaSeconds, seconds });
 }
 
 await main();

@@ -44,6 +44,7 @@ export {
   type Vector,
   type VectorOf,
 } from "./precision.ts";
+export { randomRotation } from "./random-rotation.ts";
 export { RandomSearch, RandomSearchOptions, type RandomSearchState } from "./random-search.ts";
 export {
   ackley,

@@ -1,6 +1,7 @@
 import { type RngLike, toRng } from "@arena/rng";
 import type { Objective } from "./objective.ts";
 import type { Vector } from "./precision.ts";
+import { randomRotation } from "./random-rotation.ts";
 
 /**
  * A standard benchmark function with a known optimum, usable as an {@link Objective} in any dimension
@@ -171,8 +172,8 @@ export function ellipsoid(dim: number): TestFunction {
 
 /**
  * `f` turned by a random rotation about its optimum: g(x) = f(x* + Q·(x − x*)), with Q orthogonal and
- * drawn from `rng` (an Rng or a seed; Gram–Schmidt on Gaussian columns, which makes Q uniformly distributed over the
- * orthogonal group). Same minimum, same value there, same domain; a separable function becomes
+ * drawn from `rng` (an Rng or a seed) by {@link randomRotation} (Gram–Schmidt on Gaussian columns, which
+ * makes Q uniformly distributed over the orthogonal group). Same minimum, same value there, same domain; a separable function becomes
  * non-separable (Salomon 1996), so an optimizer that does as well on g as on f is rotation-invariant.
  * Each evaluation costs a dim × dim matrix-vector product on top of f. The turned point is handed to f
  * in the input's precision (rounded to float32 for a Float32Array input).
@@ -185,25 +186,8 @@ export function ellipsoid(dim: number): TestFunction {
  * ```
  */
 export function rotated(f: TestFunction, rngLike: RngLike): TestFunction {
-  const rng = toRng(rngLike, "rotated");
   const dim = f.dim;
-  const q = new Float64Array(dim * dim); // column-major: column j at q[j·dim …]
-  const col = new Float64Array(dim);
-  for (let j = 0; j < dim; j++) {
-    for (let i = 0; i < dim; i++) col[i] = rng.normal(0, 1);
-    // Modified Gram–Schmidt against the columns already drawn; twice, for orthogonality to float64 precision.
-    for (let pass = 0; pass < 2; pass++) {
-      for (let k = 0; k < j; k++) {
-        let dot = 0;
-        for (let i = 0; i < dim; i++) dot += col[i] * q[k * dim + i];
-        for (let i = 0; i < dim; i++) col[i] -= dot * q[k * dim + i];
-      }
-    }
-    let norm = 0;
-    for (let i = 0; i < dim; i++) norm += col[i] * col[i];
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < dim; i++) q[j * dim + i] = col[i] / norm;
-  }
+  const q = randomRotation(dim, toRng(rngLike, "rotated")); // column-major: column j at q[j·dim …]
   const opt = f.optimum;
   const y32 = new Float32Array(dim);
   const y64 = new Float64Array(dim);
