@@ -41,7 +41,7 @@ export type OpenAiEsLearnerConfig = z.input<typeof OpenAiEsLearnerConfig>;
 type Parsed = z.output<typeof OpenAiEsLearnerConfig>;
 
 /** The `openaiEs` block resolved, as recorded in `state()`. */
-export type ResolvedOpenAiEsBlock = Parsed["openaiEs"];
+export type ResolvedOpenAiEsBlock = z.output<typeof OpenAiEsLearnerConfig>["openaiEs"];
 
 const OWNER = "openAiEsLearner";
 

@@ -67,7 +67,7 @@ export type ShadeLearnerConfig = z.input<typeof ShadeLearnerConfig>;
 type Parsed = z.output<typeof ShadeLearnerConfig>;
 
 /** The `shade` block resolved (the variant's defaults filled in), as recorded in `state()`. */
-export type ResolvedShadeBlock = Parsed["shade"];
+export type ResolvedShadeBlock = z.output<typeof ShadeLearnerConfig>["shade"];
 
 const OWNER = "shadeLearner";
 
