@@ -3,7 +3,9 @@ import {
   type AskTellState,
   type BoxJson,
   BoxOptions,
+  checkPopulationRows,
   type JsonFloat,
+  PopulationRows,
   type Precision,
   type WithPrecision,
 } from "@arena/objectives";
@@ -19,6 +21,11 @@ export const ShadeVariant = z
   .enum(["shade", "l-shade"])
   .describe('"shade" (2013) or "l-shade" (2014: linear population size reduction; needs maxEvaluations)');
 export type ShadeVariant = z.infer<typeof ShadeVariant>;
+
+/** The (initial) population size a variant takes by default: 100 for SHADE, 18·dim (at least 4) for L-SHADE. */
+export function defaultShadePopulation(variant: ShadeVariant, dim: number): number {
+  return variant === "l-shade" ? Math.max(4, Math.round(18 * dim)) : 100;
+}
 
 /** Options of {@link Shade}. */
 export const ShadeOptions = z
@@ -63,10 +70,17 @@ export const ShadeOptions = z
         "fraction of the population pbest is drawn from: 0.11 (L-SHADE); SHADE draws p_i ~ U[2/N, 0.2]",
       ),
     ...BoxOptions.shape,
+    initialPopulation: PopulationRows.optional().describe(
+      "the first rows of the first generation (rows of dim numbers inside the box; default: all uniform in the init range)",
+    ),
   })
   .superRefine((o, ctx) => {
     const issue = (path: string, message: string, input: unknown) =>
       ctx.addIssue({ code: "custom", path: [path], message, input });
+    if (o.initialPopulation !== undefined && ctx.issues.length === 0) {
+      const populationSize = o.populationSize ?? defaultShadePopulation(o.variant, o.dim);
+      checkPopulationRows(o.initialPopulation, { ...o, populationSize }, ctx, "initialPopulation");
+    }
     if (o.variant === "shade") {
       if (o.maxEvaluations !== undefined)
         issue("maxEvaluations", 'only for variant "l-shade"', o.maxEvaluations);
@@ -75,7 +89,7 @@ export const ShadeOptions = z
       return;
     }
     if (o.maxEvaluations === undefined) issue("maxEvaluations", 'required for variant "l-shade"', undefined);
-    const n = o.populationSize ?? Math.max(4, Math.round(18 * o.dim));
+    const n = o.populationSize ?? defaultShadePopulation(o.variant, o.dim);
     if ((o.minPopulationSize ?? 4) > n)
       issue("minPopulationSize", `expected <= populationSize = ${n}`, o.minPopulationSize);
   });
@@ -100,7 +114,7 @@ export interface ShadeSettings extends BoxJson {
 /** Resolves the per-variant defaults of parsed options. */
 export function shadeSettings(o: z.output<typeof ShadeOptions>, box: BoxJson): ShadeSettings {
   const l = o.variant === "l-shade";
-  const populationSize = o.populationSize ?? (l ? Math.max(4, Math.round(18 * o.dim)) : 100);
+  const populationSize = o.populationSize ?? defaultShadePopulation(o.variant, o.dim);
   return {
     variant: o.variant,
     populationSize,

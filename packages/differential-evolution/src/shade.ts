@@ -85,8 +85,11 @@ export class Shade<P extends Precision = "float64"> extends AskTellOptimizer<P> 
     };
     this.order = new Int32Array(n);
     this.work = new Float64Array(dim);
+    // Every row is drawn (so the stream does not depend on initialPopulation), then the given rows replace the first.
     for (let i = 0; i < n; i++)
       sampleInBox(this.trials.subarray(i * dim, (i + 1) * dim), box.initLower, box.initUpper, this.rng);
+    const seeds = o.initialPopulation ?? [];
+    for (let i = 0; i < seeds.length; i++) this.trials.set(seeds[i], i * dim);
   }
 
   protected candidates(): Vector {

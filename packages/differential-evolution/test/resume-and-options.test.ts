@@ -100,6 +100,14 @@ describe("bad options throw one OptionsError line naming the key", () => {
       /^Shade: minPopulationSize: expected <= populationSize = 8/,
     ],
     [() => new Shade({ ...box, rng: 1, archiveSize: 3 } as never), /^Shade: .*archiveSize/],
+    [
+      () => new Shade({ ...box, rng: 1, populationSize: 4, initialPopulation: [[0, 0, 0]] }),
+      /^Shade: initialPopulation\[0\]: /,
+    ],
+    [
+      () => new Shade({ ...box, rng: 1, populationSize: 4, initialPopulation: Array(5).fill([0, 0, 0, 0]) }),
+      /^Shade: initialPopulation: /,
+    ],
   ];
   it.each(cases.map(([make, re], i) => [i, make, re] as const))("case %i", (_, make, re) => {
     let error: unknown;
@@ -112,5 +120,21 @@ describe("bad options throw one OptionsError line naming the key", () => {
     const message = (error as Error).message;
     expect(message).toMatch(re);
     expect(message).not.toContain("\n");
+  });
+});
+
+describe("Shade's initialPopulation", () => {
+  it("replaces the first rows of the first generation and leaves the stream as without it", () => {
+    const rows = [
+      [1, 2, 3, 4],
+      [-1, -2, -3, -4],
+    ];
+    const plain = new Shade({ ...box, rng: 5, populationSize: 6 });
+    const seeded = new Shade({ ...box, rng: 5, populationSize: 6, initialPopulation: rows });
+    const a = plain.ask();
+    const b = seeded.ask();
+    expect(Array.from(b.subarray(0, 8))).toEqual(rows.flat());
+    expect(Array.from(b.subarray(8))).toEqual(Array.from(a.subarray(8)));
+    expect(seeded.state().rng).toEqual(plain.state().rng);
   });
 });

@@ -1,11 +1,10 @@
 import { Shade, ShadeOptions, type ShadeSettings, type ShadeState } from "@arena/differential-evolution";
 import type { Model, Samples } from "@arena/nn";
-import { floatsToJson } from "@arena/objectives";
 import { parseOptions } from "@arena/options";
 import type { RngLike } from "@arena/rng";
 import * as z from "zod";
 import { shadeFlopsPerGeneration } from "./es-flops.ts";
-import { CandidateSampler, type InitScheme } from "./init-scheme.ts";
+import { CandidateSampler, type InitScheme, rowsOf } from "./init-scheme.ts";
 import { checkCommonConfig, commonConfigShape } from "./learner-config.ts";
 import { buildOptimizerLearner, type KindSetup, type OptimizerLearnerKind } from "./optimizer-learner.ts";
 import type { PopulationLearner } from "./population-learner.ts";
@@ -81,16 +80,13 @@ function blockOf(s: ShadeSettings): ResolvedShadeBlock {
   return { variant, ...budget, memorySize, archiveRate, ...(s.pBest === null ? {} : { pBest: s.pBest }) };
 }
 
-/**
- * A SHADE whose first population is the learner's: `Shade` has no option for one, so a fresh optimizer
- * is saved, its pending rows (the first `ask()`, drawn uniformly in the box) are replaced in that
- * plain-JSON state by draws of `init` with row 0 the model's weights, and it is resumed from there:
- * the documented state format, nothing private.
- */
+/** A SHADE whose first population is the learner's: row 0 the model's weights, the rest draws of `init`. */
 function createShade(block: Parsed["shade"], setup: KindSetup): Shade<"float32"> {
   const { model, common, start, rng } = setup;
   const n = common.population;
-  const fresh = new Shade({
+  const rows = new Float32Array(n * model.size);
+  new CandidateSampler(common.init, model, start, common.bounds).fill(rng.fork("init"), rows, n);
+  return new Shade({
     ...block,
     dim: model.size,
     populationSize: n,
@@ -98,10 +94,8 @@ function createShade(block: Parsed["shade"], setup: KindSetup): Shade<"float32">
     upper: common.bounds,
     rng: rng.fork("shade"),
     precision: "float32",
+    initialPopulation: rowsOf(rows, n, model.size),
   });
-  const rows = new Float32Array(n * model.size);
-  new CandidateSampler(common.init, model, start, common.bounds).fill(rng.fork("init"), rows, n);
-  return Shade.fromState({ ...fresh.state(), trials: floatsToJson(rows) }, "float32");
 }
 
 const SHADE_KIND: OptimizerLearnerKind<Parsed, ResolvedShadeBlock, Shade<"float32">> = {
