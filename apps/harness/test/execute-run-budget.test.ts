@@ -103,6 +103,32 @@ const LEARNERS = [
   },
   { id: "pso-full", kind: "pso", config: { population: 8 } },
   { id: "random", kind: "random-search", config: { population: 12, fitness: { minibatch: 16 } } },
+  { id: "sep-cma", kind: "cmaes", config: { population: 10, fitness: { minibatch: 16 } } },
+  { id: "snes", kind: "snes", config: { population: 10 } },
+  { id: "openai-es", kind: "openai-es", config: { population: 10, fitness: { minibatch: 16 } } },
+  { id: "shade", kind: "shade", config: { population: 10, fitness: { minibatch: 16 } } },
+  {
+    id: "fa",
+    kind: "backprop",
+    config: { optimizer: { kind: "adam", lr: 0.01 }, batchSize: 16, gradient: "feedback-alignment" },
+    mlpOnly: true,
+  },
+  {
+    id: "dfa",
+    kind: "backprop",
+    config: { optimizer: { kind: "adam", lr: 0.01 }, batchSize: 16, gradient: "direct-feedback-alignment" },
+    mlpOnly: true,
+  },
+  {
+    id: "memetic",
+    kind: "memetic",
+    config: { ga: { population: 6, fitness: { minibatch: 16 } }, local: { k: 1, batchSize: 8 } },
+  },
+  {
+    id: "two-stage",
+    kind: "two-stage",
+    config: { ga: { population: 6, fitness: { minibatch: 16 } }, share: 0.4 },
+  },
 ] as const;
 
 /** Every learner on every problem, one repetition each, budgets set below. */
@@ -118,7 +144,9 @@ function plan(): RunSpec[] {
       name: p.name,
       options: p.options,
       models: [p.model],
-      learners: LEARNERS.filter((l) => !("recurrentOnly" in l) || "recurrent" in p).map((l) => l.id),
+      learners: LEARNERS.filter((l) => ("recurrent" in p ? !("mlpOnly" in l) : !("recurrentOnly" in l))).map(
+        (l) => l.id,
+      ),
     })),
   });
   return planSuite(suite).filter((r) => LEARNERS.some((l) => l.id === r.learner.id));
@@ -138,7 +166,8 @@ const runs = plan();
 
 describe("equal budgets: the last step is cut to fit", () => {
   it("plans every learner on every task", () => {
-    expect(runs.length).toBe(2 * 8 + 3 * 10);
+    // MLP tasks: every learner but the 2 truncated-BPTT ones; sequences: all but FA and DFA.
+    expect(runs.length).toBe(2 * 16 + 3 * 16);
   });
 
   it.each(runs.map((r) => [r.runId, r] as const))(
