@@ -13,11 +13,7 @@ export {
   backpropLearner,
   resumeBackpropLearner,
 } from "./backprop-learner.ts";
-export {
-  BackpropStepper,
-  type StepperOptions,
-  type StepResult,
-} from "./backprop-stepper.ts";
+export { BackpropStepper } from "./backprop-stepper.ts";
 export { type BpttChunk, type BpttConfig, bpttChunks, bpttConfig, type ResolvedBptt } from "./bptt-chunks.ts";
 export {
   type ClipConfig,
@@ -102,6 +98,7 @@ export {
   type WarmupScheduleConfig,
   warmupSchedule,
 } from "./schedules.ts";
+export type { StepperOptions, StepResult } from "./stepper-options.ts";
 export type { StepperState } from "./stepper-state.ts";
 export { train } from "./train.ts";
 export {

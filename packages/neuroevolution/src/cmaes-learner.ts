@@ -15,6 +15,7 @@ import type { InitScheme } from "./init-scheme.ts";
 import { checkCommonConfig, commonConfigShape } from "./learner-config.ts";
 import { buildOptimizerLearner, type KindSetup, type OptimizerLearnerKind } from "./optimizer-learner.ts";
 import type { PopulationLearner } from "./population-learner.ts";
+import { scoringFlops } from "./scoring-flops.ts";
 
 /** The learner's CMA-ES defaults (see the README's "CMA-ES" section for the runs behind them). */
 export const CMAES_LEARNER_DEFAULTS = {
@@ -103,10 +104,8 @@ export function cmaesFlopsPerGeneration(p: StrategyParameters, covariance: "full
  */
 function forwardFlops(setup: KindSetup): number {
   const { model, train, common } = setup;
-  const steps = model.checkData(train);
   const batch = common.fitness === "full" ? train.n : common.fitness.minibatch;
-  const penalty = model.flops({ batch: 1, steps, backward: true }).penalty.forward;
-  return common.population * (model.flops({ batch, steps }).forward + penalty);
+  return common.population * scoringFlops(model, batch, model.checkData(train));
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from "./population-learner-state.ts";
 import { populationSpread } from "./population-spread.ts";
 import { RandomBatchSampler } from "./random-batch-sampler.ts";
+import { scoringFlops } from "./scoring-flops.ts";
 import { selectTop } from "./top-candidates.ts";
 
 /**
@@ -390,17 +391,6 @@ export class PopulationLearner implements Learner {
     this.minibatchRng = Rng.fromState(s.minibatchRng);
     if (this.sampler) this.sampler.stream = this.minibatchRng;
   }
-}
-
-/**
- * FLOPs of scoring one candidate on `batch` samples: the forward pass plus the L1/L2 penalty. Forward-only
- * FLOPs omit the penalty; lossBatch adds it per candidate, so it is taken from the backward-enabled count,
- * whose `penalty.forward` is the value's arithmetic alone.
- */
-function scoringFlops(model: Model, batch: number, steps: number): number {
-  const fwd = model.flops({ batch, steps }).forward;
-  const penalty = model.flops({ batch: 1, steps, backward: true }).penalty.forward;
-  return fwd + penalty;
 }
 
 type BatchObjective = ReturnType<typeof modelObjective>;
