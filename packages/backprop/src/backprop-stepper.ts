@@ -339,9 +339,7 @@ export class BackpropStepper {
     this.optimizer.step(params, g);
     this.stepFlops += this.optimizer.flopsPerStep(model.size);
     // A finite gradient can still overflow float32 parameters (a huge rate): undo and report it.
-    let probe = 0;
-    for (let i = 0; i < params.length; i++) probe += params[i] * 0;
-    if (probe !== 0) {
+    if (!model.kernels.allFinite(params.length, params, 0)) {
       params.set(this.backup);
       throw new DivergenceError(
         `backprop: the update overflowed the parameters at step ${this.stepCount + 1} (gradient norm ${norm})`,

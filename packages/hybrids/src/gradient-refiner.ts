@@ -140,13 +140,13 @@ export class GradientRefiner implements CandidateRefiner {
       model.forward(data.x, data.n, this.dropoutRng === null ? {} : { rng: this.dropoutRng });
       const loss = model.backward(data.y);
       passes++;
-      if (!Number.isFinite(loss) || !allFinite(model.grads)) break;
+      if (!Number.isFinite(loss) || !model.kernels.allFinite(model.size, model.grads, 0)) break;
       if (t === 0) first = loss;
       last = loss;
       backup.set(params);
       optimizer.step(params, model.grads);
       updates++;
-      if (!allFinite(params)) {
+      if (!model.kernels.allFinite(model.size, params, 0)) {
         params.set(backup);
         break;
       }
@@ -214,11 +214,4 @@ export class GradientRefiner implements CandidateRefiner {
     floatsFromJson(owner, "copies", s.copies, count, this.copiesFor(count / dim).subarray(0, count));
     this.lastLoss = Array.from(floatsFromJson(owner, "lastLoss", s.lastLoss, 2));
   }
-}
-
-/** True when every entry is finite (x·0 is 0 for finite x and NaN otherwise). */
-function allFinite(v: Float32Array): boolean {
-  let probe = 0;
-  for (let i = 0; i < v.length; i++) probe += v[i] * 0;
-  return probe === 0;
 }
