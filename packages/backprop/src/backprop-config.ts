@@ -3,7 +3,7 @@
  * (`backpropLearnerConfig`) from which its type, defaults, validation and documentation come. A harness
  * can check a suite's learner configs with it before any run, and emit its JSON Schema.
  */
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import * as z from "zod";
 import { bpttConfig } from "./bptt-chunks.ts";
 import { clipConfig } from "./clipping.ts";
@@ -19,14 +19,11 @@ export const DEFAULT_BATCH_SIZE = 32;
 export const trainingShape = {
   optimizer: optimizerConfig,
   gradient: gradientConfig,
-  batchSize: z
-    .number()
-    .int()
-    .min(1)
-    .default(DEFAULT_BATCH_SIZE)
-    .describe(
-      "samples (sequences) per minibatch, >= 1; a value >= the training set gives full-batch descent",
-    ),
+  batchSize: searchable(z.number().int().min(1).default(DEFAULT_BATCH_SIZE), {
+    values: [16, 32, 64, 128],
+  }).describe(
+    "samples (sequences) per minibatch, >= 1; a value >= the training set gives full-batch descent",
+  ),
   shuffle: z.boolean().default(true).describe("reshuffle the training samples every epoch"),
   clip: clipConfig.optional(),
   bptt: bpttConfig.optional(),

@@ -1,3 +1,4 @@
+import { searchable } from "@arena/options";
 import * as z from "zod";
 
 /**
@@ -79,7 +80,9 @@ export const MutationSpec = z
   .discriminatedUnion("kind", [
     z.strictObject({
       kind: z.literal("gaussian").describe("x += N(0, (sigma · span)²)"),
-      sigma: z.number().min(0).default(0.1).describe("σ as a fraction of each dimension's span"),
+      sigma: searchable(z.number().min(0).default(0.1), { low: 0.01, high: 0.5, scale: "log" }).describe(
+        "σ as a fraction of each dimension's span",
+      ),
       geneRate,
     }),
     z.strictObject({
@@ -126,13 +129,13 @@ export function geneticOperatorOptions(defaults: GeneticOperatorDefaults) {
       .describe("how many of the best carry over unchanged each generation (at most populationSize − 1)"),
     selection: SelectionSpec.prefault(defaults.selection),
     crossover: CrossoverSpec.prefault(defaults.crossover),
-    crossoverRate: probability
-      .default(defaults.crossoverRate)
-      .describe("probability that a pair of parents is crossed rather than copied"),
+    crossoverRate: searchable(probability.default(defaults.crossoverRate), { low: 0.5, high: 1 }).describe(
+      "probability that a pair of parents is crossed rather than copied",
+    ),
     mutation: MutationSpec.prefault(defaults.mutation),
-    mutationRate: probability
-      .default(defaults.mutationRate)
-      .describe("probability that a child is mutated at all; its genes then mutate with mutation.geneRate"),
+    mutationRate: searchable(probability.default(defaults.mutationRate), { low: 0.1, high: 1 }).describe(
+      "probability that a child is mutated at all; its genes then mutate with mutation.geneRate",
+    ),
   });
 }
 

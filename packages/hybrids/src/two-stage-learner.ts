@@ -8,7 +8,7 @@ import {
 import type { Problem } from "@arena/datasets";
 import { type NeuroevolutionState, type PopulationLearner, resumeLearner } from "@arena/neuroevolution";
 import type { AnyModel, Cost, Learner, RunLimits } from "@arena/nn";
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import { Rng, type RngLike, toRng } from "@arena/rng";
 import * as z from "zod";
 import { buildSearch, checkSearch, searchShape } from "./population-search.ts";
@@ -20,12 +20,9 @@ export const TWO_STAGE_BACKPROP_DEFAULT = { optimizer: { kind: "adam" } } as con
 export const TwoStageLearnerConfig = z
   .strictObject({
     ...searchShape,
-    share: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.5)
-      .describe("the fraction of the run's budget the population search gets; backprop gets the rest"),
+    share: searchable(z.number().min(0).max(1).default(0.5), { low: 0.1, high: 0.9 }).describe(
+      "the fraction of the run's budget the population search gets; backprop gets the rest",
+    ),
     backprop: backpropLearnerConfig
       .prefault(TWO_STAGE_BACKPROP_DEFAULT)
       .describe("backpropLearner's config for the second stage (default: Adam)"),

@@ -6,11 +6,11 @@ import {
   strategyParameters,
 } from "@arena/cmaes";
 import type { Model, Samples } from "@arena/nn";
-import { OptionsError, parseOptions } from "@arena/options";
+import { OptionsError, parseOptions, searchable } from "@arena/options";
 import type { RngLike } from "@arena/rng";
 import * as z from "zod";
 import { fullCmaFlopsPerGeneration, sepCmaFlopsPerGeneration } from "./es-flops.ts";
-import { startingSigma } from "./init-scale.ts";
+import { startingSigma, WEIGHT_SCALE_RANGE } from "./init-scale.ts";
 import type { InitScheme } from "./init-scheme.ts";
 import { checkCommonConfig, commonConfigShape } from "./learner-config.ts";
 import { buildOptimizerLearner, type KindSetup, type OptimizerLearnerKind } from "./optimizer-learner.ts";
@@ -47,7 +47,9 @@ export const CmaesBlock = z
       .describe(
         '"diagonal" (default): sep-CMA-ES, O(n) per sample; "full": CMA-ES, O(n²) per sample, refused where that costs more than the population\'s forward passes or above 250 parameters',
       ),
-    sigma0: sigma0.describe("initial step size σ0 (default: the scale of init, see initScale)"),
+    sigma0: searchable(sigma0, WEIGHT_SCALE_RANGE).describe(
+      "initial step size σ0 (default: the scale of init, see initScale)",
+    ),
     active,
     tolX,
     tolFun,

@@ -9,6 +9,12 @@ import { populationSpread } from "./population-spread.ts";
 export const INIT_SCALE_DRAWS = 32;
 
 /**
+ * The default search range of a starting step size (CMA-ES σ0, SNES's initial σ): two decades around
+ * the weight scales of Glorot and He initialisers of small nets (about 0.1 to 0.5).
+ */
+export const WEIGHT_SCALE_RANGE = { low: 0.01, high: 1, scale: "log" } as const;
+
+/**
  * The scale of an {@link InitScheme}, one number: the standard deviation per weight of its draws,
  * averaged over the weights. `normal`: its std; `uniform`: range/√3, the std of U(−range, range);
  * `initializer`: measured on {@link INIT_SCALE_DRAWS} draws of the model's initialiser (as the GA's and

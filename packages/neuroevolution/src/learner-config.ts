@@ -1,4 +1,5 @@
 import { float32AtMost } from "@arena/objectives";
+import { searchable } from "@arena/options";
 import * as z from "zod";
 import { InitScheme } from "./init-scheme.ts";
 
@@ -98,12 +99,9 @@ export const DEFAULT_RESCORE = { top: 2, overhead: 0.1 } as const;
  */
 export function commonConfigShape(defaults: { readonly population: number; readonly init: InitScheme }) {
   return {
-    population: z
-      .number()
-      .int()
-      .min(2)
-      .default(defaults.population)
-      .describe("candidates per generation (GA individuals, PSO particles, random-search samples)"),
+    population: searchable(z.number().int().min(2).default(defaults.population), {
+      values: [10, 20, 50, 100, 200],
+    }).describe("candidates per generation (GA individuals, PSO particles, random-search samples)"),
     fitness: FitnessSpec.default("full"),
     rescore: RescoreConfig.optional(),
     init: InitScheme.prefault(defaults.init),

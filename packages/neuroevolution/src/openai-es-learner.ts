@@ -1,6 +1,6 @@
 import { OpenAIES, OpenAIESOptions, type OpenAIESState } from "@arena/evolution-strategies";
 import type { Model, Samples } from "@arena/nn";
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import type { RngLike } from "@arena/rng";
 import * as z from "zod";
 import { openAiEsFlopsPerGeneration } from "./es-flops.ts";
@@ -19,7 +19,11 @@ const { sigma, learningRate, weightDecay } = OpenAIESOptions.shape;
 
 /** OpenAI-ES's own options, as in `@arena/evolution-strategies` (population, bounds, the mean: top level). */
 export const OpenAiEsBlock = z
-  .strictObject({ sigma, learningRate, weightDecay })
+  .strictObject({
+    sigma: searchable(sigma, { low: 0.003, high: 0.3, scale: "log" }),
+    learningRate: searchable(learningRate, { low: 1e-3, high: 0.3, scale: "log" }),
+    weightDecay,
+  })
   .describe("OpenAI-ES's own options, as in @arena/evolution-strategies (population and bounds: top level)");
 export type OpenAiEsBlock = z.input<typeof OpenAiEsBlock>;
 

@@ -1,6 +1,6 @@
 import { Shade, ShadeOptions, type ShadeSettings, type ShadeState } from "@arena/differential-evolution";
 import type { Model, Samples } from "@arena/nn";
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import type { RngLike } from "@arena/rng";
 import * as z from "zod";
 import { shadeFlopsPerGeneration } from "./es-flops.ts";
@@ -36,7 +36,7 @@ export const ShadeBlock = z
     minPopulationSize,
     memorySize,
     archiveRate,
-    pBest,
+    pBest: searchable(pBest, { low: 0.05, high: 0.3 }),
   })
   .describe("SHADE's own options, as in @arena/differential-evolution (population and bounds: top level)");
 export type ShadeBlock = z.input<typeof ShadeBlock>;

@@ -1,10 +1,10 @@
 import { SNES, SNESOptions, type SNESState } from "@arena/evolution-strategies";
 import type { Model, Samples } from "@arena/nn";
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import type { RngLike } from "@arena/rng";
 import * as z from "zod";
 import { snesFlopsPerGeneration } from "./es-flops.ts";
-import { startingSigma } from "./init-scale.ts";
+import { startingSigma, WEIGHT_SCALE_RANGE } from "./init-scale.ts";
 import type { InitScheme } from "./init-scheme.ts";
 import { checkCommonConfig, commonConfigShape } from "./learner-config.ts";
 import { buildOptimizerLearner, type OptimizerLearnerKind } from "./optimizer-learner.ts";
@@ -23,12 +23,9 @@ export const SnesBlock = z
   .strictObject({
     learningRateMean,
     learningRateSigma,
-    initialSigma: z
-      .number()
-      .positive()
-      .finite()
-      .optional()
-      .describe("the starting σ of every weight (default: the scale of init, see initScale)"),
+    initialSigma: searchable(z.number().positive().finite().optional(), WEIGHT_SCALE_RANGE).describe(
+      "the starting σ of every weight (default: the scale of init, see initScale)",
+    ),
   })
   .describe("SNES's own options, as in @arena/evolution-strategies (population and bounds: top level)");
 export type SnesBlock = z.input<typeof SnesBlock>;

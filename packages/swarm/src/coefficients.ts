@@ -1,3 +1,4 @@
+import { searchable } from "@arena/options";
 import * as z from "zod";
 
 /** SPSO 2011's inertia weight, 1/(2 ln 2). */
@@ -12,6 +13,8 @@ export function constrictionFactor(phi: number): number {
 }
 
 const coefficient = z.number().min(0);
+/** The default search range of c1 and c2: around SPSO 2011's 1.19 and Kennedy–Eberhart's 2. */
+const ACCELERATION_RANGE = { low: 0.5, high: 2.5 } as const;
 
 /**
  * The acceleration coefficients of the velocity update v ← w v + c1 r1 (p − x) + c2 r2 (l − x), by `kind`.
@@ -24,13 +27,15 @@ export const CoefficientsSpec = z
         .describe(
           "constant inertia; defaults are SPSO 2011's (Clerc 2011; Zambrano-Bigiarini, Clerc & Rojas 2013)",
         ),
-      w: coefficient.default(SPSO2011_INERTIA).describe("inertia weight (default 1/(2 ln 2) ≈ 0.7213)"),
-      c1: coefficient
-        .default(SPSO2011_ACCELERATION)
-        .describe("cognitive coefficient (default 1/2 + ln 2 ≈ 1.1931)"),
-      c2: coefficient
-        .default(SPSO2011_ACCELERATION)
-        .describe("social coefficient (default 1/2 + ln 2 ≈ 1.1931)"),
+      w: searchable(coefficient.default(SPSO2011_INERTIA), { low: 0.4, high: 0.9 }).describe(
+        "inertia weight (default 1/(2 ln 2) ≈ 0.7213)",
+      ),
+      c1: searchable(coefficient.default(SPSO2011_ACCELERATION), ACCELERATION_RANGE).describe(
+        "cognitive coefficient (default 1/2 + ln 2 ≈ 1.1931)",
+      ),
+      c2: searchable(coefficient.default(SPSO2011_ACCELERATION), ACCELERATION_RANGE).describe(
+        "social coefficient (default 1/2 + ln 2 ≈ 1.1931)",
+      ),
     }),
     z
       .strictObject({

@@ -2,13 +2,15 @@
  * Adagrad (Duchi, Hazan & Singer 2011, "Adaptive Subgradient Methods for Online Learning and
  * Stochastic Optimization", diagonal version), in PyTorch's form.
  */
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import * as z from "zod";
 import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
 import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 
 const adagradShape = {
-  lr: learningRate.default(1e-2).describe("learning rate >= 0, or a schedule config"),
+  lr: searchable(learningRate.default(1e-2), { low: 1e-5, high: 1, scale: "log" }).describe(
+    "learning rate >= 0, or a schedule config",
+  ),
   eps: z.number().min(0).default(1e-10).describe("added to √s in the denominator, >= 0"),
   initialAccumulator: z.number().min(0).default(0).describe("starting value of every accumulator s, >= 0"),
   weightDecay: z.number().min(0).default(0).describe("coupled L2 weight decay λ >= 0 (g ← g + λ·p)"),

@@ -2,7 +2,7 @@
  * Adam (Kingma & Ba 2015) and AdamW (Loshchilov & Hutter 2019), in PyTorch's form, each with the
  * AMSGrad option (Reddi, Kale & Kumar 2018).
  */
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import * as z from "zod";
 import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
 import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
@@ -10,7 +10,9 @@ import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 /** The options of Adam and AdamW; only the default weight decay differs. */
 function adamShape(defaultDecay: number) {
   return {
-    lr: learningRate.default(1e-3).describe("learning rate (α in the paper) >= 0, or a schedule config"),
+    lr: searchable(learningRate.default(1e-3), { low: 1e-5, high: 1, scale: "log" }).describe(
+      "learning rate (α in the paper) >= 0, or a schedule config",
+    ),
     beta1: z.number().min(0).lt(1).default(0.9).describe("decay β1 of the first moment, in [0, 1)"),
     beta2: z.number().min(0).lt(1).default(0.999).describe("decay β2 of the second moment, in [0, 1)"),
     eps: z.number().min(0).default(1e-8).describe("added to √v̂ in the denominator, >= 0"),

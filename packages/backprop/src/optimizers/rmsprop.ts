@@ -2,13 +2,15 @@
  * RMSprop (Tieleman & Hinton 2012, COURSERA "Neural Networks for Machine Learning", lecture 6.5), in
  * PyTorch's form, with the optional centred variant (Graves 2013) and momentum.
  */
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import * as z from "zod";
 import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
 import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
 
 const rmspropShape = {
-  lr: learningRate.default(1e-2).describe("learning rate >= 0, or a schedule config"),
+  lr: searchable(learningRate.default(1e-2), { low: 1e-5, high: 1, scale: "log" }).describe(
+    "learning rate >= 0, or a schedule config",
+  ),
   alpha: z
     .number()
     .min(0)

@@ -2,7 +2,7 @@
  * Stochastic gradient descent (Robbins & Monro 1951), with heavy-ball momentum or Nesterov momentum,
  * in PyTorch's form.
  */
-import { parseOptions } from "@arena/options";
+import { parseOptions, searchable } from "@arena/options";
 import * as z from "zod";
 import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
 import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
@@ -18,8 +18,13 @@ const weightDecay = z
   .default(0)
   .describe("coupled L2 weight decay λ >= 0: the gradient becomes g + λ·p before anything else");
 
+/** The SGD family's default learning-rate search: log-uniform over five decades. */
+const SGD_LR_RANGE = { low: 1e-4, high: 10, scale: "log" } as const;
+
 const sgdShape = {
-  lr: learningRate.default(SGD_DEFAULT_LR).describe("learning rate >= 0, or a schedule config"),
+  lr: searchable(learningRate.default(SGD_DEFAULT_LR), SGD_LR_RANGE).describe(
+    "learning rate >= 0, or a schedule config",
+  ),
   momentum: z.number().min(0).lt(1).default(0).describe("momentum μ in [0, 1); 0 is plain SGD"),
   nesterov: z.boolean().default(false).describe("Nesterov momentum (needs momentum > 0)"),
   weightDecay,
@@ -37,8 +42,13 @@ function nesterovNeedsMomentum(o: { momentum: number; nesterov: boolean }, ctx: 
 }
 
 const momentumShape = {
-  lr: learningRate.default(SGD_DEFAULT_LR).describe("learning rate >= 0, or a schedule config"),
-  momentum: z.number().positive().lt(1).default(DEFAULT_MOMENTUM).describe("momentum μ in (0, 1)"),
+  lr: searchable(learningRate.default(SGD_DEFAULT_LR), SGD_LR_RANGE).describe(
+    "learning rate >= 0, or a schedule config",
+  ),
+  momentum: searchable(z.number().positive().lt(1).default(DEFAULT_MOMENTUM), {
+    low: 0.5,
+    high: 0.99,
+  }).describe("momentum μ in (0, 1)"),
   weightDecay,
   size: sizeOption,
 };
