@@ -4,6 +4,7 @@ export {
   type PAdjustMethod,
   type SignificanceDesign,
 } from "./attainable-significance.ts";
+export { type BestOfK, bestOfK, bestOfKCurve } from "./best-of-k.ts";
 export {
   type BootstrapOptions,
   bootstrapCi,
