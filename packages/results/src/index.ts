@@ -14,7 +14,9 @@ export {
 } from "./parse-record.ts";
 export {
   type BaselineSummary,
+  type BestOfKSummary,
   baselineSummarySchema,
+  bestOfKSchema,
   type Comparison,
   comparisonSchema,
   type Detectability,
@@ -35,7 +37,9 @@ export {
   shiftSchema,
   summarySchema,
   type TargetSummary,
+  type TuningSummary,
   targetSummarySchema,
+  tuningSummarySchema,
 } from "./report.ts";
 export { parseResultsFile, type ResultsFile, type SkippedLine } from "./results-file.ts";
 export { canonicalJson, configHash, fnv1a32, type RunIdParts, runId } from "./run-id.ts";
@@ -52,6 +56,7 @@ export {
   type Figures,
   figuresSchema,
   isBaselineRecord,
+  isTrialRecord,
   METRIC_NAMES,
   type Measured,
   type MetricName,
@@ -65,3 +70,5 @@ export {
   targetHitSchema,
 } from "./run-record.ts";
 export { MEASURED_FIELDS, stripMeasured, type UnmeasuredRecord } from "./strip-measured.ts";
+export { bestTrial, type TrialOutcome, trialOutcomes } from "./trial-outcomes.ts";
+export { TUNING_ROLES, type TuningInfo, type TuningRole, tuningInfoSchema } from "./tuning-info.ts";

@@ -134,6 +134,45 @@ export const comparisonSchema = z.strictObject({
   shift: shiftSchema.nullable().optional(),
 });
 
+/** The best of k trials of a search (bootstrap over its trials), as `bestOfK` of @arena/stats gives it. */
+export const bestOfKSchema = z.strictObject({
+  k: count,
+  mean: anyNumber,
+  median: anyNumber,
+  q1: anyNumber,
+  q3: anyNumber,
+});
+
+/**
+ * One tuned learner (model and learner) on a problem: its search, the configuration it chose on
+ * validation, what the search cost, and its best-of-k curve, so a reader can see how its standing
+ * depends on the tuning budget.
+ */
+export const tuningSummarySchema = z.strictObject({
+  /** The learner row's key, `model/learner`. */
+  key: z.string().min(1),
+  trials: count,
+  seeds: count,
+  sampler: z.enum(["quasirandom", "random"]),
+  /** Trials by outcome (a trial diverged or failed when any of its seeds did). */
+  ok: count,
+  diverged: count,
+  failed: count,
+  /** The chosen trial and its hyperparameters; null while the search has no trial on record. */
+  chosen: z
+    .strictObject({
+      trial: count,
+      params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+      /** Its mean final validation metric over its seeds. */
+      score: anyNumber,
+    })
+    .nullable(),
+  /** Every trial run: deterministic cost, and measured wall time summed. */
+  cost: z.strictObject({ runs: count, flops: nonNegative, evaluations: nonNegative, wallMs: nonNegative }),
+  /** Best validation metric of k trials, for k = 1 … trials. */
+  bestOfK: z.array(bestOfKSchema),
+});
+
 export const problemReportSchema = z.strictObject({
   problem: z.string().min(1),
   metric: z.strictObject({ name: z.enum(METRIC_NAMES), higherIsBetter: z.boolean() }),
@@ -157,6 +196,8 @@ export const problemReportSchema = z.strictObject({
     .optional(),
   /** For each family, whether it can reach significance at all with these seed counts. */
   detectability: z.array(detectabilitySchema).optional(),
+  /** The tuned learners' searches (trials are not learner rows); absent when nothing was tuned. */
+  tuning: z.array(tuningSummarySchema).optional(),
 });
 
 export const reportSchema = z.strictObject({
@@ -204,6 +245,8 @@ export type TargetSummary = z.output<typeof targetSummarySchema>;
 export type BaselineSummary = z.output<typeof baselineSummarySchema>;
 export type Shift = z.output<typeof shiftSchema>;
 export type Detectability = z.output<typeof detectabilitySchema>;
+export type TuningSummary = z.output<typeof tuningSummarySchema>;
+export type BestOfKSummary = z.output<typeof bestOfKSchema>;
 export type Comparison = z.output<typeof comparisonSchema>;
 
 /** Either the report or why it could not be read. Never throws. */

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { jsonObject, jsonValue } from "./json-value.ts";
 import { anyNumber, count, nonNegative } from "./non-finite.ts";
+import { tuningInfoSchema } from "./tuning-info.ts";
 
 /** The version tag every run record carries; readers skip records with another tag. */
 export const RUN_SCHEMA = "arena.run/1";
@@ -182,6 +183,11 @@ const runRecordObject = z.strictObject({
    * form on the same splits as the learners, charged to no budget, never ranked against the learners.
    */
   baseline: baselineInfoSchema.optional(),
+  /**
+   * Present on the runs of a tuned learner: a trial of its search (selection reads only its validation
+   * figures), or a run of the chosen configuration on fresh seeds. Absent on untuned runs.
+   */
+  tuning: tuningInfoSchema.optional(),
 });
 
 /** Cross-field rules a single field's type cannot say. */
@@ -257,6 +263,11 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type BaselineInfo = z.output<typeof baselineInfoSchema>;
 export type BaselineRole = (typeof BASELINE_ROLES)[number];
+
+/** Whether a record is a trial of a hyperparameter search: it feeds the tuning analysis, never the results. */
+export function isTrialRecord(r: RunRecord): boolean {
+  return r.tuning?.role === "trial";
+}
 
 /** The model name reserved for baseline records (baselines are no nn model; no user model may take it). */
 export const BASELINE_MODEL = "baseline";
