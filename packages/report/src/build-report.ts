@@ -6,7 +6,7 @@ import type {
   Summary,
   TargetSummary,
 } from "@arena/results";
-import { EMPTY_SUMMARY, isBaselineRecord, REPORT_SCHEMA } from "@arena/results";
+import { EMPTY_SUMMARY, isBaselineRecord, isTrialRecord, REPORT_SCHEMA } from "@arena/results";
 import { Rng } from "@arena/rng";
 import { describe, ert, median, medianCi } from "@arena/stats";
 import { baselineSummaries, didNotLearn, groupBy, rowKey, worseThanBaselines } from "./baseline-rows.ts";
@@ -16,6 +16,7 @@ import {
   pairwiseComparisons,
   versusBestComparisons,
 } from "./compare-learners.ts";
+import { tuningSummaries } from "./tuning-summaries.ts";
 
 export interface ReportSettings {
   /** Level of the bootstrap CIs of medians. */
@@ -176,9 +177,12 @@ function meanOrder(a: LearnerSummary, b: LearnerSummary, higher: boolean): numbe
   return higher ? mb - ma : ma - mb;
 }
 
-function problemReport(problem: string, records: RunRecord[], settings: ReportSettings): ProblemReport {
-  const metric = records.find((r) => r.status !== "failed")?.metric ?? records[0].metric;
+function problemReport(problem: string, all: RunRecord[], settings: ReportSettings): ProblemReport {
+  const metric = all.find((r) => r.status !== "failed")?.metric ?? all[0].metric;
   const higher = metric.higherIsBetter;
+  // Trials of a search are not results: they feed the tuning summary, never a row or a test.
+  const trials = all.filter(isTrialRecord);
+  const records = all.filter((r) => !isTrialRecord(r));
   const learnerRecords = records.filter((r) => !isBaselineRecord(r));
   const baselineRecords = records.filter(isBaselineRecord);
   const ladder = learnerRecords.find((r) => r.targets.length > 0)?.targets.map((t) => t.target) ?? [];
@@ -222,6 +226,7 @@ function problemReport(problem: string, records: RunRecord[], settings: ReportSe
       detectability("versus-best", versusBest?.comparisons ?? [], runsOf, settings.alpha),
       detectability("pairwise", comparisons, runsOf, settings.alpha),
     ],
+    ...(trials.length > 0 ? { tuning: tuningSummaries(trials, higher) } : {}),
   };
 }
 

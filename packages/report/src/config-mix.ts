@@ -1,4 +1,4 @@
-import type { RunRecord } from "@arena/results";
+import { isTrialRecord, type RunRecord } from "@arena/results";
 import { groupBy, rowKey } from "./baseline-rows.ts";
 
 /** A report row (problem, model, learner) whose records were made with more than one configuration. */
@@ -14,10 +14,12 @@ export interface MixedConfigRow {
  * The rows whose records carry different `configHash`es (or some with a hash and some without): their
  * statistics pool runs made with different settings, e.g. a learning rate changed half-way through a
  * folder's runs. Rows whose records all lack a hash (written before hashes existed) are not flagged.
+ * Tuning trials differ by design and are no row's results: they are left out.
  */
 export function mixedConfigRows(records: readonly RunRecord[]): MixedConfigRow[] {
   const out: MixedConfigRow[] = [];
-  for (const [problem, rs] of groupBy(records, (r) => r.problem.name)) {
+  const results = records.filter((r) => !isTrialRecord(r));
+  for (const [problem, rs] of groupBy(results, (r) => r.problem.name)) {
     for (const [row, group] of groupBy(rs, rowKey)) {
       const counts = new Map<string | null, number>();
       for (const r of group) counts.set(r.configHash ?? null, (counts.get(r.configHash ?? null) ?? 0) + 1);

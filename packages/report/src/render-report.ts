@@ -5,30 +5,13 @@ import type {
   ProblemReport,
   Report,
   Summary,
+  TuningSummary,
 } from "@arena/results";
 import { fmt } from "@arena/stats";
+import { mdText, table } from "./markdown.ts";
+import { tuningSection } from "./render-tuning.ts";
 
-/**
- * A name from the data (suite, problem, model/learner key, metric) as Markdown text that renders as
- * exactly those characters: `<`, `>` and `&` as HTML entities (no raw HTML reaches a viewer), `|` as
- * `&#124;` (it cannot end a table cell), Markdown punctuation (`\`, backticks, `*`, `_`, `[`, `]`, `~`,
- * and `#`, `+`, `-`, `=`, `!` at the start) backslash-escaped, control characters and line breaks as
- * spaces (a name cannot start a new block).
- */
-export function mdText(name: string): string {
-  return (
-    name
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/\|/g, "&#124;")
-      .replace(/[\\`*_[\]~]/g, "\\$&")
-      .replace(/^[#+\-=!]/, "\\$&")
-      .replace(/^(\d+)([.)])/, "$1\\$2")
-  );
-}
+export { mdText } from "./markdown.ts";
 
 function medianIqr(s: Summary): string {
   if (s.n === 0) return "–";
@@ -46,21 +29,17 @@ function runsText(l: LearnerSummary): string {
   return extra.length ? `${l.runs} (${extra.join(", ")})` : String(l.runs);
 }
 
-function table(header: string[], rows: string[][]): string {
-  const esc = (c: string) => c.replace(/\|/g, "\\|");
-  return [
-    `| ${header.map(esc).join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
-  ].join("\n");
-}
-
-function learnerNotes(l: LearnerSummary, name: (s: string) => string = (s) => s): string {
+function learnerNotes(
+  l: LearnerSummary,
+  name: (s: string) => string = (s) => s,
+  tuned?: TuningSummary,
+): string {
   const notes: string[] = [];
   if (l.didNotLearn && l.didNotLearn.runs > 0) {
     notes.push(`did not learn within the budget (${l.didNotLearn.runs}/${l.didNotLearn.of} runs)`);
   }
   if (l.worseThan && l.worseThan.length > 0) notes.push(`worse than ${l.worseThan.map(name).join(", ")}`);
+  if (tuned) notes.push(`tuned: ${tuned.trials} trials, ${fmt(tuned.cost.flops)} FLOPs (see Tuning)`);
   return notes.join("; ");
 }
 
@@ -77,7 +56,11 @@ function resultsTable(p: ProblemReport, confidence: number): string {
     medianIqr(l.trainValGap),
     fmt(l.flops.median),
     fmt(l.wallMs.median === null ? null : l.wallMs.median / 1000),
-    learnerNotes(l, mdText),
+    learnerNotes(
+      l,
+      mdText,
+      p.tuning?.find((t) => t.key === l.key),
+    ),
   ]);
   const baselineRows = (p.baselines ?? []).map((b) => [
     "baseline",
@@ -230,6 +213,7 @@ function problemSection(p: ProblemReport, settings: Report["settings"]): string 
   }
   out.push(...versusBestSection(p, settings.alpha, settings.shiftConfidence ?? 0.95));
   out.push(...pairwiseSection(p, settings.alpha));
+  out.push(...tuningSection(p));
   return out.join("\n");
 }
 
