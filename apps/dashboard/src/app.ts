@@ -142,7 +142,9 @@ class Dashboard {
     const hasData = this.problems.length > 0;
     this.empty.hidden = hasData;
     elements.filters.hidden = !hasData;
-    for (const s of this.sections.values()) s.root.hidden = !hasData;
+    for (const view of VIEWS) {
+      this.sections.get(view.id)!.root.hidden = !hasData || !(view.shown?.(this.problems) ?? true);
+    }
     if (!hasData) return this.renderNoData(notes);
     await this.renderProblem(notes);
     this.status.renderMs = performance.now() - t0;

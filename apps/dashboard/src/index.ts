@@ -16,6 +16,7 @@ export {
   learnerKey,
   type ProblemGroup,
   statusCounts,
+  type TunedGroup,
 } from "./data/groups.ts";
 export { classifyFile, type DataInput, type LoadedData, loadData } from "./data/load-data.ts";
 export { loadNotes, type Note } from "./data/load-notes.ts";
@@ -42,6 +43,22 @@ export {
   targetLabel,
   targetOutcomes,
 } from "./transforms/targets.ts";
+export {
+  type BudgetCurve,
+  budgetCurve,
+  budgetRanking,
+  rankingText,
+} from "./transforms/tuning-budget.ts";
+export { type TuningSearch, tuningSearch } from "./transforms/tuning-search.ts";
+export {
+  type ParamAxis,
+  paramAxis,
+  type SensitivityPanel,
+  type SensitivityPlot,
+  type SensitivityPoint,
+  sensitivity,
+  unfinishedLevel,
+} from "./transforms/tuning-sensitivity.ts";
 export { plotlyText } from "./ui/plotly-text.ts";
 export { VIEWS } from "./views/all-views.ts";
 export {

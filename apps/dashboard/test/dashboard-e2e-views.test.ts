@@ -17,10 +17,11 @@ import {
   XSS_ERROR,
   XSS_LEARNER,
 } from "./fixtures/fixture-suites.ts";
+import { tunedFixtureReport, tunedFixtureResults } from "./fixtures/tuned-fixture.ts";
 
 /*
  * The views of a dashboard with results and report, in headless Chromium: traces, baselines and
- * shifts, detectability, gradient heat maps, names shown as text. (Filters, the URL and loading files:
+ * shifts, detectability, gradient heat maps, names shown as text, and the tuning view of a tuned suite. (Filters, the URL and loading files:
  * dashboard-e2e-loading.test.ts.)
  */
 describe.skipIf(executable === undefined)("dashboard in headless Chromium: the views", () => {
@@ -31,6 +32,7 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: the v
   beforeAll(async () => {
     site = await startSite({
       full: { results: smallFixtureResults({ badLines: true }), report: smallFixtureReport() },
+      tuned: { results: tunedFixtureResults(), report: tunedFixtureReport() },
     });
   });
 
@@ -80,6 +82,8 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: the v
       await shoot(page, `view-${id}-digits`, `#view-${id}`);
     }
     await shoot(page, "header-and-notes", "header");
+    // No trial records in this data: no tuning section.
+    expect(await page.locator("#view-tuning").isHidden()).toBe(true);
     expect(watch.errors).toEqual([]);
   });
   it("shows the baselines and the shifts in the final-metric view", async () => {
@@ -233,5 +237,53 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: the v
     await shoot(page, "view-convergence-sine", "#view-convergence");
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);
+  });
+  it("draws the tuning view of a tuned suite, and keeps its trials out of the other views", async () => {
+    const tuned = await open(site.browser, `${site.server.url}tuned/index.html`);
+    const p = tuned.page;
+    expect(await p.locator("#view-tuning").isVisible()).toBe(true);
+    // Budget: band + median for sgd and the GA; sensitivity: per hyperparameter, finished trials, the
+    // red × of the trial that did not finish, the chosen ring (sgd: 2 hyperparameters, the GA: 3).
+    // Convergence: the 3 learners' final runs only (2 panels × band + median).
+    expect(await traceCounts(p)).toMatchObject({
+      "tuning-budget": 4,
+      "tuning-sensitivity-0": 6,
+      "tuning-sensitivity-1": 9,
+      convergence: 3 * 2 * 2,
+      "final-metric": 3,
+    });
+    expect(await p.locator("#f-learners input").count()).toBe(3);
+    expect(await p.locator("#f-learners").textContent()).not.toContain("trial");
+    expect(await p.locator("#notes").textContent()).toContain(
+      "9 runs loaded from results.jsonl (9 ok, 0 diverged, 0 failed) across 1 problem, and 24 tuning trial runs (shown in the Tuning view only).",
+    );
+    expect(await p.locator("#view-tuning .view-notes").textContent()).toContain(
+      "The order depends on the tuning budget",
+    );
+    const rows = await p.locator('#view-tuning table[data-table="tuning"] tbody tr').allTextContents();
+    expect(rows.length).toBe(2);
+    expect(rows[0]).toContain("optimizer.lr = 0.562, batchSize = 64");
+    // k on a log₂ axis, ticked at powers of two and at N.
+    expect(await p.locator('[data-figure="tuning-budget"] .xtick text').allTextContents()).toEqual([
+      "1",
+      "2",
+      "4",
+      "6",
+    ]);
+    // The diverged trial is drawn (a red ×) and says so on hover, with its parameters.
+    const sens = p.locator('[data-figure="tuning-sensitivity-0"]');
+    await sens.locator(".trace.scatter").nth(1).locator(".point").first().hover({ force: true });
+    await p.waitForSelector('[data-figure="tuning-sensitivity-0"] .hoverlayer .hovertext');
+    const hover = await sens.locator(".hoverlayer").textContent();
+    expect(hover).toContain("diverged");
+    expect(hover).toContain("optimizer.lr = 31.6");
+    await shoot(p, "view-tuning", "#view-tuning");
+    // The learner filter applies here too.
+    await andRender(p, () => p.locator("#f-learners input[value='mlp-2-8-2/ga']").uncheck());
+    const counts = await traceCounts(p);
+    expect(counts["tuning-budget"]).toBe(2);
+    expect(counts["tuning-sensitivity-1"]).toBeUndefined();
+    expect(tuned.watch.errors).toEqual([]);
+    await p.close();
   });
 });

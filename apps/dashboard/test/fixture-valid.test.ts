@@ -1,4 +1,4 @@
-import { parseReport, parseResultsFile, serializeRecord, stripMeasured } from "@arena/results";
+import { isTrialRecord, parseReport, parseResultsFile, serializeRecord, stripMeasured } from "@arena/results";
 import { describe, expect, it } from "vitest";
 import {
   largeFixtureRecords,
@@ -6,6 +6,7 @@ import {
   smallFixtureReport,
   smallFixtureResults,
 } from "./fixtures/fixture-suites.ts";
+import { tunedFixtureReport, tunedFixtureResults } from "./fixtures/tuned-fixture.ts";
 
 describe("fixtures", () => {
   it("the small results file is valid arena.run/1, line for line", () => {
@@ -121,6 +122,36 @@ describe("fixtures", () => {
     const random = parity.learners.find((l) => l.learner === "random-search");
     expect(random?.didNotLearn).toEqual({ runs: 2, of: 3 });
     expect(random?.worseThan).toEqual(["baseline/majority"]);
+  });
+
+  it("the tuned fixture is valid arena.run/1: trials as the harness writes them, and a report without them", () => {
+    const file = parseResultsFile(tunedFixtureResults());
+    expect(file.skipped).toEqual([]);
+    expect(file.records.length).toBe(33);
+    const trials = file.records.filter(isTrialRecord);
+    expect(trials.length).toBe(24);
+    // The trial is in the run id only; the learner keeps its name, so trials and finals share a key.
+    expect(trials[6].runId).toBe("tuned/moons/mlp-2-8-2/sgd~trial-03/0");
+    expect(trials[6].learner.name).toBe("sgd");
+    expect(trials[6].tuning?.params).toEqual({ "optimizer.lr": 0.000562, batchSize: 16 });
+    expect(trials.map((r) => r.status).filter((s) => s !== "ok")).toEqual(["diverged", "failed"]);
+    const finals = file.records.filter((r) => r.tuning?.role === "final");
+    expect(finals.map((r) => [r.learner.name, r.tuning?.trial, r.tuning?.cost?.runs])).toEqual([
+      ["sgd", 4, 12],
+      ["sgd", 4, 12],
+      ["sgd", 4, 12],
+      ["ga", 0, 12],
+      ["ga", 0, 12],
+      ["ga", 0, 12],
+    ]);
+    const report = parseReport(tunedFixtureReport());
+    if (!report.ok) throw new Error(report.error.message);
+    // Its rows hold the final runs only (in rank order).
+    expect(report.report.problems[0].learners.map((l) => [l.key, l.runs]).sort()).toEqual([
+      ["mlp-2-8-2/ga", 3],
+      ["mlp-2-8-2/pso", 3],
+      ["mlp-2-8-2/sgd", 3],
+    ]);
   });
 
   it("the large generator writes valid records in the requested number", () => {

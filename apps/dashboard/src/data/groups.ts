@@ -1,4 +1,4 @@
-import { type BaselineRole, isBaselineRecord, type RunRecord } from "@arena/results";
+import { type BaselineRole, isBaselineRecord, isTrialRecord, type RunRecord } from "@arena/results";
 
 /** The runs of one (model, learner) pair on one problem: one line, one box, one row of the report. */
 export interface LearnerGroup {
@@ -28,6 +28,22 @@ export interface BaselineGroup {
   runs: RunRecord[];
 }
 
+/**
+ * The hyperparameter search of one tuned (model, learner) pair on one problem: its trial runs (every
+ * seed of every trial) and the final runs of the configuration it chose, which are also the learner's
+ * runs in `ProblemGroup.learners`. Only the tuning view reads the trials.
+ */
+export interface TunedGroup {
+  /** `model/learner`, the same key as the learner's final runs. */
+  key: string;
+  model: string;
+  learner: string;
+  label: string;
+  trials: RunRecord[];
+  /** The chosen configuration's runs (empty while the search has not finished). */
+  finals: RunRecord[];
+}
+
 /** All runs of one problem: the learners' runs grouped by learner, the baselines' fits apart. */
 export interface ProblemGroup {
   name: string;
@@ -35,10 +51,12 @@ export interface ProblemGroup {
   /** The target ladder (from the first learner run that has one). */
   targets: number[];
   learners: LearnerGroup[];
-  /** The learners' runs (baselines excluded). */
+  /** The learners' runs (baselines and tuning trials excluded). */
   runs: RunRecord[];
   /** The baselines, in order of first appearance; empty for results written before baselines existed. */
   baselines: BaselineGroup[];
+  /** The tuned learners' searches, in order of first appearance; empty when nothing was tuned. */
+  tuned: TunedGroup[];
   /** True when a record marks the problem's test split as its training set (XOR, parity). */
   testIsTrain: boolean;
 }
@@ -72,10 +90,29 @@ function baselineGroup(rs: RunRecord[]): BaselineGroup {
   };
 }
 
+/** The searches of a problem's tuned learners, labelled as their learners are (or by the same rule). */
+function tunedGroups(trials: RunRecord[], learners: LearnerGroup[], models: Set<string>): TunedGroup[] {
+  return [...byKey(trials).values()].map((rs) => {
+    const key = learnerKey(rs[0]);
+    const learner = learners.find((l) => l.key === key);
+    return {
+      key,
+      model: rs[0].model.name,
+      learner: rs[0].learner.name,
+      label: learner?.label ?? (models.size > 1 ? key : rs[0].learner.name),
+      trials: rs,
+      finals: learner?.runs.filter((r) => r.tuning?.role === "final") ?? [],
+    };
+  });
+}
+
 /**
  * Groups runs by problem, then by (model, learner), both in order of first appearance (the suite's
  * order). Baseline fits (see {@link isBaselineRecord}) go to `baselines`, not `learners`: they are
- * references, not competitors. A learner is labelled by its name unless the problem has learner runs
+ * references, not competitors. Trials of a hyperparameter search ({@link isTrialRecord}) go to
+ * `tuned` and nowhere else: they are how a configuration was chosen, not results, so no other view
+ * sees them (this is the one place that keeps them out); the chosen configuration's final runs are
+ * ordinary runs of their learner. A learner is labelled by its name unless the problem has learner runs
  * of several models, or one learner name under two models, in which case the `model/learner` key
  * tells them apart.
  *
@@ -94,8 +131,10 @@ export function groupRuns(records: RunRecord[]): ProblemGroup[] {
     else problems.set(r.problem.name, [r]);
   }
   return [...problems.entries()].map(([name, all]) => {
-    const runs = all.filter((r) => !isBaselineRecord(r));
-    const baselineRuns = all.filter(isBaselineRecord);
+    const trials = all.filter(isTrialRecord);
+    const results = all.filter((r) => !isTrialRecord(r));
+    const runs = results.filter((r) => !isBaselineRecord(r));
+    const baselineRuns = results.filter(isBaselineRecord);
     const models = new Set(runs.map((r) => r.model.name));
     const learners = [...byKey(runs).values()].map((rs) => ({
       key: learnerKey(rs[0]),
@@ -113,6 +152,7 @@ export function groupRuns(records: RunRecord[]): ProblemGroup[] {
       learners,
       runs,
       baselines: [...byKey(baselineRuns).values()].map(baselineGroup),
+      tuned: tunedGroups(trials, learners, new Set([...models, ...trials.map((r) => r.model.name)])),
       testIsTrain: all.some((r) => r.problem.testIsTrain === true),
     };
   });

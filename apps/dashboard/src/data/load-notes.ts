@@ -1,4 +1,4 @@
-import { isBaselineRecord } from "@arena/results";
+import { isBaselineRecord, isTrialRecord } from "@arena/results";
 import { statusCounts } from "./groups.ts";
 import type { LoadedData } from "./load-data.ts";
 
@@ -20,6 +20,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** How many failed runs were tuning trials (counted apart from the runs above), e.g. " (1 of them a tuning trial)". */
+function failedTrials(failed: LoadedData["records"]): string {
+  const n = failed.filter(isTrialRecord).length;
+  if (n === 0) return "";
+  return n === 1 ? ` (1 of them a tuning trial)` : ` (${n} of them tuning trials)`;
+}
+
 /** Most skipped lines listed in the details; the count is always complete. */
 export const MAX_DETAILS = 50;
 
@@ -32,15 +39,25 @@ export function loadNotes(data: LoadedData): Note[] {
   const notes: Note[] = [];
   const problems = new Set(data.records.map((r) => r.problem.name)).size;
   if (data.resultsName !== null) {
-    const runs = data.records.filter((r) => !isBaselineRecord(r));
-    const fits = data.records.length - runs.length;
+    // Trials are counted apart, like baseline fits: they are not results, only the tuning view shows them.
+    const trials = data.records.filter(isTrialRecord).length;
+    const runs = data.records.filter((r) => !isBaselineRecord(r) && !isTrialRecord(r));
+    const fits = data.records.length - runs.length - trials;
     const c = statusCounts(runs);
+    const extras = [
+      ...(fits > 0 ? [`${plural(fits, "baseline fit")} (closed form, no budget)`] : []),
+      ...(trials > 0 ? [`${plural(trials, "tuning trial run")} (shown in the Tuning view only)`] : []),
+    ];
     notes.push({
       level: "info",
       text:
         `${plural(runs.length, "run")} loaded from ${data.resultsName} ` +
         `(${c.ok} ok, ${c.diverged} diverged, ${c.failed} failed) across ${plural(problems, "problem")}` +
-        (fits > 0 ? `, and ${plural(fits, "baseline fit")} (closed form, no budget).` : "."),
+        (extras.length === 0
+          ? "."
+          : extras.length === 1
+            ? `, and ${extras[0]}.`
+            : `, ${extras.join(" and ")}.`),
     });
   }
   if (data.skipped.length > 0) {
@@ -69,7 +86,7 @@ export function loadNotes(data: LoadedData): Note[] {
   if (failed.length > 0) {
     notes.push({
       level: "warn",
-      text: `${plural(failed.length, "run")} failed with an error; failed runs are left out of the statistics, as in the report.`,
+      text: `${plural(failed.length, "run")} failed with an error${failedTrials(failed)}; failed runs are left out of the statistics, as in the report.`,
       details: failed.slice(0, MAX_DETAILS).map((r) => `${r.runId}: ${r.error?.message ?? "(no message)"}`),
     });
   }

@@ -4,6 +4,7 @@ import { ecdfView } from "./ecdf.ts";
 import { finalMetricView } from "./final-metric.ts";
 import { gradientsView } from "./gradients.ts";
 import { overfittingView } from "./overfitting.ts";
+import { tuningView } from "./tuning.ts";
 import type { ViewSpec } from "./view.ts";
 
 /** The dashboard's sections, in page order. */
@@ -14,4 +15,5 @@ export const VIEWS: ViewSpec[] = [
   ecdfView,
   finalMetricView,
   gradientsView,
+  tuningView,
 ];

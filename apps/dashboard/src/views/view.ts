@@ -60,4 +60,9 @@ export interface ViewSpec {
   /** What the view shows and how it is computed, in a sentence or two. */
   description: string;
   build(ctx: ViewContext): ViewOutput;
+  /**
+   * Whether the section belongs on the page for this data (default: always). A view that only some
+   * results can feed (tuning trials) hides instead of saying "nothing here" on every dashboard.
+   */
+  shown?(problems: ProblemGroup[]): boolean;
 }
