@@ -5,9 +5,10 @@ import { OptionsError, parseOptions } from "@arena/options";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { problemEntryFor } from "./problem-loader.ts";
 import type { LearnerKind } from "./run-context.ts";
-import { planSuite } from "./run-plan.ts";
+import { planSuiteWithTuning, type SuitePlan } from "./run-plan.ts";
 import type { RunSpec } from "./run-spec.ts";
 import type { Suite } from "./suite.ts";
+import { learnerSearchSpace, tuningFor } from "./tuning-plan.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** What went wrong, and where in the suite: `problems[1] (digits-100): models[0].layers[0]: …`. */
@@ -82,10 +83,23 @@ function checkLearners(suite: Suite, pi: number, kinds: ReadonlyMap<string, Lear
     const where = override
       ? `problems[${pi}] (${p.id ?? p.name}).overrides.${l.id}`
       : `learners[${li}] (${l.id}).config`;
+    const config = { ...l.config, ...(override ?? {}) };
     try {
-      parseOptions(l.id, kind.config, { ...l.config, ...(override ?? {}) });
+      parseOptions(l.id, kind.config, config);
     } catch (e) {
       out.push(...issuesOf(where, e));
+      continue;
+    }
+    if (!tuningFor(suite, p)) continue;
+    try {
+      learnerSearchSpace(l, config);
+    } catch (e) {
+      out.push(
+        ...issuesOf(
+          `learners[${li}] (${l.id}).search${override ? ` with problems[${pi}]'s overrides` : ""}`,
+          e,
+        ),
+      );
     }
   }
 }
@@ -117,10 +131,15 @@ export function checkSuite(
  * lists every problem (on one line, separated by "; "), before anything is run or written.
  */
 export function planCheckedSuite(suite: Suite, suiteDir: string, kinds = LEARNER_KINDS): RunSpec[] {
+  return planCheckedSuiteWithTuning(suite, suiteDir, kinds).runs;
+}
+
+/** {@link planCheckedSuite} with the tuned groups whose final runs wait for their trials. */
+export function planCheckedSuiteWithTuning(suite: Suite, suiteDir: string, kinds = LEARNER_KINDS): SuitePlan {
   const issues = checkSuite(suite, suiteDir, kinds);
   if (issues.length > 0) {
     const n = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
     throw new UsageError(`the suite "${suite.name}" has ${n}, so nothing was run: ${issues.join("; ")}`);
   }
-  return planSuite(suite, suiteDir);
+  return planSuiteWithTuning(suite, suiteDir);
 }

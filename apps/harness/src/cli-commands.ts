@@ -1,13 +1,14 @@
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { OPTIMIZER_KINDS } from "@arena/backprop";
 import { problems } from "@arena/datasets";
-import { describeOptions } from "@arena/options";
+import { describeOptions, type SearchRange, type SearchSpace, searchSpaceOf } from "@arena/options";
 import type * as z from "zod";
-import { planCheckedSuite } from "./check-suite.ts";
+import { planCheckedSuite, planCheckedSuiteWithTuning } from "./check-suite.ts";
 import { checkOutputDir, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { POPULATION_OPTIMIZERS } from "./population-optimizers.ts";
 import { arenaVersion, gitCommit } from "./provenance.ts";
+import type { LearnerKind } from "./run-context.ts";
 import { filterRuns, parseShard, shardRuns } from "./run-selection.ts";
 import type { RunSpec } from "./run-spec.ts";
 import { loadSuite, type Suite } from "./suite.ts";
@@ -65,6 +66,21 @@ function optionSummary(schema: z.ZodType): string {
     .join(", ");
 }
 
+/**
+ * A learner kind's default search space for its default config (the space follows the config: a suite's
+ * own config may search other options, e.g. another optimizer's). Empty when the kind needs options.
+ */
+function defaultSearchSpace(k: LearnerKind): SearchSpace {
+  const parsed = k.config.safeParse({});
+  return parsed.success ? searchSpaceOf(k.config, parsed.data) : {};
+}
+
+/** A range as `[1e-4, 10] log`, `{16, 32, 64}`, `[10, 200] integer`. */
+function rangeText(r: SearchRange): string {
+  if ("values" in r) return `{${r.values.join(", ")}}`;
+  return `[${r.low}, ${r.high}]${r.scale === "log" ? " log" : ""}${r.integer ? " integer" : ""}`;
+}
+
 /** `arena list [--json]`. */
 export function listCommand(json: boolean): void {
   if (json) {
@@ -85,6 +101,7 @@ export function listCommand(json: boolean): void {
         kind: k.kind,
         description: k.description,
         options: describeOptions(k.config),
+        search: defaultSearchSpace(k),
       })),
       optimizers: [...OPTIMIZER_KINDS],
       populationOptimizers: POPULATION_OPTIMIZERS,
@@ -98,6 +115,11 @@ export function listCommand(json: boolean): void {
   for (const k of LEARNER_KINDS.values()) {
     console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
     console.log(`  ${"".padEnd(18)} config: ${optionSummary(k.config)}`);
+    const space = Object.entries(defaultSearchSpace(k));
+    if (space.length > 0)
+      console.log(
+        `  ${"".padEnd(18)} tuned over: ${space.map(([p, r]) => `${p} ${rangeText(r)}`).join(", ")}`,
+      );
   }
   console.log(`\nOptimizers for backprop (config.optimizer.kind): ${OPTIMIZER_KINDS.join(", ")}`);
   console.log("\nPopulation optimizers (packages usable on any function of a vector; ask/tell or minimize):");
@@ -107,14 +129,22 @@ export function listCommand(json: boolean): void {
 }
 
 /** The runs a `run` invocation selects: the plan, filtered (`--filter`), then sharded (`--shard`). */
-export function selectRuns(suite: Suite, suiteDir: string, flags: Record<string, unknown>): RunSpec[] {
+export function selectRuns(
+  suite: Suite,
+  suiteDir: string,
+  flags: Record<string, unknown>,
+): { runs: RunSpec[]; finals: number } {
   const filter = flags.filter === undefined ? undefined : String(flags.filter);
   const shard = flags.shard === undefined ? undefined : parseShard(String(flags.shard));
-  return shardRuns(filterRuns(planCheckedSuite(suite, suiteDir), filter), shard);
+  const plan = planCheckedSuiteWithTuning(suite, suiteDir);
+  return {
+    runs: shardRuns(filterRuns(plan.runs, filter), shard),
+    finals: plan.tuned.length * suite.repetitions,
+  };
 }
 
 /** `arena run … --dry-run [--json]`: the selected run ids (or JSON), nothing run or written. */
-export function dryRunCommand(runs: RunSpec[], json: boolean): void {
+export function dryRunCommand(runs: RunSpec[], json: boolean, finals = 0): void {
   if (json) {
     const rows = runs.map((r) => ({
       runId: r.runId,
@@ -129,6 +159,8 @@ export function dryRunCommand(runs: RunSpec[], json: boolean): void {
   }
   for (const r of runs) console.log(r.runId);
   console.error(`${runs.length} runs planned (dry run: nothing run or written)`);
+  if (finals > 0)
+    console.error(`and ${finals} final runs of tuned learners, planned once their trials have records`);
 }
 
 /**
@@ -215,4 +247,26 @@ export async function dashboardCommand(
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+}
+
+/** The suites shipped in apps/harness/suites, by name. */
+export const SHIPPED_SUITES = ["default", "quick", "tuned"] as const;
+
+/**
+ * The suite `arena bench` runs: `--suite NAME` (a shipped suite) or `--suite FILE` (a path ending in
+ * .json), else `--quick`'s, else the default. Returns the file and the suite's short name.
+ */
+export function benchSuiteFile(
+  suitesDir: string,
+  quick: boolean,
+  suite: string | undefined,
+): { file: string; name: string } {
+  if (suite !== undefined && quick) throw new UsageError("--quick and --suite both name a suite; give one");
+  const name = suite ?? (quick ? "quick" : "default");
+  if ((SHIPPED_SUITES as readonly string[]).includes(name))
+    return { file: join(suitesDir, `${name}.json`), name };
+  if (name.endsWith(".json")) return { file: resolve(name), name: basename(name, ".json") };
+  throw new UsageError(
+    `--suite ${quote(name, 60)} is neither a shipped suite (${SHIPPED_SUITES.join(", ")}) nor a .json file`,
+  );
 }

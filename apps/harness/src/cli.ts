@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { cac } from "cac";
 import { actionArgs, integerOption, parseCommandLine, stringOption } from "./cli-args.ts";
 import {
+  benchSuiteFile,
   checkCommand,
   dashboardCommand,
   dryRunCommand,
@@ -112,7 +113,8 @@ async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, 
   const workers = parseWorkers(flags);
   if (flags.json === true && flags.dryRun !== true) throw new UsageError("--json goes with --dry-run");
   if (flags.dryRun === true) {
-    dryRunCommand(selectRuns(suite, suiteDir, flags), flags.json === true);
+    const { runs, finals } = selectRuns(suite, suiteDir, flags);
+    dryRunCommand(runs, flags.json === true, finals);
     return 0;
   }
   const summary = await runSuite(suite, {
@@ -286,19 +288,24 @@ cli.command("schema", "Print the JSON Schema of suite files (apps/harness/suite.
 cli
   .command("bench", "Run the default suite into reports/latest and write the report")
   .option("--quick", "The quick suite (about ten seconds)")
+  .option(
+    "--suite <name>",
+    "A shipped suite (default, quick, tuned) or a suite file; not default: into reports/NAME",
+  )
   .option("--workers <n>", "Worker threads (default: the machine's cores)")
-  .option("--out <dir>", "Output folder", { default: join(repoRoot, "reports", "latest") })
+  .option("--out <dir>", "Output folder (default reports/latest)")
   .option("--fresh", "Discard earlier results in the output folder instead of resuming")
   .option("--rerun-changed", "Run again the runs recorded with other settings (old records kept aside)")
   .option("--keep-failed", "Count runs recorded as failed as done instead of retrying them")
   .option("--keep-unknown", "Count records without a config hash (older Arena) as done")
   .action(async (flags: Record<string, unknown>) => {
-    const file = join(suitesDir, flags.quick ? "quick.json" : "default.json");
+    const { file, name } = benchSuiteFile(suitesDir, flags.quick === true, stringOption(flags, "suite"));
     const suite = loadSuite(file);
     // --fresh is handled by runSuite, after the suite has been checked and planned.
-    const out = checkOutputDir(stringOption(flags, "out"), "--out");
+    const defaultOut = join(repoRoot, "reports", name === "default" || name === "quick" ? "latest" : name);
+    const out = checkOutputDir(stringOption(flags, "out") ?? defaultOut, "--out");
     const t0 = performance.now();
-    const code = await runCommand(suite, suitesDir, { ...flags, out });
+    const code = await runCommand(suite, dirname(file), { ...flags, out });
     console.log(`suite ${suite.name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (!INTERRUPTED.has(code)) await reportCommand(out, true);
     process.exitCode = code;

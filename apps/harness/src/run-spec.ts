@@ -1,3 +1,4 @@
+import type { TuningInfo } from "@arena/results";
 import type { Invocation } from "./provenance.ts";
 import type { Budget, Checkpoints, CsvSource, Divergence, Targets } from "./suite.ts";
 
@@ -37,6 +38,8 @@ export interface RunSpec {
    * a record only when its run id and this hash match.
    */
   configHash: string;
+  /** A trial of a tuned learner's search, or a run of its chosen configuration (written into the record). */
+  tuning?: TuningInfo;
   /** Set by `runSuite` when it sends the run to a worker: recorded as the record's provenance. */
   invocation?: Invocation;
 }

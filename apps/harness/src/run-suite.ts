@@ -3,15 +3,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
-import { planCheckedSuite } from "./check-suite.ts";
+import { planCheckedSuiteWithTuning } from "./check-suite.ts";
 import { createProgress } from "./progress.ts";
 import { invocation } from "./provenance.ts";
 import { type LineReader, REJECTED_FILE, REPLACED_FILE, ResultsStore } from "./results-store.ts";
 import { planResume, type ResumeOptions, resumeConflictMessage } from "./resume-plan.ts";
-import { filterRuns, shardRuns } from "./run-selection.ts";
+import { filterRuns, globContains, shardRuns } from "./run-selection.ts";
 import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, recordLine } from "./spec-record.ts";
 import { type Suite, UsageError } from "./suite.ts";
+import { planFinals, readTrialRecords } from "./tuning-selection.ts";
 
 export interface RunSuiteOptions extends ResumeOptions {
   /** Worker threads; each runs one run at a time. */
@@ -80,10 +81,63 @@ const readRecordLine: LineReader = (line) => {
  * from its own seed paths.
  */
 export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<RunSuiteSummary> {
-  const selected = shardRuns(
-    filterRuns(planCheckedSuite(suite, opts.suiteDir ?? process.cwd()), opts.filter),
-    opts.shard,
+  const plan = planCheckedSuiteWithTuning(suite, opts.suiteDir ?? process.cwd());
+  const finalIds = plan.tuned.flatMap((g) =>
+    Array.from({ length: suite.repetitions }, (_, rep) => g.final(rep, PROBE_CHOICE).runId),
   );
+  checkFilter(opts.filter, plan.runs, finalIds);
+  const select = (runs: RunSpec[]) =>
+    shardRuns(
+      opts.filter === undefined ? runs : runs.filter((r) => globContains(opts.filter!, r.runId)),
+      opts.shard,
+    );
+  const first = await runPhase(select(plan.runs), opts);
+  if (plan.tuned.length === 0 || first.signal) return first;
+  // The trials are on record: choose each tuned learner's configuration on validation, run it afresh.
+  const finals = planFinals(plan, suite.repetitions, readTrialRecords(opts.out, plan));
+  for (const w of finals.waiting) {
+    const warning = `${w.key}: ${w.missing} of ${w.of} trial runs have no record yet, so its final runs wait (run the remaining trials, or merge the shards, then run again)`;
+    first.warnings.push(warning);
+    (opts.stream ?? process.stderr).write(`warning: ${warning}\n`);
+  }
+  const second = await runPhase(select(finals.runs), { ...opts, fresh: false });
+  return addSummaries(first, second);
+}
+
+/** A choice used only to learn the final runs' ids before any trial has run. */
+const PROBE_CHOICE = { trial: 0, score: 0, cost: { runs: 0, flops: 0, evaluations: 0 } };
+
+/** A filter must select something: a run of the plan or a final run of a tuned learner. */
+function checkFilter(filter: string | undefined, runs: RunSpec[], finalIds: string[]): void {
+  if (filter === undefined) return;
+  const ids = [...runs.map((r) => r.runId), ...finalIds];
+  // filterRuns checks the pattern and throws when nothing matches.
+  filterRuns(
+    ids.map((runId, index) => ({ runId, index }) as RunSpec),
+    filter,
+  );
+}
+
+/** One invocation's two phases (trials and untuned runs, then the final runs) as one summary. */
+function addSummaries(a: RunSuiteSummary, b: RunSuiteSummary): RunSuiteSummary {
+  const counts = [
+    "selected",
+    "skipped",
+    "retried",
+    "rerunChanged",
+    "ok",
+    "diverged",
+    "failed",
+    "interrupted",
+  ] as const;
+  const sum = { ...a, warnings: [...a.warnings, ...b.warnings] };
+  for (const k of counts) sum[k] = a[k] + b[k];
+  if (b.signal) sum.signal = b.signal;
+  return sum;
+}
+
+/** Runs one list of planned runs against `out/results.jsonl`: resume, progress, the worker pool. */
+async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<RunSuiteSummary> {
   const { store, todo, summary } = openResults(selected, opts);
   const progress = createProgress(todo.length, opts.stream);
   for (const w of summary.warnings) progress.log(`warning: ${w}`);

@@ -50,6 +50,7 @@ export function recordIdentity(spec: RunSpec) {
     learner: { name: spec.learner.id, config: { kind: spec.learner.kind, ...spec.learner.config } as never },
     seedPath: spec.seedPath,
     repetition: spec.repetition,
+    ...(spec.tuning ? { tuning: spec.tuning } : {}),
   } as const;
 }
 

@@ -1,12 +1,21 @@
 import { problems } from "@arena/datasets";
 import { modelSpec } from "@arena/nn";
+import { SEARCH_META_KEY } from "@arena/options";
 import * as z from "zod";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { SuiteSchema } from "./suite.ts";
 
 type JsonSchema = Record<string, unknown>;
 
-const OPTIONS = { io: "input", unrepresentable: "any", reused: "inline" } as const;
+const OPTIONS = {
+  io: "input",
+  unrepresentable: "any",
+  reused: "inline",
+  // Options' default search ranges (metadata for tuners) are no JSON Schema keyword: leave them out.
+  override: (ctx: { jsonSchema: Record<string, unknown> }) => {
+    delete ctx.jsonSchema[SEARCH_META_KEY];
+  },
+} as const;
 
 /**
  * Converts sub-schemas and hoists their `$defs` (recursive schemas, e.g. a warm-up schedule wrapping

@@ -1,4 +1,4 @@
-import { formatPath, preview } from "@arena/options";
+import { formatPath, preview, SearchRangeSchema } from "@arena/options";
 import { z } from "zod";
 import { readInputText, SUITE_FILE } from "./input-files.ts";
 import { quote, UsageError } from "./usage-error.ts";
@@ -87,11 +87,43 @@ export const TargetsSchema = z.strictObject({
   values: z.array(z.number().finite()).min(1).max(100),
 });
 
+/**
+ * How learners are tuned: `trials` configurations drawn from each learner's search space (scrambled
+ * Halton points, or independent uniform draws), each run on `seeds` seeds of its own; the best by mean
+ * final validation metric is re-run on the suite's repetitions (fresh seeds), and only those runs are
+ * reported as the learner's results.
+ */
+export const TuningSchema = z.strictObject({
+  trials: z.number().int().min(1).max(1000).describe("configurations tried per learner, problem and model"),
+  sampler: z
+    .enum(["quasirandom", "random"])
+    .default("quasirandom")
+    .describe('"quasirandom": a scrambled Halton design (even coverage); "random": independent draws'),
+  seeds: z.number().int().min(1).max(100).default(1).describe("seeds per trial; selection averages them"),
+});
+
+/** A learner's own search space: option paths and their ranges (the kind's default when left out). */
+export const SearchSpaceSchema = z.record(name, SearchRangeSchema).superRefine((space, ctx) => {
+  const keys = Object.keys(space);
+  if (keys.length > 32)
+    ctx.addIssue({ code: "custom", message: `at most 32 hyperparameters (got ${keys.length})` });
+  for (const key of keys) {
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(key))
+      ctx.addIssue({ code: "custom", path: [key], message: "expected an option path such as optimizer.lr" });
+  }
+});
+
 export const LearnerSchema = z.strictObject({
   /** A short unique name used in run ids and reports, e.g. "adam". */
   id: name.regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' or '-'"),
   kind: name.min(1),
   config: json.default({}),
+  /**
+   * What tuning searches (when the suite or problem has `tuning`): option paths and ranges, e.g.
+   * { "optimizer.lr": { "low": 1e-4, "high": 1, "scale": "log" } }; false: never tuned (the config as
+   * given); left out: the kind's default search space (see `arena list`).
+   */
+  search: z.union([z.literal(false), SearchSpaceSchema]).optional(),
 });
 
 /**
@@ -144,6 +176,8 @@ export const ProblemSchema = z.strictObject({
   targets: TargetsSchema.optional(),
   /** Overrides the suite's `divergence` for this problem. */
   divergence: DivergenceSchema.optional(),
+  /** Overrides the suite's `tuning` for this problem; false: no tuning here. */
+  tuning: z.union([TuningSchema, z.literal(false)]).optional(),
   /** Learner config overrides for this problem, by learner id (merged over the suite's config). */
   overrides: z.record(name, json).default({}),
 });
@@ -163,6 +197,8 @@ export const SuiteSchema = z.strictObject({
    * every problem, fitted on each repetition's splits; the report shows them beside the learners.
    */
   baselines: z.boolean().default(true),
+  /** Tune every learner (with a search space) on every problem: see TuningSchema. */
+  tuning: TuningSchema.optional(),
   learners: z.array(LearnerSchema).min(1).max(SUITE_LIMITS.learners),
   problems: z.array(ProblemSchema).min(1).max(SUITE_LIMITS.problems),
 });
@@ -173,6 +209,7 @@ export type Checkpoints = z.infer<typeof CheckpointSchema>;
 export type Targets = z.infer<typeof TargetsSchema>;
 export type Divergence = z.infer<typeof DivergenceSchema>;
 export type LearnerEntry = z.infer<typeof LearnerSchema>;
+export type Tuning = z.infer<typeof TuningSchema>;
 export type ProblemEntryConfig = z.infer<typeof ProblemSchema>;
 export type Suite = z.infer<typeof SuiteSchema>;
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkSuite } from "../src/check-suite.ts";
@@ -7,7 +8,7 @@ import { loadSuite, parseSuite } from "../src/suite.ts";
 const suites = fileURLToPath(new URL("../suites/", import.meta.url));
 
 describe("checkSuite: the whole suite before any run", () => {
-  it.each(["default.json", "quick.json"])("finds nothing wrong in the shipped %s", (file) => {
+  it.each(["default.json", "quick.json", "tuned.json"])("finds nothing wrong in the shipped %s", (file) => {
     expect(checkSuite(loadSuite(`${suites}${file}`), suites, LEARNER_KINDS)).toEqual([]);
   });
 
@@ -49,5 +50,60 @@ describe("checkSuite: the whole suite before any run", () => {
       ).toBe(true);
     // The learner's own config is reported once, not once per problem.
     expect(issues.filter((i) => i.includes("optimizer.lr")).length).toBe(1);
+  });
+
+  it("accepts the README's tuned suite", () => {
+    const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
+    const block = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .find((b) => b.includes('"tuning"'));
+    expect(block).toBeDefined();
+    expect(checkSuite(parseSuite(JSON.parse(block!)), suites, LEARNER_KINDS)).toEqual([]);
+  });
+
+  it("checks every search space against its learner's options, and the suite's tuning settings", () => {
+    const suite = parseSuite({
+      name: "bad-search",
+      seed: 1,
+      repetitions: 1,
+      budget: { flops: 1e6 },
+      tuning: { trials: 4 },
+      learners: [
+        {
+          id: "adam",
+          kind: "backprop",
+          config: { optimizer: { kind: "adam" } },
+          search: {
+            "optimizer.rate": { low: 1e-4, high: 1, scale: "log" },
+            batchSize: { values: [16, 0] },
+          },
+        },
+        { id: "ga", kind: "ga", search: { "ga.mutationRate": { low: 0.5, high: 2 } } },
+      ],
+      problems: [{ name: "iris" }],
+    });
+    const issues = checkSuite(suite, suites, LEARNER_KINDS);
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /^learners\[0\] \(adam\)\.search: optimizer\.rate: no such option; options there: kind, lr, beta1/,
+      ),
+      expect.stringMatching(/^learners\[0\] \(adam\)\.search: batchSize: value 0: .*\(got 0\)/),
+      expect.stringMatching(/^learners\[1\] \(ga\)\.search: ga\.mutationRate: high: .*\(got 2\)/),
+    ]);
+    expect(() => parseSuite({ ...suite, tuning: { trials: 0, sampler: "sobol" } })).toThrow(
+      /tuning\.trials: .*\(got 0\); tuning\.sampler: .*\(got "sobol"\)/,
+    );
+    expect(() =>
+      parseSuite({
+        ...suite,
+        learners: [{ id: "a", kind: "backprop", search: { "x..y": { low: 1, high: 2 } } }],
+      }),
+    ).toThrow(/learners\[0\]\.search\."x\.\.y": expected an option path such as optimizer\.lr/);
+    expect(() =>
+      parseSuite({
+        ...suite,
+        learners: [{ id: "a", kind: "backprop", search: { lr: { low: 2, high: 1 } } }],
+      }),
+    ).toThrow(/learners\[0\]\.search\.lr\.high: expected > low = 2 \(got 1\)/);
   });
 });
