@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from "node:path";
-import { OPTIMIZER_KINDS } from "@arena/backprop";
+import { OPTIMIZER_KINDS, optimizerConfig } from "@arena/backprop";
 import { problems } from "@arena/datasets";
 import { describeOptions, type SearchRange, type SearchSpace, searchSpaceOf } from "@arena/options";
 import type * as z from "zod";
@@ -71,8 +71,11 @@ function optionSummary(schema: z.ZodType): string {
  * own config may search other options, e.g. another optimizer's). Empty when the kind needs options.
  */
 function defaultSearchSpace(k: LearnerKind): SearchSpace {
-  const parsed = k.config.safeParse({});
-  return parsed.success ? searchSpaceOf(k.config, parsed.data) : {};
+  // backprop needs an optimizer: its own options are listed per optimizer kind.
+  const parsed = k.config.safeParse(k.kind === "backprop" ? { optimizer: { kind: "sgd" } } : {});
+  if (!parsed.success) return {};
+  const space = searchSpaceOf(k.config, parsed.data);
+  return Object.fromEntries(Object.entries(space).filter(([p]) => !p.startsWith("optimizer.")));
 }
 
 /** A range as `[1e-4, 10] log`, `{16, 32, 64}`, `[10, 200] integer`. */
@@ -116,12 +119,19 @@ export function listCommand(json: boolean): void {
     console.log(`  ${k.kind.padEnd(18)} ${k.description}`);
     console.log(`  ${"".padEnd(18)} config: ${optionSummary(k.config)}`);
     const space = Object.entries(defaultSearchSpace(k));
+    const optimizer = k.kind === "backprop" ? ", and its optimizer's (below)" : "";
     if (space.length > 0)
       console.log(
-        `  ${"".padEnd(18)} tuned over: ${space.map(([p, r]) => `${p} ${rangeText(r)}`).join(", ")}`,
+        `  ${"".padEnd(18)} tuned over: ${space.map(([p, r]) => `${p} ${rangeText(r)}`).join(", ")}${optimizer}`,
       );
   }
   console.log(`\nOptimizers for backprop (config.optimizer.kind): ${OPTIMIZER_KINDS.join(", ")}`);
+  for (const kind of OPTIMIZER_KINDS) {
+    const space = Object.entries(searchSpaceOf(optimizerConfig, optimizerConfig.parse({ kind })));
+    console.log(
+      `  ${kind.padEnd(18)} tuned over: ${space.map(([p, r]) => `optimizer.${p} ${rangeText(r)}`).join(", ")}`,
+    );
+  }
   console.log("\nPopulation optimizers (packages usable on any function of a vector; ask/tell or minimize):");
   for (const o of POPULATION_OPTIMIZERS)
     console.log(`  ${o.name.padEnd(22)} ${o.package.padEnd(30)} ${o.description}`);
