@@ -14,7 +14,15 @@ function trial(learner: string, t: number, val: number, status: RunRecord["statu
     ...r,
     runId: `s/p/m/${learner}~trial-${t}/0`,
     final: r.final ? { ...r.final, testMetric: 0.01 } : null,
-    tuning: { role: "trial", trial: t, trials: 4, seeds: 1, sampler: "quasirandom", params: { "optimizer.lr": 10 ** -t }, space },
+    tuning: {
+      role: "trial",
+      trial: t,
+      trials: 4,
+      seeds: 1,
+      sampler: "quasirandom",
+      params: { "optimizer.lr": 10 ** -t },
+      space,
+    },
   };
 }
 
@@ -26,9 +34,9 @@ const trials = [
   trial("b", 2, 0.5),
   trial("b", 3, Number.NaN, "diverged"),
 ];
-const finals = [0.82, 0.83, 0.84].map((v, rep) => record("a", rep, v, null)).concat(
-  [0.9, 0.91, 0.92].map((v, rep) => record("b", rep, v, null)),
-);
+const finals = [0.82, 0.83, 0.84]
+  .map((v, rep) => record("a", rep, v, null))
+  .concat([0.9, 0.91, 0.92].map((v, rep) => record("b", rep, v, null)));
 
 describe("the Tuning section", () => {
   const report = buildReport("s", [...trials, ...finals], { records: 14, skipped: 0, tornTail: false });
@@ -58,7 +66,9 @@ describe("the Tuning section", () => {
     expect(md).toContain("### Tuning");
     expect(md).toMatch(/\| m\/a \| trial 3: lr 0\.001 \| 0\.83 \| 4 \(0, 0\) \| 4 \| 4000 \| 4 \|/);
     expect(md).toContain("| m/b | trial 1: lr 0.1 | 0.95 | 4 (1, 0) |");
-    expect(md).toContain("**The ranking depends on the tuning budget**: with 1 trial m/a > m/b; with 4 trials m/b > m/a.");
+    expect(md).toContain(
+      "**The ranking depends on the tuning budget**: with 1 trial m/a > m/b; with 4 trials m/b > m/a.",
+    );
     expect(md).toContain("tuned: 4 trials, 4000 FLOPs (see Tuning)");
   });
 
@@ -76,7 +86,10 @@ describe("mixedConfigRows", () => {
   it("does not count a search's trials, whose configs differ by design, as a mixed row", async () => {
     const { mixedConfigRows } = await import("../src/config-mix.ts");
     const hashed = (r: RunRecord, h: string) => ({ ...r, configHash: h });
-    const rows = [...trials.map((r, i) => hashed(r, `0000000${i}`)), ...finals.map((r) => hashed(r, "aaaaaaaa"))];
+    const rows = [
+      ...trials.map((r, i) => hashed(r, `0000000${i}`)),
+      ...finals.map((r) => hashed(r, "aaaaaaaa")),
+    ];
     expect(mixedConfigRows(rows)).toEqual([]);
     expect(mixedConfigRows([...rows, hashed(record("a", 5, 0.5, null), "bbbbbbbb")])).toHaveLength(1);
   });
