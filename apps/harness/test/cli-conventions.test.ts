@@ -1,24 +1,17 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseResultsFile } from "@arena/results";
 import { describe, expect, it } from "vitest";
+import { bin, arena as runArena, tmp as tmpDir } from "./arena-cli.ts";
 
-const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
 const suite = fileURLToPath(new URL("./fixtures/tiny-suite.json", import.meta.url));
 const rootPackage = fileURLToPath(new URL("../../../package.json", import.meta.url));
-const tmp = () => mkdtempSync(join(tmpdir(), "arena-conv-"));
+const tmp = () => tmpDir("arena-conv-");
 
-function arena(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Each invocation within two minutes, so a hang fails the test instead of stalling it. */
+const arena = (args: string[]) => runArena(args, 120_000);
 
 /** Waits until `test()` holds, polling; fails after `ms`. */
 async function until(test: () => boolean, ms: number, what: string): Promise<void> {

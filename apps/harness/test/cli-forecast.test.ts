@@ -1,29 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { dataFilePath } from "@arena/datasets";
 import { parseResultsFile } from "@arena/results";
 import { describe, expect, it } from "vitest";
+import { arena, tmp } from "./arena-cli.ts";
 
-const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
-
-function arena(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "arena-forecast-"));
 const airline = dataFilePath("airline_passengers.csv");
 const forecastFlags = ["--task", "forecast", "--column", "passengers", "--window", "12", "--period", "12"];
 
 describe("arena run --data FILE --task forecast", { timeout: 300_000 }, () => {
   it("forecasts a real monthly series with an MLP and recurrent nets, beside naive, seasonal naive and AR(12)", () => {
-    const out = tmp();
+    const out = tmp("arena-forecast-");
     // Two slices of the plan into one folder (the second resumes the first): every model trained by
     // Adam on the first repetition, and every baseline.
     const learned = arena(["run", "--data", airline, ...forecastFlags, "--filter", "*/adam/0", "--out", out]);
@@ -77,7 +64,7 @@ describe("arena run --data FILE --task forecast", { timeout: 300_000 }, () => {
   ] as const)(
     "refuses %s with exit 2, naming the file, and writes nothing",
     (_what, text, column, message) => {
-      const dir = tmp();
+      const dir = tmp("arena-forecast-");
       const csv = join(dir, "series.csv");
       const lines = readFileSync(airline, "utf8").split("\n");
       lines[4] = "1949-04,n/a";
@@ -114,11 +101,21 @@ describe("arena run --data FILE --task forecast", { timeout: 300_000 }, () => {
       "--label",
       "passengers",
       "--out",
-      tmp(),
+      tmp("arena-forecast-"),
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--label does not apply to --task forecast/);
-    const r2 = arena(["run", "--data", airline, "--task", "regression", "--window", "3", "--out", tmp()]);
+    const r2 = arena([
+      "run",
+      "--data",
+      airline,
+      "--task",
+      "regression",
+      "--window",
+      "3",
+      "--out",
+      tmp("arena-forecast-"),
+    ]);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/--window does not apply to --task regression/);
   });

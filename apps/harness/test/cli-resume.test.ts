@@ -1,30 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseResultsFile, type RunRecord, stripMeasured } from "@arena/results";
+import { type RunRecord, stripMeasured } from "@arena/results";
 import { getKernels } from "@arena/tensor";
 import { describe, expect, it } from "vitest";
+import { arena, records, tmp } from "./arena-cli.ts";
 
-const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-
-function arena(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "arena-resume-"));
-
-function records(dir: string, file = "results.jsonl"): RunRecord[] {
-  const f = parseResultsFile(readFileSync(join(dir, file), "utf8"));
-  expect(f.skipped).toEqual([]);
-  return f.records;
-}
 
 const lineCount = (path: string) =>
   readFileSync(path, "utf8")
@@ -71,7 +54,7 @@ function expectCleanUsageError(r: ReturnType<typeof arena>) {
 
 // Every invocation starts Node, tsx and workers: seconds apiece on a loaded machine (nothing is timed).
 describe("arena run: resume never mixes settings", { timeout: 300_000 }, () => {
-  const dir = tmp();
+  const dir = tmp("arena-resume-");
   const out = join(dir, "out");
   const results = join(out, "results.jsonl");
 
@@ -150,7 +133,7 @@ describe("arena run: resume never mixes settings", { timeout: 300_000 }, () => {
   });
 
   it("arena report warns, naming the row, when a folder mixes settings in one row", () => {
-    const mixed = tmp();
+    const mixed = tmp("arena-resume-");
     const current = readFileSync(results, "utf8").split("\n").filter(Boolean);
     const oldLines = readFileSync(join(out, "results.replaced.jsonl"), "utf8").split("\n").filter(Boolean);
     // Repetition 1 of xor/adam from the old settings, everything else from the new ones.
@@ -191,7 +174,7 @@ describe("arena run: resume never mixes settings", { timeout: 300_000 }, () => {
   });
 
   it("records without a config hash stop the rerun unless --keep-unknown (or --rerun-changed)", () => {
-    const old = tmp();
+    const old = tmp("arena-resume-");
     cpSync(out, old, { recursive: true });
     const lines = readFileSync(join(old, "results.jsonl"), "utf8").split("\n").filter(Boolean);
     const unhashed = lines.map((l) => {
@@ -223,7 +206,7 @@ describe("arena run: resume never mixes settings", { timeout: 300_000 }, () => {
 });
 
 describe("arena run: failed runs are retried", { timeout: 300_000 }, () => {
-  const dir = tmp();
+  const dir = tmp("arena-resume-");
   const out = join(dir, "out");
   // A config that is bad for one problem only: adam on xor gets an optimizer that does not exist.
   // A config its schema accepts but the model cannot serve (truncated BPTT on xor's MLP), so the two

@@ -1,41 +1,17 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseResultsFile, type RunRecord, stripMeasured } from "@arena/results";
 import { beforeAll, describe, expect, it } from "vitest";
+import { arena, bin, comparable, records, tmp } from "./arena-cli.ts";
 
-const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
 const suite = fileURLToPath(new URL("./fixtures/tiny-suite.json", import.meta.url));
-
-function arena(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function records(dir: string): RunRecord[] {
-  const f = parseResultsFile(readFileSync(join(dir, "results.jsonl"), "utf8"));
-  expect(f.skipped).toEqual([]);
-  expect(f.tornTail).toBe(false);
-  return f.records;
-}
-
-/** Records keyed by run id, without what is measured (wall time, memory, timestamps, host). */
-function comparable(rs: RunRecord[]): Map<string, unknown> {
-  return new Map(rs.map((r) => [r.runId, stripMeasured(r)]));
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "arena-cli-"));
 
 // Each invocation starts Node, compiles the sources with tsx and starts workers: seconds apiece, and
 // more on a loaded machine, hence the generous timeout (nothing here is timed).
 describe("arena run", { timeout: 300_000 }, () => {
   /** The whole tiny suite at --workers 2, shared by the comparisons below. */
-  const whole = tmp();
+  const whole = tmp("arena-cli-");
   beforeAll(() => {
     const r = arena(["run", suite, "--workers", "2", "--out", whole]);
     expect(r.stderr).not.toMatch(/Error/);
@@ -43,7 +19,7 @@ describe("arena run", { timeout: 300_000 }, () => {
   }, 300_000);
 
   it("gives identical records at --workers 1 and --workers 2", () => {
-    const a = tmp();
+    const a = tmp("arena-cli-");
     const ra = arena(["run", suite, "--workers", "1", "--out", a]);
     expect(ra.stderr).not.toMatch(/Error/);
     expect(ra.code).toBe(0);
@@ -57,9 +33,9 @@ describe("arena run", { timeout: 300_000 }, () => {
   });
 
   it("merged shards equal the unsharded run, apart from measured fields", () => {
-    const s1 = tmp();
-    const s2 = tmp();
-    const merged = tmp();
+    const s1 = tmp("arena-cli-");
+    const s2 = tmp("arena-cli-");
+    const merged = tmp("arena-cli-");
     expect(arena(["run", suite, "--workers", "1", "--shard", "1/2", "--out", s1]).code).toBe(0);
     expect(arena(["run", suite, "--workers", "1", "--shard", "2/2", "--out", s2]).code).toBe(0);
     expect(records(s1).length + records(s2).length).toBe(records(whole).length);
@@ -72,7 +48,7 @@ describe("arena run", { timeout: 300_000 }, () => {
   });
 
   it("resumes after SIGKILL: one record per run id, all parseable, nothing lost", async () => {
-    const out = tmp();
+    const out = tmp("arena-cli-");
     const child: ChildProcess = spawn(process.execPath, [bin, "run", suite, "--workers", "2", "--out", out], {
       env: { ...process.env, CI: "true" },
       stdio: "ignore",
@@ -102,7 +78,7 @@ describe("arena run", { timeout: 300_000 }, () => {
   });
 
   it("rejects bad input with a message, exit code 2, no stack trace, and existing results untouched", () => {
-    const out = tmp();
+    const out = tmp("arena-cli-");
     cpSync(suite, join(out, "suite.json"));
     writeFileSync(join(out, "results.jsonl"), "keep me\n");
     const bad = join(out, "bad.json");
@@ -131,7 +107,7 @@ describe("arena run", { timeout: 300_000 }, () => {
   });
 
   it("runs a user's CSV through every learner without a suite file", () => {
-    const out = tmp();
+    const out = tmp("arena-cli-");
     const csv = join(out, "blobs.csv");
     const rows = ["x1,x2,label"];
     for (let i = 0; i < 60; i++)

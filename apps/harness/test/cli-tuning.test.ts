@@ -1,34 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseResultsFile, type RunRecord, stripMeasured } from "@arena/results";
 import { beforeAll, describe, expect, it } from "vitest";
+import { arena, comparable, records, tmp } from "./arena-cli.ts";
 
-const bin = fileURLToPath(new URL("../bin/arena.mjs", import.meta.url));
 const suite = fileURLToPath(new URL("./fixtures/tiny-tuned-suite.json", import.meta.url));
-
-function arena(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function records(dir: string): RunRecord[] {
-  const f = parseResultsFile(readFileSync(join(dir, "results.jsonl"), "utf8"));
-  expect(f.skipped).toEqual([]);
-  return f.records;
-}
-
-const comparable = (rs: RunRecord[]) => new Map(rs.map((r) => [r.runId, stripMeasured(r)]));
-const tmp = () => mkdtempSync(join(tmpdir(), "arena-tuning-"));
 
 // Seconds per invocation (Node, tsx, workers); nothing here is timed.
 describe("arena run with tuning", { timeout: 300_000 }, () => {
-  const whole = tmp();
+  const whole = tmp("arena-tuning-");
   beforeAll(() => {
     const r = arena(["run", suite, "--workers", "2", "--out", whole]);
     expect(r.stderr).not.toMatch(/Error/);
@@ -61,15 +41,15 @@ describe("arena run with tuning", { timeout: 300_000 }, () => {
     const again = arena(["run", suite, "--out", whole]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/already done; 0 ok/);
-    const one = tmp();
+    const one = tmp("arena-tuning-");
     expect(arena(["run", suite, "--workers", "1", "--out", one]).code).toBe(0);
     expect(comparable(records(one))).toEqual(comparable(records(whole)));
   });
 
   it("shards wait for the merged trials, then plan the same final runs", () => {
-    const s1 = tmp();
-    const s2 = tmp();
-    const merged = tmp();
+    const s1 = tmp("arena-tuning-");
+    const s2 = tmp("arena-tuning-");
+    const merged = tmp("arena-tuning-");
     const first = arena(["run", suite, "--workers", "1", "--shard", "1/2", "--out", s1]);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/trial runs have no record yet, so its final runs wait/);

@@ -47,6 +47,31 @@ export function stepPolygon(x: number[], upper: number[], lower: number[]): { x:
 }
 
 /**
+ * An inter-quartile band as one filled polygon, in the learner's legend group and colour, with no hover
+ * of its own (the median line's hover gives the quartiles).
+ */
+export function bandFillTrace(
+  polygon: { x: number[]; y: number[] },
+  color: string,
+  key: string,
+  name: string,
+): Data {
+  return {
+    type: "scatter",
+    mode: "lines",
+    x: polygon.x,
+    y: polygon.y,
+    fill: "toself",
+    fillcolor: withAlpha(color, 0.18),
+    line: { width: 0, color },
+    hoverinfo: "skip",
+    showlegend: false,
+    legendgroup: plotlyText(key),
+    name: `${name} IQR`,
+  };
+}
+
+/**
  * Two traces for one learner: the inter-quartile band as one filled polygon (q3 forward, q1 back),
  * and the median line, both drawn as steps (the curves are step functions: last value carried
  * forward). Both share the learner's legend group, so clicking the legend hides both.
@@ -54,22 +79,8 @@ export function stepPolygon(x: number[], upper: number[], lower: number[]): { x:
 export function bandTraces(band: Band, style: BandStyle): Data[] {
   const name = plotlyText(style.label) + (style.suffix ?? "");
   const axes = { xaxis: style.xaxis ?? "x", yaxis: style.yaxis ?? "y" };
-  const polygon = stepPolygon(band.x, band.q3, band.q1);
   return [
-    {
-      type: "scatter",
-      mode: "lines",
-      x: polygon.x,
-      y: polygon.y,
-      fill: "toself",
-      fillcolor: withAlpha(style.color, 0.18),
-      line: { width: 0, color: style.color },
-      hoverinfo: "skip",
-      showlegend: false,
-      legendgroup: plotlyText(style.key),
-      name: `${name} IQR`,
-      ...axes,
-    },
+    { ...bandFillTrace(stepPolygon(band.x, band.q3, band.q1), style.color, style.key, name), ...axes },
     {
       type: "scatter",
       mode: "lines",

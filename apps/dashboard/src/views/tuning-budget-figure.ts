@@ -2,7 +2,8 @@ import type { RunRecord } from "@arena/results";
 import type { Data } from "plotly.js";
 import type { BudgetCurve } from "../transforms/tuning-budget.ts";
 import { plotlyText } from "../ui/plotly-text.ts";
-import { axis, baseLayout, withAlpha } from "./figure-style.ts";
+import { bandFillTrace } from "./band-traces.ts";
+import { axis, baseLayout } from "./figure-style.ts";
 import type { Figure } from "./view.ts";
 
 /** What the budget figure needs besides the curves. */
@@ -34,19 +35,7 @@ function curveTraces(c: BudgetCurve, color: string): Data[] {
       `median ${hoverNum(c.median[i])}<br>IQR [${hoverNum(c.q1[i])}, ${hoverNum(c.q3[i])}]<br>mean ${hoverNum(c.mean[i])}`,
   );
   return [
-    {
-      type: "scatter",
-      mode: "lines",
-      x: polygon.x,
-      y: polygon.y,
-      fill: "toself",
-      fillcolor: withAlpha(color, 0.18),
-      line: { width: 0, color },
-      hoverinfo: "skip",
-      showlegend: false,
-      legendgroup: plotlyText(c.key),
-      name: `${name} IQR`,
-    },
+    bandFillTrace(polygon, color, c.key, name),
     {
       type: "scatter",
       mode: "lines+markers",
