@@ -16,6 +16,7 @@ import {
 } from "./cli-commands.ts";
 import { checkOutputDir, checkPathText, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { problemEntryFor } from "./problem-loader.ts";
+import { queueCommand } from "./queue/queue-command.ts";
 import { mergeResults, writeReport } from "./results-files.ts";
 import { parseShard } from "./run-selection.ts";
 import { runSuite } from "./run-suite.ts";
@@ -280,6 +281,29 @@ cli
       integerOption(flags, "port", 0, 65535) ?? 5180,
     ),
   );
+
+cli
+  .command(
+    "queue <action> [suite]",
+    "Run a suite through a BullMQ queue on Redis: submit, work, collect, status",
+  )
+  .option(
+    "--redis <url>",
+    "redis://[user:password@]host:port[/db], or rediss:// for TLS (never printed with its password)",
+  )
+  .option("--name <campaign>", "The campaign (default: the suite's name)")
+  .option("--out <dir>", "collect, submit --wait: the folder of results.jsonl, the report and the dashboard")
+  .option("--wait", "submit: then collect, as `queue collect` does")
+  .option("--concurrency <n>", "work: runs at a time in this process (default 1)")
+  .option("--lock-ms <ms>", "work: a run's lock, renewed at half of it (default 60000)")
+  .option("--stalled-ms <ms>", "work: how often to look for runs whose worker died or froze (default 30000)")
+  .option("--poll-ms <ms>", "collect: how often to look for finished runs (default 1000)")
+  .example("  $ arena queue submit apps/harness/suites/default.json --redis redis://127.0.0.1:6379")
+  .example("  $ arena queue work --redis redis://:PASSWORD@queue-host:6379 --concurrency 2")
+  .example("  $ arena queue collect --redis redis://127.0.0.1:6379 --name default --out results/default")
+  .action(async (action: string, suite: string | undefined, flags: Record<string, unknown>) => {
+    process.exitCode = await queueCommand(action, suite, flags, (dir) => reportCommand(dir, true));
+  });
 
 cli.command("schema", "Print the JSON Schema of suite files (apps/harness/suite.schema.json)").action(() => {
   console.log(JSON.stringify(suiteJsonSchema(), null, 2));

@@ -12,7 +12,7 @@ import { filterRuns, globContains, shardRuns } from "./run-selection.ts";
 import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, recordLine } from "./spec-record.ts";
 import { type Suite, UsageError } from "./suite.ts";
-import { planFinals, readTrialRecords } from "./tuning-selection.ts";
+import { finalRunIds, planFinals, readTrialRecords } from "./tuning-selection.ts";
 
 export interface RunSuiteOptions extends ResumeOptions {
   /** Worker threads; each runs one run at a time. */
@@ -57,7 +57,7 @@ export interface RunSuiteSummary {
 const workerFile = fileURLToPath(new URL("./worker-entry.mjs", import.meta.url));
 
 /** Reads a line of results.jsonl as a record: its run id, config hash and status. */
-const readRecordLine: LineReader = (line) => {
+export const readRecordLine: LineReader = (line) => {
   const r = parseRecord(line);
   return r.ok
     ? {
@@ -82,9 +82,7 @@ const readRecordLine: LineReader = (line) => {
  */
 export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<RunSuiteSummary> {
   const plan = planCheckedSuiteWithTuning(suite, opts.suiteDir ?? process.cwd());
-  const finalIds = plan.tuned.flatMap((g) =>
-    Array.from({ length: suite.repetitions }, (_, rep) => g.final(rep, PROBE_CHOICE).runId),
-  );
+  const finalIds = finalRunIds(plan, suite.repetitions);
   checkFilter(opts.filter, plan.runs, finalIds);
   const select = (runs: RunSpec[]) =>
     shardRuns(
@@ -103,9 +101,6 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   const second = await runPhase(select(finals.runs), { ...opts, fresh: false });
   return addSummaries(first, second);
 }
-
-/** A choice used only to learn the final runs' ids before any trial has run. */
-const PROBE_CHOICE = { trial: 0, score: 0, cost: { runs: 0, flops: 0, evaluations: 0 } };
 
 /** A filter must select something: a run of the plan or a final run of a tuned learner. */
 function checkFilter(filter: string | undefined, runs: RunSpec[], finalIds: string[]): void {

@@ -74,3 +74,11 @@ export function planFinals(
   });
   return { runs, waiting };
 }
+
+/** The run ids the tuned groups' final runs will have (the untuned ids), known before any trial ran. */
+export function finalRunIds(plan: SuitePlan, repetitions: number): string[] {
+  const probe = { trial: 0, score: 0, cost: { runs: 0, flops: 0, evaluations: 0 } };
+  return plan.tuned.flatMap((g) =>
+    Array.from({ length: repetitions }, (_, rep) => g.final(rep, probe).runId),
+  );
+}

@@ -83,6 +83,14 @@ describe("arena refuses bad input: exit 2, one line, no stack, no hang, nothing 
       { args: ["dashboard", "--port", "70000"] },
       { args: ["dashboard", "/proc"] },
       { args: ["bench", "--workers", "0x2", "--out", keep] },
+      // The queue: no Redis is needed to refuse these (a closed port is refused after the connect timeout).
+      { args: ["queue", "frob", "--redis", "redis://127.0.0.1:1"] },
+      { args: ["queue", "submit", suite] },
+      { args: ["queue", "submit", "--redis", "redis://127.0.0.1:1"] },
+      { args: ["queue", "status", "--redis", "http://user:secret@127.0.0.1:1", "--name", "x"] },
+      { args: ["queue", "collect", "--redis", "redis://127.0.0.1:1", "--name", "x"] },
+      { args: ["queue", "work", "--redis", "redis://127.0.0.1:1", "--concurrency", "0"] },
+      { args: ["queue", "status", "--redis", "redis://:secret@127.0.0.1:1", "--name", "x"] },
     ];
     expect(cases.length).toBeGreaterThanOrEqual(40);
     expect(files.length + specials.length + cases.length).toBeGreaterThanOrEqual(200);

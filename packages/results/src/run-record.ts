@@ -101,6 +101,11 @@ export const measuredSchema = z.strictObject({
   peakRssBytes: nonNegative.nullable(),
   /** Peak V8 heap used. */
   peakHeapBytes: nonNegative.nullable(),
+  /**
+   * How many times the run was started: more than 1 when a queue started it again after its worker died
+   * or froze (`arena queue`). Absent on runs made by `arena run`.
+   */
+  attempts: count.min(1).optional(),
   host: z.strictObject({
     /** `process.version`, e.g. "v20.20.2". */
     node: z.string(),
