@@ -6,13 +6,7 @@ import { dataFilePath } from "@arena/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRedisUrl, redact } from "../src/queue/redis-url.ts";
 import { arena, bin, comparable, records, tmp } from "./arena-cli.ts";
-import {
-  findRedisServer,
-  INSTALL_HINT,
-  REQUIRE_REDIS_ENV,
-  type RedisServer,
-  startRedis,
-} from "./redis-server.ts";
+import { type RedisServer, redisServerForTests, startRedis } from "./redis-server.ts";
 
 /**
  * Campaigns whose runs need more than the suite file: a CSV that only the submitting machine has (it
@@ -20,9 +14,7 @@ import {
  */
 
 const tuned = fileURLToPath(new URL("./fixtures/tiny-tuned-suite.json", import.meta.url));
-const redisBin = findRedisServer();
-if (!redisBin && process.env[REQUIRE_REDIS_ENV] === "1")
-  throw new Error(`no redis-server found; install it: ${INSTALL_HINT}`);
+const redisBin = redisServerForTests();
 
 describe("the --redis address", () => {
   it("accepts redis:// and rediss:// with credentials, and never shows the password", () => {

@@ -4,13 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { arena, bin, comparable, records, tmp } from "./arena-cli.ts";
-import {
-  findRedisServer,
-  INSTALL_HINT,
-  REQUIRE_REDIS_ENV,
-  type RedisServer,
-  startRedis,
-} from "./redis-server.ts";
+import { type RedisServer, redisServerForTests, startRedis } from "./redis-server.ts";
 
 /**
  * The queue's fault tests: a campaign of 20 seeded runs through real Redis and BullMQ, with one worker
@@ -19,14 +13,7 @@ import {
  */
 
 const suite = fileURLToPath(new URL("./fixtures/queue-suite.json", import.meta.url));
-const redisBin = findRedisServer();
-if (!redisBin) {
-  if (process.env[REQUIRE_REDIS_ENV] === "1")
-    throw new Error(`no redis-server found; install it: ${INSTALL_HINT}`);
-  console.warn(
-    `SKIPPED: the queue tests need redis-server, which was not found; install it: ${INSTALL_HINT}`,
-  );
-}
+const redisBin = redisServerForTests();
 
 /** A child `arena …` process whose stderr lines are kept, to wait for what it says. */
 interface Child {
@@ -99,9 +86,7 @@ describe.skipIf(!redisBin)("arena queue, through crashed and frozen workers", { 
   let killedRun = "";
   let frozenRun = "";
   it("runs a campaign to the end through a killed worker, a frozen one, a killed collector and a Redis restart", async () => {
-    const a = run(["queue", "work", "--redis", redis.url, ...WORK]);
-    const b = run(["queue", "work", "--redis", redis.url, ...WORK]);
-    let collector = run([
+    const collect = () => [
       "queue",
       "collect",
       "--redis",
@@ -112,7 +97,10 @@ describe.skipIf(!redisBin)("arena queue, through crashed and frozen workers", { 
       out,
       "--poll-ms",
       "100",
-    ]);
+    ];
+    const a = run(["queue", "work", "--redis", redis.url, ...WORK]);
+    const b = run(["queue", "work", "--redis", redis.url, ...WORK]);
+    let collector = run(collect());
     // A worker killed in the middle of a run: its run is started again by the other.
     killedRun = (await waitFor(a, /^start (\S+) \(attempt 1\)/, 60_000))[1];
     await sleep(300);
@@ -121,7 +109,9 @@ describe.skipIf(!redisBin)("arena queue, through crashed and frozen workers", { 
     const c = run(["queue", "work", "--redis", redis.url, ...WORK]);
     frozenRun = (await waitFor(c, /^start (\S+) \(attempt 1\)/, 60_000))[1];
     c.process.kill("SIGSTOP");
-    await sleep(4000);
+    // Frozen until the other worker has found the run stalled and started it again (the lock is 2 s).
+    const again = new RegExp(`^start ${frozenRun.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(attempt 2\\)`);
+    await waitFor(b, again, 120_000);
     c.process.kill("SIGCONT");
     // The collector killed after writing some records, then started again.
     await waitFor(collector, /^\[\d+\/\d+\]/, 60_000);
@@ -131,18 +121,7 @@ describe.skipIf(!redisBin)("arena queue, through crashed and frozen workers", { 
     await redis.stop();
     await sleep(500);
     await redis.start();
-    collector = run([
-      "queue",
-      "collect",
-      "--redis",
-      redis.url,
-      "--name",
-      "queue-test",
-      "--out",
-      out,
-      "--poll-ms",
-      "100",
-    ]);
+    collector = run(collect());
     expect(await collector.exit).toBe(0);
     b.process.kill("SIGTERM");
     c.process.kill("SIGTERM");
