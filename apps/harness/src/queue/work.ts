@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { QUEUE_NAME, REDIS_ENV } from "./campaign.ts";
-import type { RedisAddress } from "./redis-url.ts";
+import { type RedisAddress, redact } from "./redis-url.ts";
 
 /** How long a worker may hold a run without renewing its lock, and how often stalled runs are looked for. */
 export interface WorkOptions {
@@ -42,7 +42,12 @@ export async function workQueue(
   worker.on("active", (job) => log(`start ${job.id} (attempt ${job.attemptsStarted})`));
   worker.on("completed", (job) => log(`done ${job.id} (attempt ${job.attemptsStarted})`));
   worker.on("failed", (job, e) => log(`failed ${job?.id ?? "?"}: ${e.message}`));
-  worker.on("error", (e) => log(`worker error: ${e.message}`));
+  // While Redis restarts every command fails alike: say each error once until another one comes.
+  let lastError = "";
+  worker.on("error", (e) => {
+    if (e.message !== lastError) log(`worker error: ${redact(e.message)}`);
+    lastError = e.message;
+  });
   log(`working on ${address.shown}, ${opts.concurrency} at a time`);
   await new Promise<void>((done) => {
     const stop = (signal: NodeJS.Signals) => {
