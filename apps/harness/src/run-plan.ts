@@ -89,8 +89,6 @@ export interface TunedGroup {
   learner: string;
   /** Run ids of every trial (trials × seeds): the choice is made once all have records. */
   trialRunIds: string[];
-  /** The trials' configs, by trial index. */
-  configs: Record<string, unknown>[];
   /** Final runs: the spec of repetition `rep` given the choice (its config and its tuning record). */
   final: (rep: number, choice: FinalChoice) => Omit<RunSpec, "index">;
 }
@@ -210,7 +208,6 @@ export function planSuiteWithTuning(suite: Suite, suiteDir = process.cwd()): Sui
           model: model.name,
           learner: l.id,
           trialRunIds,
-          configs: points.map((pt) => pt.config),
           final: (rep, choice) => {
             const chosen = points[choice.trial];
             const info: TuningInfo = { role: "final", ...protocol, ...choice, params: chosen.params };

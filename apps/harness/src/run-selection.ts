@@ -38,7 +38,7 @@ export function globContains(pattern: string, text: string): boolean {
  * pattern that is empty, longer than {@link MAX_FILTER_LENGTH}, or selects no run is a UsageError
  * naming it: a filter that silently runs nothing is almost always a typo.
  */
-export function filterRuns(runs: RunSpec[], pattern: string | undefined): RunSpec[] {
+export function filterRuns<T extends { runId: string }>(runs: T[], pattern: string | undefined): T[] {
   if (pattern === undefined) return runs;
   if (pattern === "") throw new UsageError("--filter is empty; give a pattern such as */adam/* or omit it");
   if (pattern.length > MAX_FILTER_LENGTH) {

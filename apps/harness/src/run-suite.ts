@@ -104,13 +104,8 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
 
 /** A filter must select something: a run of the plan or a final run of a tuned learner. */
 function checkFilter(filter: string | undefined, runs: RunSpec[], finalIds: string[]): void {
-  if (filter === undefined) return;
-  const ids = [...runs.map((r) => r.runId), ...finalIds];
   // filterRuns checks the pattern and throws when nothing matches.
-  filterRuns(
-    ids.map((runId, index) => ({ runId, index }) as RunSpec),
-    filter,
-  );
+  filterRuns([...runs, ...finalIds.map((runId) => ({ runId }))], filter);
 }
 
 /** One invocation's two phases (trials and untuned runs, then the final runs) as one summary. */

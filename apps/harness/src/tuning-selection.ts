@@ -15,19 +15,24 @@ export interface FinalsPlan {
  * results store has already set unreadable ones aside.
  */
 export function readTrialRecords(out: string, plan: SuitePlan): Map<string, RunRecord> {
-  const hashes = new Map(
-    plan.runs.filter((r) => r.tuning?.role === "trial").map((r) => [r.runId, r.configHash]),
-  );
+  const isTrial = plannedTrial(plan);
   const found = new Map<string, RunRecord>();
   ResultsStore.read(out, (line) => {
     // Only a trial's run id holds "~trial-": the other records are not parsed at all.
     const r = line.includes("~trial-") ? parseRecord(line) : null;
-    if (!r?.ok || hashes.get(r.record.runId) !== r.record.configHash)
-      return { ok: false, reason: "not a trial" };
+    if (!r?.ok || !isTrial(r.record)) return { ok: false, reason: "not a trial" };
     found.set(r.record.runId, r.record);
     return { ok: true, runId: r.record.runId };
   });
   return found;
+}
+
+/** Whether a record is the result of one of the plan's trials: its run id and config hash. */
+export function plannedTrial(plan: SuitePlan): (record: RunRecord) => boolean {
+  const hashes = new Map(
+    plan.runs.filter((r) => r.tuning?.role === "trial").map((r) => [r.runId, r.configHash]),
+  );
+  return (record) => hashes.get(record.runId) === record.configHash;
 }
 
 /**

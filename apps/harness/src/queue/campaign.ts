@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
+import type { RunSpec } from "../run-spec.ts";
 import type { Suite } from "../suite.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -32,7 +33,7 @@ export const keys = {
 /** The job of one run: its campaign and its spec. */
 export interface RunJobData {
   campaign: string;
-  spec: import("../run-spec.ts").RunSpec;
+  spec: RunSpec;
 }
 
 /**
@@ -90,10 +91,30 @@ export async function materializeCsv(redis: Redis, path: string): Promise<string
   return file;
 }
 
-/** The suite with each CSV reference replaced by a local copy of its content. */
-export async function materializeSuite(redis: Redis, suite: Suite): Promise<Suite> {
+/**
+ * The suite with each CSV reference replaced by a local copy of its content, and the way back: each
+ * local path's reference (for runs queued again from this machine).
+ */
+export async function materializeSuite(
+  redis: Redis,
+  suite: Suite,
+): Promise<{ suite: Suite; refs: Map<string, string> }> {
+  const refs = new Map<string, string>();
   const problems = [];
-  for (const p of suite.problems)
-    problems.push(p.csv ? { ...p, csv: { ...p.csv, path: await materializeCsv(redis, p.csv.path) } } : p);
-  return { ...suite, problems };
+  for (const p of suite.problems) {
+    if (!p.csv) {
+      problems.push(p);
+      continue;
+    }
+    const local = await materializeCsv(redis, p.csv.path);
+    refs.set(local, p.csv.path);
+    problems.push({ ...p, csv: { ...p.csv, path: local } });
+  }
+  return { suite: { ...suite, problems }, refs };
+}
+
+/** A run's spec with its CSV path replaced by `path(old)`; a spec without a CSV as it is. */
+export function withCsvPath(spec: RunSpec, path: (old: string) => string): RunSpec {
+  const csv = spec.problem.csv;
+  return csv ? { ...spec, problem: { ...spec.problem, csv: { ...csv, path: path(csv.path) } } } : spec;
 }

@@ -1,4 +1,4 @@
-import { parseRecord, serializeRecord } from "@arena/results";
+import { parseRecord, type RunRecord, serializeRecord } from "@arena/results";
 import { type Job, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { createProgress } from "../progress.ts";
@@ -8,9 +8,9 @@ import type { RunSpec } from "../run-spec.ts";
 import { readRecordLine } from "../run-suite.ts";
 import { failedRecord, recordLine } from "../spec-record.ts";
 import { parseSuite } from "../suite.ts";
-import { finalRunIds, planFinals, readTrialRecords } from "../tuning-selection.ts";
+import { finalRunIds, planFinals, plannedTrial, readTrialRecords } from "../tuning-selection.ts";
 import { UsageError } from "../usage-error.ts";
-import { keys, materializeCsv, QUEUE_NAME, type RunJobData } from "./campaign.ts";
+import { keys, materializeSuite, QUEUE_NAME, type RunJobData, withCsvPath } from "./campaign.ts";
 import { enqueueRuns } from "./submit.ts";
 
 export interface CollectSummary {
@@ -34,28 +34,10 @@ async function campaignPlan(redis: Redis, campaign: string, shown: string) {
   if (text === null)
     throw new UsageError(`no campaign "${campaign}" on ${shown}: submit it first (arena queue submit)`);
   const suite = parseSuite(JSON.parse(text), `campaign "${campaign}"`);
-  const refs = new Map<string, string>();
-  const problems = [];
-  for (const p of suite.problems) {
-    if (!p.csv) problems.push(p);
-    else {
-      const local = await materializeCsv(redis, p.csv.path);
-      refs.set(local, p.csv.path);
-      problems.push({ ...p, csv: { ...p.csv, path: local } });
-    }
-  }
-  const plan = planSuiteWithTuning({ ...suite, problems }, process.cwd());
+  const local = await materializeSuite(redis, suite);
+  const plan = planSuiteWithTuning(local.suite, process.cwd());
   // Final runs are queued for other machines: their CSV paths go back to the content references.
-  const queued = (s: RunSpec): RunSpec =>
-    s.problem.csv
-      ? {
-          ...s,
-          problem: {
-            ...s.problem,
-            csv: { ...s.problem.csv, path: refs.get(s.problem.csv.path) ?? s.problem.csv.path },
-          },
-        }
-      : s;
+  const queued = (s: RunSpec) => withCsvPath(s, (path) => local.refs.get(path) ?? path);
   return { suite, plan, queued };
 }
 
@@ -82,9 +64,14 @@ export async function collectCampaign(
   const done = () => ids.filter((id) => have.has(id)).length;
   const progress = createProgress(total - done(), opts.stream);
   let written = 0;
+  // A tuned suite's trial records, read from the file once, then kept as they are written.
+  const trials = plan.tuned.length > 0 ? readTrialRecords(out, plan) : new Map<string, RunRecord>();
+  const isTrial = plannedTrial(plan);
   const keep = async (job: Job<RunJobData>, line: string) => {
     if (!have.has(job.id as string)) {
       store.append(line);
+      const r = plan.tuned.length > 0 && line.includes("~trial-") ? parseRecord(line) : null;
+      if (r?.ok && isTrial(r.record)) trials.set(r.record.runId, r.record);
       have.add(job.id as string);
       written++;
       const { status, measured } = JSON.parse(line) as { status: string; measured: { wallMs: number } };
@@ -111,7 +98,7 @@ export async function collectCampaign(
         fresh++;
       }
       if (fresh > 0 && plan.tuned.length > 0) {
-        const finals = planFinals(plan, suite.repetitions, readTrialRecords(out, plan)).runs;
+        const finals = planFinals(plan, suite.repetitions, trials).runs;
         await enqueueRuns(queue, redis, campaign, finals.filter((f) => !have.has(f.runId)).map(queued));
       }
       if (done() >= total) break;

@@ -1,19 +1,16 @@
 import { Redis } from "ioredis";
 import type { RunSpec } from "../run-spec.ts";
 import runInWorker from "../worker.ts";
-import { materializeCsv, REDIS_ENV, type RunJobData } from "./campaign.ts";
+import { materializeCsv, REDIS_ENV, type RunJobData, withCsvPath } from "./campaign.ts";
 
 let redis: Redis | undefined;
 
 /** The job's spec with its CSV reference turned into a local copy of the file. */
 async function localSpec(spec: RunSpec): Promise<RunSpec> {
-  const csv = spec.problem.csv;
-  if (!csv) return spec;
-  redis ??= new Redis(process.env[REDIS_ENV] ?? "", { maxRetriesPerRequest: null, lazyConnect: false });
-  return {
-    ...spec,
-    problem: { ...spec.problem, csv: { ...csv, path: await materializeCsv(redis, csv.path) } },
-  };
+  if (!spec.problem.csv) return spec;
+  redis ??= new Redis(process.env[REDIS_ENV] ?? "", { maxRetriesPerRequest: null });
+  const path = await materializeCsv(redis, spec.problem.csv.path);
+  return withCsvPath(spec, () => path);
 }
 
 /**

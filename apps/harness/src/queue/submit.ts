@@ -6,7 +6,7 @@ import { planCheckedSuiteWithTuning } from "../check-suite.ts";
 import type { RunSpec } from "../run-spec.ts";
 import { loadSuite, type Suite } from "../suite.ts";
 import { UsageError } from "../usage-error.ts";
-import { keys, QUEUE_NAME, RUN_JOB_OPTIONS, type RunJobData, uploadCsvs } from "./campaign.ts";
+import { keys, QUEUE_NAME, RUN_JOB_OPTIONS, type RunJobData, uploadCsvs, withCsvPath } from "./campaign.ts";
 
 /** What `submit` did. */
 export interface SubmitSummary {
@@ -16,13 +16,6 @@ export interface SubmitSummary {
   added: number;
   /** Already queued (same job id), or already collected. */
   skipped: number;
-}
-
-/** A run's spec as a job carries it: CSV paths replaced by their content references. */
-function queuedSpec(spec: RunSpec, refs: Map<string, string>): RunSpec {
-  const csv = spec.problem.csv;
-  if (!csv) return spec;
-  return { ...spec, problem: { ...spec.problem, csv: { ...csv, path: refs.get(csv.path) ?? csv.path } } };
 }
 
 /** Enqueues runs as jobs whose id is the run id; those already queued or collected are left alone. */
@@ -87,7 +80,7 @@ export async function submitSuite(
       queue,
       redis,
       campaign,
-      plan.runs.map((s) => queuedSpec(s, refs)),
+      plan.runs.map((s) => withCsvPath(s, (path) => refs.get(path) ?? path)),
     );
     return { campaign, planned: plan.runs.length, ...r };
   } finally {
