@@ -50,5 +50,6 @@ export {
   timeToTargetOptions,
   type UniformSource,
 } from "./options.ts";
+export { performanceProfile, performanceRatios, profileScore } from "./performance-profile.ts";
 export { iqr, median, quantile, quantileSorted, quantiles, sortedCopy } from "./quantile.ts";
 export { type Midranks, midranks } from "./ranks.ts";
