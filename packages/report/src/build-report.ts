@@ -16,6 +16,9 @@ import {
   pairwiseComparisons,
   versusBestComparisons,
 } from "./compare-learners.ts";
+import { buildOverview } from "./overview.ts";
+import { rankByMedian } from "./rank-by-median.ts";
+import { comparisonValue, trainingWallMs } from "./run-values.ts";
 import { tuningSummaries } from "./tuning-summaries.ts";
 
 export interface ReportSettings {
@@ -68,24 +71,6 @@ function summarize(values: number[], ci?: { rng: Rng; settings: ReportSettings }
   };
 }
 
-/**
- * The value a run contributes to comparisons of the final test metric: its figure when it finished,
- * the worst possible value when it diverged (a diverged run lost), and nothing when it failed (a crash
- * says nothing about the algorithm; it is counted in `failed` instead).
- */
-function comparisonValue(r: RunRecord): number | null {
-  if (r.status === "failed") return null;
-  if (r.status === "diverged" || r.final === null || !Number.isFinite(r.final.testMetric)) {
-    return r.metric.higherIsBetter ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  return r.final.testMetric;
-}
-
-/** Training wall time of a run: the last checkpoint's (evaluation excluded), else the run's total. */
-function trainingWallMs(r: RunRecord): number {
-  return r.trace.length > 0 ? r.trace[r.trace.length - 1].wallMs : r.measured.wallMs;
-}
-
 function targetSummaries(rows: RunRecord[], ladder: number[]): TargetSummary[] {
   return ladder.map((target, ti) => {
     const finished = rows.filter((r) => r.status !== "failed");
@@ -110,22 +95,6 @@ function targetSummaries(rows: RunRecord[], ladder: number[]): TargetSummary[] {
       medianWallMs: hits.length > 0 ? median(hits.map((t) => t.wallMs as number)) : null,
     };
   });
-}
-
-/** Ranks 1..n by median (better first); equal medians share a rank; rows without a median come last. */
-function assignRanks(rows: { median: number | null }[], higherIsBetter: boolean): number[] {
-  const order = rows
-    .map((r, i) => ({ i, m: r.median }))
-    .sort((a, b) => {
-      if (a.m === null || b.m === null) return a.m === null ? (b.m === null ? 0 : 1) : -1;
-      return higherIsBetter ? b.m - a.m : a.m - b.m;
-    });
-  const ranks = new Array<number>(rows.length);
-  order.forEach((o, pos) => {
-    const prev = order[pos - 1];
-    ranks[o.i] = pos > 0 && prev.m === o.m ? ranks[prev.i] : pos + 1;
-  });
-  return ranks;
 }
 
 function learnerRow(
@@ -192,7 +161,7 @@ function problemReport(problem: string, all: RunRecord[], settings: ReportSettin
   const rows = [...groups.entries()].map(([key, rs]) =>
     learnerRow(key, rs, baselineRecords, higher, rng, settings, ladder),
   );
-  const ranks = assignRanks(
+  const ranks = rankByMedian(
     rows.map((r) => ({ median: r.finalTestMetric.median })),
     higher,
   );
@@ -245,12 +214,15 @@ export function buildReport(
   settings: ReportSettings = DEFAULT_REPORT_SETTINGS,
 ): Report {
   const byProblem = groupBy(records, (r) => r.problem.name);
+  const problems = [...byProblem.entries()].map(([p, rs]) => problemReport(p, rs, settings));
+  const overview = buildOverview(problems, records);
   return {
     schema: REPORT_SCHEMA,
     suite,
     generatedAt: new Date().toISOString(),
     source,
     settings,
-    problems: [...byProblem.entries()].map(([p, rs]) => problemReport(p, rs, settings)),
+    problems,
+    ...(overview ? { overview } : {}),
   };
 }

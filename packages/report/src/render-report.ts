@@ -9,6 +9,7 @@ import type {
 } from "@arena/results";
 import { fmt } from "@arena/stats";
 import { mdText, table } from "./markdown.ts";
+import { overviewHeadline, overviewSection } from "./render-overview.ts";
 import { tuningSection } from "./render-tuning.ts";
 
 export { mdText } from "./markdown.ts";
@@ -258,6 +259,9 @@ export function renderReportMarkdown(r: Report, warnings: readonly string[] = []
     ...warnings.flatMap((w) => [`> **Warning:** ${mdText(w)}.`, ""]),
     `${r.source.records} runs read${r.source.skipped ? `, ${r.source.skipped} lines skipped` : ""}${r.source.tornTail ? ", torn last line ignored" : ""}. Generated ${r.generatedAt}.`,
     "",
+    ...(r.overview ? [...overviewSection(r.overview, r.settings.alpha), ""] : []),
+    "## Statistics",
+    "",
     `Statistics: median and inter-quartile range over seeds; ${Math.round(r.settings.confidence * 100)}% percentile-bootstrap CI of the median (${r.settings.bootstrapResamples} resamples). Significance: two-sided Mann–Whitney U on the final test metric, in two Holm-corrected families at α = ${r.settings.alpha}: each learner against the best-ranked one (the headline), and all pairs. Beside each p: the Hodges–Lehmann shift with its ${Math.round((r.settings.shiftConfidence ?? 0.95) * 100)}% interval and A12, the Vargha–Delaney probability that one row beats the other. When a family cannot reach α with its seed counts the report says so instead of testing. A diverged run counts as the worst value in comparisons; a failed run is left out of them. The train–val gap is oriented so that positive means better on the training data (overfitting). Baselines are fitted in closed form on the same splits and charged to no budget; a learner "did not learn" when its best training metric closed less than ${Math.round((r.settings.learnedFraction ?? 0.05) * 100)}% of the gap from the trivial baseline (majority class or mean) to a perfect fit. docs/METHODS.md explains each step.`,
     "",
     "## Verdicts",
@@ -284,5 +288,6 @@ export function renderSummary(r: Report): string {
     }
     lines.push(`  ${verdictLine(p)}`);
   }
+  if (r.overview) lines.push(`Across problems: ${overviewHeadline(r.overview, (s) => s)}`);
   return lines.join("\n");
 }

@@ -1,10 +1,60 @@
 export {
+  COMPARE_FIGURES,
+  COMPARE_OUTCOMES,
+  COMPARE_SCHEMA,
+  COMPARE_VERDICTS,
+  type Compare,
+  type CompareDetectability,
+  type CompareFigure,
+  type CompareFigureName,
+  type CompareOutcome,
+  type CompareRow,
+  type CompareSide,
+  type CompareVerdict,
+  compareDetectabilitySchema,
+  compareFigureSchema,
+  compareLoneRowSchema,
+  compareRowSchema,
+  compareSchema,
+  compareSideSchema,
+  type ParseCompareResult,
+  parseCompare,
+  type StatusCounts,
+  serializeCompare,
+  statusCountsSchema,
+} from "./compare.ts";
+export {
+  IOH_CSV_COLUMNS,
+  IOH_VALUES,
+  type IohCsv,
+  type IohCsvOptions,
+  IohExportError,
+  type IohValue,
+  iohCsv,
+} from "./ioh-csv.ts";
+export {
   formatPath,
   type RecordError,
   type RecordIssue,
 } from "./issues.ts";
 export { type JsonValue, jsonObject, jsonValue } from "./json-value.ts";
 export { anyNumber } from "./non-finite.ts";
+export {
+  OVERVIEW_MARKS,
+  type Overview,
+  type OverviewCase,
+  type OverviewCell,
+  type OverviewEcdf,
+  type OverviewLearner,
+  type OverviewMark,
+  type OverviewProfile,
+  overviewCaseSchema,
+  overviewCellSchema,
+  overviewEcdfSchema,
+  overviewLearnerSchema,
+  overviewProfileSchema,
+  overviewSchema,
+} from "./overview.ts";
 export {
   type ParseRecordResult,
   parseRecord,
@@ -70,5 +120,6 @@ export {
   targetHitSchema,
 } from "./run-record.ts";
 export { MEASURED_FIELDS, stripMeasured, type UnmeasuredRecord } from "./strip-measured.ts";
+export { type RecordRole, recordRole, TIDY_CSV_COLUMNS, type TidyCsv, tidyCsv } from "./tidy-csv.ts";
 export { bestTrial, type TrialOutcome, trialOutcomes } from "./trial-outcomes.ts";
 export { TUNING_ROLES, type TuningInfo, type TuningRole, tuningInfoSchema } from "./tuning-info.ts";

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { preview, type RecordError, recordError, toRecordIssues } from "./issues.ts";
 import { anyNumber, count, nonNegative } from "./non-finite.ts";
+import { overviewSchema } from "./overview.ts";
 import { RecordSchemaError } from "./parse-record.ts";
 import { BASELINE_ROLES, METRIC_NAMES } from "./run-record.ts";
 
@@ -221,6 +222,8 @@ export const reportSchema = z.strictObject({
     learnedFraction: z.number().gt(0).lt(1).optional(),
   }),
   problems: z.array(problemReportSchema),
+  /** Across problems: the normalised table, performance profiles and the pooled runtime ECDF. */
+  overview: overviewSchema.optional(),
 });
 
 export type Report = z.output<typeof reportSchema>;
