@@ -36,7 +36,7 @@ export const ENVIRONMENT = [
 /** Exit codes, for the help text. */
 export const EXIT_CODES = [
   ["0", "every run finished (ok or diverged); other commands: done"],
-  ["1", "some run failed, or a system error (disk full, port in use)"],
+  ["1", "some run failed, compare flagged a regression, or a system error (disk full, port in use)"],
   ["2", "usage error: bad suite, flag, name or file; nothing was written"],
   ["130", "interrupted by Ctrl-C (SIGINT; 143 for SIGTERM): finished runs are kept"],
 ] as const;

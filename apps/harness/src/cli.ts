@@ -14,6 +14,8 @@ import {
   selectRuns,
   versionText,
 } from "./cli-commands.ts";
+import { registerCompareCommand } from "./compare-command.ts";
+import { registerExportCommand } from "./export-command.ts";
 import { checkOutputDir, checkPathText, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
 import { problemEntryFor } from "./problem-loader.ts";
 import { queueCommand } from "./queue/queue-command.ts";
@@ -254,6 +256,9 @@ cli
     for (const w of r.warnings) console.error(`warning: ${w}`);
     console.log(`${r.records} runs (${r.duplicates} duplicates dropped) -> ${r.path}`);
   });
+
+registerCompareCommand(cli);
+registerExportCommand(cli);
 
 cli
   .command("list", "List problems, learner kinds and optimizers")

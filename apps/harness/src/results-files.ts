@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   buildReport,
   DEFAULT_REPORT_SETTINGS,
@@ -26,11 +26,19 @@ export function readResults(path: string) {
   return parseResultsFile(readInputText(path, RESULTS_FILE));
 }
 
-/** Writes `path` through a temporary file and a rename, so readers never see half a file. */
-function writeAtomic(path: string, text: string): void {
+/**
+ * Writes `path` through a temporary file and a rename, so readers never see half a file; a failed
+ * write leaves neither a temporary file nor a torn `path`.
+ */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 export interface ReportOutput {
