@@ -112,31 +112,48 @@ function meanOf(xs: number[]): number | null {
   return xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
+/** Indices of the cases every learner has a cell on. */
+export function commonCases(learners: readonly { cells: readonly (OverviewCell | null)[] }[]): number[] {
+  const n = learners[0]?.cells.length ?? 0;
+  return [...Array(n).keys()].filter((i) => learners.every((l) => l.cells[i] !== null));
+}
+
+const finiteScores = (cells: readonly (OverviewCell | null)[]) =>
+  cells.map((c) => c?.normalized ?? null).filter((v): v is number => v !== null);
+
+/** Sorts best first: mean normalised score on the common cases, then on its own cases, mean rank, name. */
+function overviewOrder(a: OverviewLearner, b: OverviewLearner): number {
+  const low = Number.NEGATIVE_INFINITY;
+  const by = (x: number | null, y: number | null) => (y ?? low) - (x ?? low) || 0;
+  return (
+    by(a.meanNormalizedCommon, b.meanNormalizedCommon) ||
+    by(a.meanNormalized, b.meanNormalized) ||
+    a.meanRank - b.meanRank ||
+    a.learner.localeCompare(b.learner)
+  );
+}
+
 /**
  * The learners × cases table: each learner's cells, its mean normalised score and mean rank over the
- * cases it ran on, and how often it is the best or not significantly worse. Sorted by mean normalised
- * score (missing last), then mean rank, then name.
+ * cases it ran on, the mean over the cases every learner ran on (a learner that skipped a hard problem
+ * must not look better for it), and how often it is the best or not significantly worse.
  */
 export function overviewLearners(cases: readonly CaseRows[]): OverviewLearner[] {
   const cellMaps = cases.map(caseCells);
   const names = [...new Set(cases.flatMap((c) => c.rows.map((r) => r.learner)))];
-  const rows = names.map((learner) => {
-    const cells = cellMaps.map((m) => m.get(learner) ?? null);
+  const cellsOf = names.map((learner) => ({ learner, cells: cellMaps.map((m) => m.get(learner) ?? null) }));
+  const common = commonCases(cellsOf);
+  const rows = cellsOf.map(({ learner, cells }) => {
     const present = cells.filter((c): c is OverviewCell => c !== null);
-    const normalized = present.map((c) => c.normalized).filter((v): v is number => v !== null);
     return {
       learner,
       cells,
-      meanNormalized: meanOf(normalized),
+      meanNormalized: meanOf(finiteScores(cells)),
+      meanNormalizedCommon: meanOf(finiteScores(common.map((i) => cells[i]))),
       meanRank: meanOf(present.map((c) => c.rank)) ?? Number.POSITIVE_INFINITY,
       bestOrTied: present.filter((c) => c.mark === "best" || c.mark === "tied").length,
       cases: present.length,
     };
   });
-  return rows.sort(
-    (a, b) =>
-      (b.meanNormalized ?? Number.NEGATIVE_INFINITY) - (a.meanNormalized ?? Number.NEGATIVE_INFINITY) ||
-      a.meanRank - b.meanRank ||
-      a.learner.localeCompare(b.learner),
-  );
+  return rows.sort(overviewOrder);
 }

@@ -1,7 +1,7 @@
 import type { Overview, OverviewProfile, ProblemReport, RunRecord } from "@arena/results";
 import { overviewEcdf } from "./overview-ecdf.ts";
 import { overviewProfile } from "./overview-profiles.ts";
-import { overviewCases, overviewLearners } from "./overview-table.ts";
+import { commonCases, overviewCases, overviewLearners } from "./overview-table.ts";
 
 /**
  * The answer across problems, from the per-problem sections and the records they summarise: a
@@ -23,6 +23,7 @@ export function buildOverview(
     .filter((p): p is OverviewProfile => p !== null);
   return {
     cases: cases.map((c) => c.meta),
+    commonCases: commonCases(learners),
     learners,
     profiles,
     ecdf: (["flops", "wallMs"] as const).map((cost) => overviewEcdf(records, names, cost)),

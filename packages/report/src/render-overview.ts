@@ -11,6 +11,8 @@ export const MARK_SYMBOLS: Readonly<Record<OverviewMark, string>> = {
   untested: "",
 };
 
+/** Whether some learner skipped some case, so the common-case mean differs from the own-case mean. */
+const partial = (o: Overview) => o.commonCases.length < o.cases.length;
 const two = (x: number | null) => (x === null ? "–" : x.toFixed(2));
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -43,8 +45,15 @@ export function overviewHeadline(
   name: (s: string) => string = (s) => `**${mdText(s)}**`,
 ): string {
   const top = o.learners[0];
+  const score = partial(o) ? top.meanNormalizedCommon : top.meanNormalized;
+  const over = partial(o)
+    ? `over the ${o.commonCases.length} of ${o.cases.length} cases every learner ran on, `
+    : "";
   const lines = [
-    `${name(top.learner)} has the highest mean normalised score (${two(top.meanNormalized)}) and is best or not significantly worse on ${top.bestOrTied} of ${top.cases} cases.`,
+    `${over}${name(top.learner)} has the highest mean normalised score (${two(score)}) and is best or not significantly worse on ${top.bestOrTied} of the ${top.cases} cases it ran on.`.replace(
+      /^./,
+      (c) => c.toUpperCase(),
+    ),
   ];
   const flops = o.profiles.find((p) => p.cost === "flops");
   if (flops) {
@@ -115,13 +124,14 @@ export function overviewSection(o: Overview, alpha: number): string[] {
     "",
     overviewHeadline(o),
     "",
-    `Median final test metric of each learner on each problem (a problem with several models gives one column per model), normalised per problem: 1 = the problem's best learner row, 0 = its trivial baseline (majority class or mean; the worst learner where there is none), below 0 = worse than that baseline. In brackets the rank among the column's learners. Marks against the problem's best row (Mann–Whitney U, Holm-corrected over the problem's versus-best family, α = ${alpha}): ★ best, ≈ not significantly worse, ▼ significantly worse, ? no test can reach significance with these runs. Means over columns weigh every problem alike; the marks, not the means, carry the significance.`,
+    `Median final test metric of each learner on each problem (a problem with several models gives one column per model), normalised per problem: 1 = the problem's best learner row, 0 = its trivial baseline (majority class or mean; the worst learner where there is none), below 0 = worse than that baseline. In brackets the rank among the column's learners. Marks against the problem's best row (Mann–Whitney U, Holm-corrected over the problem's versus-best family, α = ${alpha}): ★ best, ≈ not significantly worse, ▼ significantly worse, ? no test can reach significance with these runs. Means over columns weigh every problem alike; where some learner did not run on every case, learners are ordered by their mean on the cases all of them ran on, so skipping a hard problem does not help. The marks, not the means, carry the significance.`,
     "",
     table(
       [
         "learner",
         ...o.cases.map((c) => mdText(c.label)),
         "mean",
+        ...(partial(o) ? [`mean on the ${o.commonCases.length} common cases`] : []),
         "mean rank",
         "best or ≈",
         "AlgoPerf (FLOPs)",
@@ -130,6 +140,7 @@ export function overviewSection(o: Overview, alpha: number): string[] {
         mdText(l.learner),
         ...l.cells.map(cellText),
         two(l.meanNormalized),
+        ...(partial(o) ? [two(l.meanNormalizedCommon)] : []),
         l.meanRank.toFixed(1),
         `${l.bestOrTied}/${l.cases}`,
         scoreOf(o, "flops", l.learner),

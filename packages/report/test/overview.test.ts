@@ -69,8 +69,12 @@ describe("the overview across problems", () => {
     expect(a.meanNormalized).toBeCloseTo(2 / 3, 12);
     expect(a.meanRank).toBe(1);
     expect(b.cases).toBe(2);
-    // Means are over the cases a learner ran on: b, absent from q/m2 (where a scores 0), ranks first.
-    expect(o?.learners.map((l) => l.learner)).toEqual(["b", "a"]);
+    // Own-case means favour b, absent from q/m2 where a scores 0; the order uses the common cases.
+    expect(b.meanNormalized).toBeGreaterThan(a.meanNormalized ?? 1);
+    expect(o?.commonCases).toEqual([0, 1]);
+    expect(a.meanNormalizedCommon).toBe(1);
+    expect(b.meanNormalizedCommon).toBeCloseTo((1 + (0.53 - 0.3) / (0.92 - 0.3)) / 2, 12);
+    expect(o?.learners.map((l) => l.learner)).toEqual(["a", "b"]);
   });
 
   it("profiles the ERT to each case's target against the fastest learner, with the AlgoPerf score", () => {
@@ -108,6 +112,9 @@ describe("the overview across problems", () => {
       lines.findIndex((l) => l.startsWith("## Verdicts")),
     );
     expect(md).toContain("| a | 1.00 (1) ★ |");
+    expect(md).toContain(
+      "Over the 2 of 3 cases every learner ran on, **a** has the highest mean normalised score (1.00)",
+    );
     expect(md).toContain("### Performance profiles (cost to target)");
     expect(md).toContain("| a | 0.50 | 50% | 50% | 100% | 100% |");
     expect(md).toContain("| b | 0.50 | 50% | 50% | 50% | 50% |");

@@ -48,8 +48,10 @@ export const overviewLearnerSchema = z.strictObject({
   learner: z.string().min(1),
   /** One entry per case (in the order of `cases`); null where the learner did not run. */
   cells: z.array(overviewCellSchema.nullable()),
-  /** Mean of the finite normalised scores; null when there are none. */
+  /** Mean of the finite normalised scores over the cases it ran on; null when there are none. */
   meanNormalized: anyNumber.nullable(),
+  /** The same mean over `commonCases` only (every learner ran on them), so learners are compared on one set. */
+  meanNormalizedCommon: anyNumber.nullable(),
   /** Mean rank over the cases it ran on. */
   meanRank: anyNumber,
   /** Cases where it is the best row or not significantly worse than it. */
@@ -93,7 +95,9 @@ export const overviewEcdfSchema = z.strictObject({
 
 export const overviewSchema = z.strictObject({
   cases: z.array(overviewCaseSchema),
-  /** Sorted best first: by mean normalised score, then mean rank. */
+  /** Indices into `cases` every learner ran on: the set the learners are ordered on. */
+  commonCases: z.array(count),
+  /** Sorted best first: by mean normalised score over the common cases, then over their own cases, then mean rank. */
   learners: z.array(overviewLearnerSchema),
   profiles: z.array(overviewProfileSchema),
   ecdf: z.array(overviewEcdfSchema),
