@@ -1,10 +1,16 @@
+import type { EmbeddedInput } from "./data/embedded-data.ts";
 import { groupRuns, type ProblemGroup } from "./data/groups.ts";
 import { type DataInput, type LoadedData, loadData } from "./data/load-data.ts";
 import { loadNotes, type Note } from "./data/load-notes.ts";
+import { buildOverviewPage, type OverviewOutput } from "./overview/overview-page.ts";
+import type { PageId } from "./state/pages.ts";
 import { formatViewState, parseViewState, type ViewState } from "./state/view-state.ts";
+import { CompareController } from "./ui/compare-controller.ts";
 import { acceptDroppedFiles, type PickedFiles, readPickedFiles } from "./ui/file-input.ts";
 import { createFilters, type FilterControls } from "./ui/filters.ts";
 import { renderNotes } from "./ui/notes-panel.ts";
+import { createOverviewSection, type OverviewSection, showOverview } from "./ui/overview-section.ts";
+import { createPageNav, type PageNav } from "./ui/page-nav.ts";
 import type { PlotlyApi } from "./ui/plotly-global.ts";
 import { renderFigures } from "./ui/render-figures.ts";
 import {
@@ -27,12 +33,21 @@ export interface AppStatus {
   renderMs: number;
   /** Runs loaded. */
   runs: number;
+  /** Milliseconds of the compare page's last comparison of BASE and NEW (0 before any). */
+  compareMs: number;
 }
 
 /** The page's fixed elements (see index.html). */
 export interface AppElements {
+  /** Where the page links go (header). */
+  nav: HTMLElement;
   filters: HTMLElement;
   notes: HTMLElement;
+  /** The overview page's container. */
+  overview: HTMLElement;
+  /** The compare page's container. */
+  compare: HTMLElement;
+  /** The problem page's container (and the empty state). */
   views: HTMLElement;
   fileInput: HTMLInputElement;
   dropOverlay: HTMLElement;
@@ -40,45 +55,70 @@ export interface AppElements {
 }
 
 /**
- * The dashboard: reads the data, builds the header, notes and one section per view, keeps the
- * filters in the URL hash, and re-renders on every change. Loading files by picker or drop replaces
- * the data (a report dropped alone is added to the current results).
+ * The dashboard: reads the data, builds the header (page links, filters), the notes, the overview page,
+ * one section per view of the problem page and the compare page, keeps the page and filters in the URL
+ * hash, and re-renders the page shown on every change. Loading files by picker or drop replaces the
+ * data (a report dropped alone is added to the current results); BASE, embedded or loaded on the compare
+ * page, is compared with it there. With BASE embedded, a link naming no page opens the compare page.
  */
 export function startDashboard(
   elements: AppElements,
   plotly: PlotlyApi,
-  initial: DataInput | null,
+  initial: EmbeddedInput | null,
 ): AppStatus {
   return new Dashboard(elements, plotly, initial ?? {}).status;
 }
 
 /** The running page: its data, its view state, and the renders and file loads that change them. */
 class Dashboard {
-  readonly status: AppStatus = { renders: 0, parseMs: 0, renderMs: 0, runs: 0 };
+  readonly status: AppStatus = { renders: 0, parseMs: 0, renderMs: 0, runs: 0, compareMs: 0 };
   private readonly elements: AppElements;
   private readonly plotly: PlotlyApi;
   private input: DataInput;
   private data!: LoadedData;
   private problems: ProblemGroup[] = [];
-  private state: ViewState = parseViewState(location.hash);
+  /** Where a link naming no page opens: the compare page when BASE is embedded. */
+  private readonly home: PageId;
+  private state: ViewState;
   /** Notes of the last file load (files that were not used). */
   private extraNotes: Note[] = [];
   private pending: Promise<void> = Promise.resolve();
   private readonly filters: FilterControls;
+  private readonly nav: PageNav;
   private readonly sections: Map<string, ViewSection>;
+  private readonly overviewSection: OverviewSection;
+  private readonly compare: CompareController;
+  /** The overview of the data loaded, built on its first showing and kept until the data changes. */
+  private overview: OverviewOutput | null = null;
   private readonly empty: HTMLElement;
+  /** How each page draws itself (a new page adds its renderer here and its id to PAGES). */
+  private readonly pages: Record<PageId, (notes: Note[]) => Promise<void>> = {
+    overview: (notes) => this.renderOverview(notes),
+    problem: (notes) => this.renderProblem(notes),
+    compare: (notes) => this.renderCompare(notes),
+  };
 
-  constructor(elements: AppElements, plotly: PlotlyApi, input: DataInput) {
+  constructor(elements: AppElements, plotly: PlotlyApi, initial: EmbeddedInput) {
+    const { baseResults, baseResultsName, ...input } = initial;
     this.elements = elements;
     this.plotly = plotly;
     this.input = input;
-    this.filters = createFilters((update) => {
-      this.state = update(this.state);
-      this.replaceUrl();
-      void this.scheduleRender();
-    });
+    this.home = baseResults === undefined ? "overview" : "compare";
+    this.state = parseViewState(location.hash, this.home);
+    this.filters = createFilters((update) => this.changeState(update));
     elements.filters.append(this.filters.root);
+    this.nav = createPageNav();
+    elements.nav.append(this.nav.root);
+    this.overviewSection = createOverviewSection(elements.overview);
     ({ sections: this.sections, empty: this.empty } = createViewSections(elements.views));
+    this.compare = new CompareController(elements.compare, {
+      plotly,
+      changed: () => void this.scheduleRender(),
+      selectProblem: (problem) => this.changeState((s) => ({ ...s, problem })),
+    });
+    if (baseResults !== undefined) {
+      this.compare.setBase({ results: baseResults, resultsName: baseResultsName ?? "results.jsonl" });
+    }
     this.listen();
     this.setData(input);
     void this.scheduleRender();
@@ -96,7 +136,7 @@ class Dashboard {
     });
     acceptDroppedFiles(dropOverlay, (files) => void this.loadFiles(files));
     window.addEventListener("hashchange", () => {
-      this.state = parseViewState(location.hash);
+      this.state = parseViewState(location.hash, this.home);
       void this.scheduleRender();
     });
   }
@@ -106,13 +146,22 @@ class Dashboard {
     this.input = next;
     this.data = loadData(next);
     this.problems = groupRuns(this.data.records);
+    this.overview = null;
     this.status.parseMs = performance.now() - t0;
     this.status.runs = this.data.records.length;
   }
 
+  /** A filter (or the compare page's problem) changed: keep it in the URL and draw again. */
+  private changeState(update: (state: ViewState) => ViewState): void {
+    this.state = update(this.state);
+    this.replaceUrl();
+    void this.scheduleRender();
+  }
+
   /** Keeps the view state in the URL hash (or drops the hash when the state is the default). */
   private replaceUrl(): void {
-    history.replaceState(null, "", formatViewState(this.state) || `${location.pathname}${location.search}`);
+    const hash = formatViewState(this.state, this.home);
+    history.replaceState(null, "", hash || `${location.pathname}${location.search}`);
   }
 
   /** Renders never overlap: a change during a render waits for it, then draws the latest state. */
@@ -140,14 +189,38 @@ class Dashboard {
         ? "no data loaded"
         : `${data.resultsName}${data.reportName ? ` + ${data.reportName}` : ""}`;
     const hasData = this.problems.length > 0;
+    // Only the page shown is drawn: Plotly cannot size a plot in a hidden container, and it saves time.
+    const page = hasData ? this.state.page : null;
+    document.body.dataset.page = page ?? "empty";
     this.empty.hidden = hasData;
-    elements.filters.hidden = !hasData;
+    elements.nav.hidden = !hasData;
+    elements.filters.hidden = page !== "problem";
+    elements.overview.hidden = page !== "overview";
+    elements.compare.hidden = page !== "compare";
+    elements.views.hidden = page !== "problem" && hasData;
     for (const view of VIEWS) {
       this.sections.get(view.id)!.root.hidden = !hasData || !(view.shown?.(this.problems) ?? true);
     }
-    if (!hasData) return this.renderNoData(notes);
-    await this.renderProblem(notes);
+    this.nav.sync(this.state);
+    if (page === null) return this.renderNoData(notes);
+    await this.pages[page](notes);
     this.status.renderMs = performance.now() - t0;
+  }
+
+  /** The overview across problems, built once per data load. */
+  private async renderOverview(notes: Note[]): Promise<void> {
+    renderNotes(this.elements.notes, notes);
+    this.overview ??= buildOverviewPage(this.problems, this.data.report);
+    const hrefFor = (problem: string) =>
+      formatViewState({ ...this.state, page: "problem", problem, learners: null });
+    await showOverview(this.overviewSection, this.overview, this.plotly, hrefFor);
+  }
+
+  /** BASE against the data shown (NEW): its loader, the outcome, and the problems selected. */
+  private async renderCompare(notes: Note[]): Promise<void> {
+    const extra = await this.compare.render(this.data, this.state.problem);
+    this.status.compareMs = this.compare.compareMs;
+    renderNotes(this.elements.notes, [...notes, ...extra]);
   }
 
   /** The empty state, and no figures. */

@@ -23,8 +23,11 @@ if (plotly === null) {
 } else {
   window.__arena = startDashboard(
     {
+      nav: byId("page-nav"),
       filters: byId("filters"),
       notes: byId("notes"),
+      overview: byId("overview"),
+      compare: byId("compare"),
       views: byId("views"),
       fileInput: byId<HTMLInputElement>("file-input"),
       dropOverlay: byId("drop-overlay"),

@@ -34,12 +34,14 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: filte
   });
 
   it("changes the plots when a filter changes, and keeps the filters in the URL", async () => {
-    // Open on another problem, then back to the default view (an empty hash).
+    // Open on another problem by a link written before pages existed (it opens the problem page),
+    // then back to the problem page's defaults.
     let { page, watch } = await open(
       site.browser,
       `${site.server.url}full/index.html#problem=sine-regression&y=metric`,
     );
-    await andRender(page, () => page.evaluate(() => (location.hash = "")));
+    expect(await page.evaluate(() => document.body.dataset.page)).toBe("problem");
+    await andRender(page, () => page.evaluate(() => (location.hash = "#page=problem")));
     expect(await traceCounts(page)).toEqual(DIGITS);
     // Drop a learner: every per-learner view loses its traces.
     await andRender(page, () =>
@@ -94,7 +96,7 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: filte
     await page.close();
   });
   it("says that significance needs report.json when only results are loaded, until one is dropped", async () => {
-    const { page: p, watch: w } = await open(site.browser, `${site.server.url}no-report/`);
+    const { page: p, watch: w } = await open(site.browser, `${site.server.url}no-report/#page=problem`);
     expect(await traceCounts(p)).toEqual(DIGITS);
     expect(await p.locator("#view-final .view-notes").textContent()).toContain(
       "Significance needs report.json",
@@ -139,6 +141,9 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: filte
       ]),
     );
     expect(await p.locator("#empty-state").isVisible()).toBe(false);
+    // The files open on the overview, its table from the report just picked.
+    expect(await p.locator('table[data-table="overview"]').isVisible()).toBe(true);
+    await andRender(p, () => p.locator('.page-link[data-page="problem"]').click());
     expect(await traceCounts(p)).toEqual(DIGITS);
     expect(await p.locator("#notes").textContent()).toContain("report.json loaded");
     expect(w.errors).toEqual([]);

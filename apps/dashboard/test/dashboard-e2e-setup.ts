@@ -13,7 +13,7 @@ import { type WriteDashboardOptions, writeDashboard } from "../src/node/write-da
 import { type Browser, browserForTests, launchChromium } from "./browser.ts";
 
 /** Screenshots for a human to look at (git-ignored). */
-const SHOTS = resolve(DASHBOARD_ROOT, "../../reports/dashboard");
+export const SHOTS = resolve(DASHBOARD_ROOT, "../../reports/dashboard");
 
 /**
  * How long a page may take to load and draw. Generous on purpose: CI runs every package's tests at once
@@ -97,11 +97,15 @@ export async function andRender(page: Page, action: () => Promise<unknown>): Pro
   await waitForRenders(page, before + 1);
 }
 
-/** Number of traces Plotly holds for each figure on the page (`el.data`, which Plotly attaches). */
+/**
+ * Number of traces Plotly holds for each figure shown (`el.data`, which Plotly attaches); figures of
+ * the page not shown (the overview's, on the problem page) are left out.
+ */
 export function traceCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const out: Record<string, number> = {};
     for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-figure]"))) {
+      if (el.offsetParent === null) continue;
       out[el.dataset.figure ?? "?"] = (el as HTMLElement & { data?: unknown[] }).data?.length ?? -1;
     }
     return out;

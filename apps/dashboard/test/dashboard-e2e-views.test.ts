@@ -42,7 +42,7 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: the v
 
   // One page for every test of this file (each moves it to another view): loading it is the slow part.
   beforeAll(async () => {
-    ({ page, watch } = await open(site.browser, `${site.server.url}full/index.html`));
+    ({ page, watch } = await open(site.browser, `${site.server.url}full/index.html#page=problem`));
   });
 
   it("renders every view of the served dashboard with the expected traces", async () => {
@@ -239,7 +239,7 @@ describe.skipIf(executable === undefined)("dashboard in headless Chromium: the v
     expect(watch.errors).toEqual([]);
   });
   it("draws the tuning view of a tuned suite, and keeps its trials out of the other views", async () => {
-    const tuned = await open(site.browser, `${site.server.url}tuned/index.html`);
+    const tuned = await open(site.browser, `${site.server.url}tuned/index.html#page=problem`);
     const p = tuned.page;
     expect(await p.locator("#view-tuning").isVisible()).toBe(true);
     // Budget: band + median for sgd and the GA; sensitivity: per hyperparameter, finished trials, the

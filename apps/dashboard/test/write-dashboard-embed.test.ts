@@ -83,7 +83,7 @@ describe("writeDashboard", () => {
 
   it("rejects unknown options and non-text data, naming them", async () => {
     await expect(writeDashboard(join(dir, "x"), { result: "typo" } as never)).rejects.toThrow(
-      'writeDashboard: unknown option "result"; expected one of results, report',
+      'writeDashboard: unknown option "result"; expected one of results, report, baseResults',
     );
     await expect(writeDashboard(join(dir, "x"), { results: 3 } as never)).rejects.toThrow(
       "writeDashboard: results must be the file's text (a string), got number",

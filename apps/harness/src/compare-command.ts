@@ -17,10 +17,13 @@ import { quote, UsageError } from "./usage-error.ts";
 
 /**
  * `arena compare BASE NEW`: two results (folders holding results.jsonl, or .jsonl files) compared row
- * by row with @arena/report's `compareResults`; compare.md and compare.json written; exit 1 when a
- * regression is flagged (for CI), 2 for usage errors and for runs whose config hashes differ unless
- * `--allow-config-change`.
+ * by row with @arena/report's `compareResults`; compare.md and compare.json written, and with `--html`
+ * a static dashboard carrying both sets (its compare page); exit 1 when a regression is flagged (for
+ * CI), 2 for usage errors and for runs whose config hashes differ unless `--allow-config-change`.
  */
+
+/** The folder `--html` writes into, under the output folder. */
+export const COMPARE_DASHBOARD_DIR = "compare-dashboard";
 
 /** How many changed run ids the refusal names. */
 const SHOWN_CHANGES = 3;
@@ -32,6 +35,8 @@ interface Side {
   dir: string;
   file: ResultsFile;
   path: string;
+  /** The file's text, for the dashboard (`--html`). */
+  text: string;
 }
 
 /**
@@ -72,10 +77,11 @@ function readSide(path: string, what: string): Side {
   if (isDir && !statSync(file, { throwIfNoEntry: false })) {
     throw new UsageError(`${what} ${quote(path)}: the folder holds no results.jsonl`);
   }
-  const parsed = parseResultsFile(readInputText(file, RESULTS_FILE));
+  const text = readInputText(file, RESULTS_FILE);
+  const parsed = parseResultsFile(text);
   if (parsed.records.length === 0)
     throw new UsageError(`${what} ${quote(file)} holds no readable run records`);
-  return { label: path, dir: isDir ? abs : dirname(abs), file: parsed, path: file };
+  return { label: path, dir: isDir ? abs : dirname(abs), file: parsed, path: file, text };
 }
 
 function warningsOf(side: Side): string[] {
@@ -130,8 +136,25 @@ function writeCompare(out: string, c: Compare): { jsonPath: string; markdownPath
   return { jsonPath, markdownPath };
 }
 
+/**
+ * Writes `out/compare-dashboard/`: the dashboard with NEW as its results and BASE embedded beside them,
+ * so it opens on its compare page (the same comparison, drawn); returns its index.html.
+ */
+async function writeCompareDashboard(out: string, base: Side, next: Side): Promise<string> {
+  const { writeDashboard } = await import("@arena/dashboard/node");
+  const { indexHtml } = await writeDashboard(join(out, COMPARE_DASHBOARD_DIR), {
+    results: next.text,
+    baseResults: base.text,
+  });
+  return indexHtml;
+}
+
 /** `arena compare BASE NEW [flags]`: writes the outputs, prints the summary, returns the exit code. */
-export function compareCommand(basePath: string, newPath: string, flags: Record<string, unknown>): number {
+export async function compareCommand(
+  basePath: string,
+  newPath: string,
+  flags: Record<string, unknown>,
+): Promise<number> {
   // Every flag is checked before anything is read or written.
   const settings = compareSettings(flags);
   const outFlag = stringOption(flags, "out");
@@ -139,6 +162,8 @@ export function compareCommand(basePath: string, newPath: string, flags: Record<
   const base = readSide(basePath, "BASE");
   const next = readSide(newPath, "NEW");
   const out = checkOutputDir(outFlag ?? next.dir, "--out");
+  const html = flags.html === true;
+  if (html) checkOutputDir(join(out, COMPARE_DASHBOARD_DIR), "compare --html: OUT/compare-dashboard");
   const c = compareResults(base.file.records, next.file.records, settings, {
     base: sourceOf(base),
     new: sourceOf(next),
@@ -149,6 +174,8 @@ export function compareCommand(basePath: string, newPath: string, flags: Record<
   const { jsonPath, markdownPath } = writeCompare(out, c);
   console.log(renderCompareSummary(c));
   console.log(`compare: ${markdownPath}\n         ${jsonPath}`);
+  if (html)
+    console.log(`dashboard: ${await writeCompareDashboard(out, base, next)} (opens from disk, offline)`);
   return c.regressions.length > 0 ? 1 : 0;
 }
 
@@ -170,9 +197,11 @@ export function registerCompareCommand(cli: CAC): void {
     )
     .option("--alpha <a>", "Significance level of the Holm-adjusted p-values (default 0.05)")
     .option("--allow-config-change", "Compare runs whose config hashes differ (other settings) anyway")
+    .option("--html", "Also write OUT/compare-dashboard/: the dashboard with both sets, on its compare page")
     .example("  $ arena compare results/main results/branch")
     .example("  $ arena compare main.jsonl branch.jsonl --out /tmp/cmp --threshold 0.02")
-    .action((base: string, next: string, flags: Record<string, unknown>) => {
-      process.exitCode = compareCommand(base, next, flags);
+    .example("  $ arena compare results/main results/branch --html")
+    .action(async (base: string, next: string, flags: Record<string, unknown>) => {
+      process.exitCode = await compareCommand(base, next, flags);
     });
 }

@@ -70,7 +70,7 @@ export function costTarget(base: readonly RunRecord[]): number | null {
 }
 
 /** FLOPs at a run's first reach of `target`; +∞ when it never did; undefined when its ladder lacks it. */
-function flopsTo(r: RunRecord, target: number): number | undefined {
+export function flopsToTarget(r: RunRecord, target: number): number | undefined {
   const hit = r.targets.find((t) => t.target === target);
   if (!hit) return undefined;
   return hit.reached && hit.flops !== null ? hit.flops : Number.POSITIVE_INFINITY;
@@ -86,7 +86,7 @@ export function costValues(base: readonly RunRecord[], next: readonly RunRecord[
   if (target === null) {
     return { untested: "no target: no target of the ladder was reached by half of BASE's runs", target };
   }
-  const values = (rs: readonly RunRecord[]) => finished(rs).map((r) => flopsTo(r, target));
+  const values = (rs: readonly RunRecord[]) => finished(rs).map((r) => flopsToTarget(r, target));
   const [b, n] = [values(base), values(next)];
   if ([...b, ...n].some((v) => v === undefined)) {
     return { untested: `some runs have no target ${target} in their ladder (the suite changed)`, target };

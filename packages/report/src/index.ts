@@ -9,7 +9,7 @@ export {
   DEFAULT_COMPARE_SETTINGS,
   relativeChange,
 } from "./compare-results.ts";
-export { costTarget } from "./compare-values.ts";
+export { costTarget, flopsToTarget } from "./compare-values.ts";
 export { type ConfigChange, configChanges, pairRuns, type RunPairing } from "./config-changes.ts";
 export { type MixedConfigRow, mixedConfigRows, mixedConfigWarning } from "./config-mix.ts";
 export { buildOverview } from "./overview.ts";
@@ -20,5 +20,6 @@ export {
   renderCompareSummary,
   undetectableCompareText,
 } from "./render-compare.ts";
+export { comparisonValue, trainingWallMs } from "./run-values.ts";
 export { mdText, renderReportMarkdown, renderSummary, verdictLine } from "./render-report.ts";
 export { tuningSummaries } from "./tuning-summaries.ts";

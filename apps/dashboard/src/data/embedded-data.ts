@@ -10,6 +10,20 @@ export interface EmbeddedData {
   report: string | null;
   resultsName: string | null;
   reportName: string | null;
+  /**
+   * A second results text to compare the first against (`arena compare BASE NEW --html`): BASE, while
+   * `results` is NEW. Absent when the dashboard carries one set; a dashboard with it opens on the
+   * compare page.
+   */
+  baseResults?: string;
+  baseResultsName?: string;
+}
+
+/** What a dashboard starts with: the data shown (NEW, on the compare page) and, optionally, BASE. */
+export interface EmbeddedInput extends DataInput {
+  /** BASE's results text, when embedded. */
+  baseResults?: string;
+  baseResultsName?: string | null;
 }
 
 /**
@@ -32,16 +46,21 @@ export function embeddedDataScript(data: EmbeddedData | null): string {
   return `// Written by @arena/dashboard: the data this dashboard shows (null: none; open or drop files).\nwindow.__ARENA_DATA__ = ${json};\n`;
 }
 
-/** Reads `window.__ARENA_DATA__`; anything that is not embedded data of this format gives null. */
-export function readEmbeddedData(value: unknown): DataInput | null {
+/**
+ * Reads `window.__ARENA_DATA__`; anything that is not embedded data of this format gives null. The
+ * BASE fields are there only when BASE is embedded.
+ */
+export function readEmbeddedData(value: unknown): EmbeddedInput | null {
   if (value === null || typeof value !== "object") return null;
   const v = value as Partial<EmbeddedData>;
   if (v.format !== EMBEDDED_DATA_FORMAT) return null;
   const text = (s: unknown) => (typeof s === "string" ? s : null);
+  const base = text(v.baseResults);
   return {
     results: text(v.results),
     report: text(v.report),
     resultsName: text(v.resultsName),
     reportName: text(v.reportName),
+    ...(base === null ? {} : { baseResults: base, baseResultsName: text(v.baseResultsName) }),
   };
 }

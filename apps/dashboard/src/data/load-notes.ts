@@ -32,10 +32,18 @@ export const MAX_DETAILS = 50;
 
 /**
  * What the note area says about the loaded data: how many runs by status (and baseline fits), how many lines were
- * skipped and why, a torn last line, and whether report.json (needed for significance marks) is
- * loaded or could not be read.
+ * skipped and why, a torn last line ({@link resultsNotes}), and whether report.json (needed for
+ * significance marks) is loaded or could not be read.
  */
 export function loadNotes(data: LoadedData): Note[] {
+  return [...resultsNotes(data), ...reportNotes(data)];
+}
+
+/**
+ * The notes on the results file alone: runs by status (baseline fits and tuning trials apart), lines
+ * skipped and why, a torn last line, failed runs. The compare page says them of its BASE file.
+ */
+export function resultsNotes(data: LoadedData): Note[] {
   const notes: Note[] = [];
   const problems = new Set(data.records.map((r) => r.problem.name)).size;
   if (data.resultsName !== null) {
@@ -90,6 +98,12 @@ export function loadNotes(data: LoadedData): Note[] {
       details: failed.slice(0, MAX_DETAILS).map((r) => `${r.runId}: ${r.error?.message ?? "(no message)"}`),
     });
   }
+  return notes;
+}
+
+/** Whether report.json is loaded, could not be read, or is missing where it would help. */
+function reportNotes(data: LoadedData): Note[] {
+  const notes: Note[] = [];
   if (data.report !== null) {
     notes.push({
       level: "info",

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EMBEDDED_DATA_FORMAT, embeddedDataScript } from "../data/embedded-data.ts";
+import { EMBEDDED_DATA_FORMAT, type EmbeddedData, embeddedDataScript } from "../data/embedded-data.ts";
 import { ensureBuilt } from "./build-app.ts";
 
 /** What to embed: the texts of the files, as read from disk. */
@@ -9,6 +9,11 @@ export interface WriteDashboardOptions {
   results?: string;
   /** Text of report.json. */
   report?: string;
+  /**
+   * Text of a second results.jsonl, BASE, to compare `results` (NEW) against: the dashboard then
+   * opens on its compare page (`arena compare BASE NEW --html`).
+   */
+  baseResults?: string;
 }
 
 /** What {@link writeDashboard} wrote. */
@@ -21,13 +26,28 @@ export interface WrittenDashboard {
   built: boolean;
 }
 
-const KEYS = ["results", "report"];
+const KEYS = ["results", "report", "baseResults"];
+
+/** What data.js embeds: null without any text; BASE's fields only when it is given. */
+function embeddedData(options: WriteDashboardOptions): EmbeddedData | null {
+  const { results, report, baseResults } = options;
+  if (results === undefined && report === undefined && baseResults === undefined) return null;
+  return {
+    format: EMBEDDED_DATA_FORMAT,
+    results: results ?? null,
+    report: report ?? null,
+    resultsName: results === undefined ? null : "results.jsonl",
+    reportName: report === undefined ? null : "report.json",
+    ...(baseResults === undefined ? {} : { baseResults, baseResultsName: "results.jsonl" }),
+  };
+}
 
 /**
  * Writes a self-contained static dashboard into `outDir`: the built app (index.html, assets/) and a
- * `data.js` that embeds the given results and report, so the folder opens from disk (file://) or any
- * static server, offline, with no back end and no fetch. Builds the app with Vite first if `dist/` is
- * missing or stale. Files of `outDir` other than index.html, data.js and assets/ are left alone.
+ * `data.js` that embeds the given results and report (and BASE's results to compare them against,
+ * when given), so the folder opens from disk (file://) or any static server, offline, with no back end
+ * and no fetch. Builds the app with Vite first if `dist/` is missing or stale. Files of `outDir` other
+ * than index.html, data.js and assets/ are left alone.
  *
  * @example
  * ```ts
@@ -64,17 +84,7 @@ export async function writeDashboard(
   rmSync(join(out, "assets"), { recursive: true, force: true });
   cpSync(join(dir, "assets"), join(out, "assets"), { recursive: true });
   cpSync(join(dir, "index.html"), join(out, "index.html"));
-  const data =
-    options.results === undefined && options.report === undefined
-      ? null
-      : ({
-          format: EMBEDDED_DATA_FORMAT,
-          results: options.results ?? null,
-          report: options.report ?? null,
-          resultsName: options.results === undefined ? null : "results.jsonl",
-          reportName: options.report === undefined ? null : "report.json",
-        } as const);
-  writeFileSync(join(out, "data.js"), embeddedDataScript(data));
+  writeFileSync(join(out, "data.js"), embeddedDataScript(embeddedData(options)));
   const indexHtml = join(out, "index.html");
   if (!existsSync(indexHtml)) throw new Error(`writeDashboard: ${indexHtml} was not written`);
   return { outDir: out, indexHtml, built };

@@ -28,7 +28,8 @@ export async function readPickedFiles(files: ArrayLike<File>): Promise<PickedFil
 
 /**
  * Lets the whole page take dropped files: an overlay shows while something is dragged over it, and
- * the dropped files go to `onFiles`.
+ * the dropped files go to `onFiles`, unless a drop zone of the page took them first (it cancels the
+ * drop event: the compare page's BASE zone).
  */
 export function acceptDroppedFiles(overlay: HTMLElement, onFiles: (files: FileList) => void): void {
   let depth = 0;
@@ -48,7 +49,7 @@ export function acceptDroppedFiles(overlay: HTMLElement, onFiles: (files: FileLi
   document.addEventListener("drop", (e) => {
     depth = 0;
     overlay.hidden = true;
-    if (!e.dataTransfer || e.dataTransfer.files.length === 0) return;
+    if (e.defaultPrevented || !e.dataTransfer || e.dataTransfer.files.length === 0) return;
     e.preventDefault();
     onFiles(e.dataTransfer.files);
   });

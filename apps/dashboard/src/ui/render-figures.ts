@@ -1,4 +1,5 @@
 import type { Config, PlotlyHTMLElement } from "plotly.js";
+import { labelLogAxes } from "../views/label-log-axes.ts";
 import type { Figure } from "../views/view.ts";
 import { el } from "./dom.ts";
 import type { PlotlyApi } from "./plotly-global.ts";
@@ -11,7 +12,8 @@ const CONFIG: Partial<Config> = {
 
 /**
  * Draws figures into a container, reusing each figure's div across renders (keyed by figure id) so
- * Plotly.react can update it in place, and purging divs whose figure is gone.
+ * Plotly.react can update it in place, and purging divs whose figure is gone. Every log axis is
+ * labelled here, the one place all figures pass ({@link labelLogAxes}).
  */
 export async function renderFigures(
   container: HTMLElement,
@@ -23,7 +25,7 @@ export async function renderFigures(
     if (child instanceof HTMLElement && child.dataset.figure) existing.set(child.dataset.figure, child);
   }
   const jobs: Promise<unknown>[] = [];
-  for (const f of figures) {
+  for (const f of figures.map(labelLogAxes)) {
     let div = existing.get(f.id);
     existing.delete(f.id);
     if (!div) div = el("div", { class: "plot", attrs: { "data-figure": f.id } });

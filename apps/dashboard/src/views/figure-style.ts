@@ -1,6 +1,9 @@
 import type { Annotations, Layout, LayoutAxis } from "plotly.js";
 
-/** Plotly's default qualitative palette (D3 category10): distinct and familiar. */
+/**
+ * Plotly's default qualitative palette (D3 category10), then ten darker hues from D3's category20b/c,
+ * so a suite with all 13 default learners draws no two of them in one colour.
+ */
 export const PALETTE = [
   "#1f77b4",
   "#ff7f0e",
@@ -12,7 +15,29 @@ export const PALETTE = [
   "#7f7f7f",
   "#bcbd22",
   "#17becf",
+  "#393b79",
+  "#e6550d",
+  "#637939",
+  "#ad494a",
+  "#7b4173",
+  "#8c6d31",
+  "#3182bd",
+  "#31a354",
+  "#756bb1",
+  "#636363",
 ];
+
+/**
+ * A figure whose legend (one entry per learner, up to 13 or more) sits below the plot, anchored to the
+ * figure's bottom edge rather than the plot's, so its rows never run into the x axis title.
+ */
+export const BOTTOM_LEGEND: Partial<Layout> = {
+  legend: { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom" },
+  margin: { l: 70, r: 20, t: 60, b: 190 },
+};
+
+/** The height of a figure with {@link BOTTOM_LEGEND}: the plot keeps about 300 px above it. */
+export const BOTTOM_LEGEND_HEIGHT = 560;
 
 /** One colour per key, in order, cycling through the palette. */
 export function colorMap(keys: string[]): Map<string, string> {
@@ -38,7 +63,10 @@ export function baseLayout(title: string): Partial<Layout> {
   };
 }
 
-/** An axis with a title, grid lines and log or linear type. */
+/**
+ * An axis with a title, grid lines and log or linear type. A log axis gets its ticks when the figure is
+ * drawn (`labelLogAxes`, from the values it shows): decades labelled, never a bare "2" or "5".
+ */
 export function axis(title: string, log: boolean, extra: Partial<LayoutAxis> = {}): Partial<LayoutAxis> {
   return {
     title: { text: title },
@@ -51,8 +79,6 @@ export function axis(title: string, log: boolean, extra: Partial<LayoutAxis> = {
     ticks: "outside",
     exponentformat: "SI",
     automargin: true,
-    // On log axes label 1, 2 and 5 of each decade: all nine digits crowd the axis.
-    ...(log ? { dtick: "D2" } : {}),
     ...extra,
   };
 }

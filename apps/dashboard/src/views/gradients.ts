@@ -7,6 +7,7 @@ import { type ThroughTimeHeatmap, throughTimeHeatmap } from "../transforms/heatm
 import type { Series } from "../transforms/step-interpolation.ts";
 import { plotlyText } from "../ui/plotly-text.ts";
 import { axis, baseLayout } from "./figure-style.ts";
+import { mantissaLabel } from "./log-axis-ticks.ts";
 import type { Figure, ViewContext, ViewOutput, ViewSpec } from "./view.ts";
 
 const DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"] as const;
@@ -166,7 +167,7 @@ function throughTimeFigure(
         colorbar: {
           title: { text: "‖∂L/∂h_t‖", side: "right" },
           tickvals: scale.ticks,
-          ticktext: scale.ticks.map((k) => `1e${k}`),
+          ticktext: scale.ticks.map((k) => mantissaLabel(1, k)),
         },
         hovertemplate: "time step %{y}<br>x %{x:.3s}<br>‖∂L/∂h_t‖ %{text}<extra></extra>",
         name: plotlyText(l.label),

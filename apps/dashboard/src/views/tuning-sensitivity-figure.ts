@@ -79,15 +79,6 @@ function panelTraces(panel: SensitivityPanel, index: number, options: Sensitivit
     }));
 }
 
-/**
- * Log ticks of a panel: one label per decade when the values span more than two (a panel is too narrow
- * for 1, 2 and 5 of each), else 1, 2 and 5 of each decade, so a narrow range still has labels.
- */
-function logTicks(panel: SensitivityPanel): number | string {
-  const xs = panel.points.map((p) => p.x as number);
-  return Math.log10(Math.max(...xs) / Math.min(...xs)) > 2 ? 1 : "D2";
-}
-
 /** The x axis of a panel: log, linear, or the space's categories in order. */
 function panelAxis(panel: SensitivityPanel, domain: [number, number], anchor: AxisName): Partial<LayoutAxis> {
   const title = plotlyText(panel.param);
@@ -100,8 +91,8 @@ function panelAxis(panel: SensitivityPanel, domain: [number, number], anchor: Ax
       anchor,
     });
   }
-  const log = panel.axis.kind === "log";
-  return axis(title, log, { domain, anchor, ...(log ? { dtick: logTicks(panel) } : {}) });
+  // A log axis is labelled like every other when drawn (labelLogAxes): decades, or full values.
+  return axis(title, panel.axis.kind === "log", { domain, anchor });
 }
 
 /** Column and row domains of panel i of n, with gaps between panels. */
