@@ -20,6 +20,6 @@ export {
   renderCompareSummary,
   undetectableCompareText,
 } from "./render-compare.ts";
-export { comparisonValue, trainingWallMs } from "./run-values.ts";
 export { mdText, renderReportMarkdown, renderSummary, verdictLine } from "./render-report.ts";
+export { comparisonValue, trainingWallMs } from "./run-values.ts";
 export { tuningSummaries } from "./tuning-summaries.ts";

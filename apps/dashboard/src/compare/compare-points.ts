@@ -15,7 +15,8 @@ export interface ComparePoint {
 }
 
 const finished = (runs: readonly RunRecord[]) => runs.filter((r) => r.status !== "failed");
-const finite = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) ? v : null);
+const finite = (v: number | null | undefined) =>
+  v !== null && v !== undefined && Number.isFinite(v) ? v : null;
 
 /** Final test metric per finished run; diverged or non-finite: an edge point (the worst value). */
 export function finalPoints(runs: readonly RunRecord[]): ComparePoint[] {
