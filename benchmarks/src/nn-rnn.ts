@@ -1,9 +1,9 @@
 /**
  * `nn-rnn`: BPTT training throughput (sequences/s) of recurrent nets with 32 hidden units on
  * next-value prediction of a sine wave: 64 windows of 21 values, a prediction at each of 20 steps,
- * plain SGD, one call = one pass over the 64 sequences. Arena's Rnn and Lstm against brain.js
- * recurrent.RNNTimeStep / LSTMTimeStep (one sequence at a time) and tfjs simpleRNN / lstm layers.
- * Sizes are the minibatch: 1 (as brain.js trains) and 32.
+ * plain SGD, one call = one pass over the 64 sequences. Arena's Rnn, Lstm and Gru against brain.js
+ * recurrent.RNNTimeStep / LSTMTimeStep / GRUTimeStep (one sequence at a time) and tfjs simpleRNN /
+ * lstm / gru layers. Sizes are the minibatch: 1 (as brain.js trains) and 32.
  */
 
 import { RecurrentNet } from "@arena/nn";
@@ -24,10 +24,10 @@ const SEQUENCES = 64;
 const STEPS = 20;
 const HIDDEN = 32;
 const LR = 0.01;
-const CELLS = ["rnn", "lstm"] as const;
+const CELLS = ["rnn", "lstm", "gru"] as const;
 type Cell = (typeof CELLS)[number];
 
-const cellOf = (c: BenchCase): Cell => (c.variant.startsWith("lstm") ? "lstm" : "rnn");
+const cellOf = (c: BenchCase): Cell => CELLS.find((cell) => c.variant.startsWith(cell)) ?? "rnn";
 
 /** Arena on the given kernel backend (chosen in the child process, so each row times one backend). */
 const arena = (kernels: () => Kernels): Implementation => ({
@@ -55,13 +55,17 @@ const arena = (kernels: () => Kernels): Implementation => ({
 const brainjs: Implementation = {
   init() {
     loadBrain();
-    return "brain.js 2.0.0-beta.24 recurrent.RNNTimeStep / LSTMTimeStep (CPU); gpu.js absent and stood in for (nn-data.ts)";
+    return "brain.js 2.0.0-beta.24 recurrent.RNNTimeStep / LSTMTimeStep / GRUTimeStep (CPU); gpu.js absent and stood in for (nn-data.ts)";
   },
   prepare(c): Prepared | null {
     if (c.size !== 1) return null; // brain.js trains one sequence at a time
     const brain = loadBrain();
     const data = sineSequences(SEQUENCES, STEPS);
-    const Net = cellOf(c) === "lstm" ? brain.recurrent.LSTMTimeStep : brain.recurrent.RNNTimeStep;
+    const Net = {
+      rnn: brain.recurrent.RNNTimeStep,
+      lstm: brain.recurrent.LSTMTimeStep,
+      gru: brain.recurrent.GRUTimeStep,
+    }[cellOf(c)];
     const net = new Net({ inputSize: 1, hiddenLayers: [HIDDEN], outputSize: 1, learningRate: LR });
     // The first train() call builds the model; do it before timing.
     net.train(data.series.slice(0, 1), { iterations: 1, errorThresh: 1e-9 });
@@ -79,10 +83,10 @@ function tfjs(backend: TfjsBackend): Implementation {
     prepare(c): Prepared {
       const data = sineSequences(SEQUENCES, STEPS);
       const B = c.size;
-      const recurrent =
-        cellOf(c) === "lstm"
-          ? tf.layers.lstm({ units: HIDDEN, returnSequences: true, inputShape: [STEPS, 1] })
-          : tf.layers.simpleRNN({ units: HIDDEN, returnSequences: true, inputShape: [STEPS, 1] });
+      const layer = { units: HIDDEN, returnSequences: true, inputShape: [STEPS, 1] };
+      const recurrent = { rnn: tf.layers.simpleRNN, lstm: tf.layers.lstm, gru: tf.layers.gru }[cellOf(c)](
+        layer,
+      );
       const model = tf.sequential({ layers: [recurrent, tf.layers.dense({ units: 1 })] });
       const opt = tf.train.sgd(LR);
       const xs: import("@tensorflow/tfjs").Tensor3D[] = [];
@@ -138,13 +142,13 @@ export const rnnSuite = defineSuite<BenchCase>(import.meta.url, {
   },
   timed: {
     arena:
-      "one pass over 64 sequences: per minibatch `zeroGrads()`, `forwardSequence(x, B, 20)`, `backwardSequence(y)` (full BPTT, MSE at every step, linear readout), then `params[i] -= 0.01·grads[i]` inline. Variant rnn = Elman tanh cell, lstm = LSTM. TypeScript kernels.",
+      "one pass over 64 sequences: per minibatch `zeroGrads()`, `forwardSequence(x, B, 20)`, `backwardSequence(y)` (full BPTT, MSE at every step, linear readout), then `params[i] -= 0.01·grads[i]` inline. Variant rnn = Elman tanh cell, lstm = LSTM, gru = GRU (reset after). TypeScript kernels.",
     "arena-wasm":
-      "the same loop on the WebAssembly SIMD kernels (`wasmKernels()`); the model's arrays are ordinary ones, so gemm copies its operands per call and the memory-bound kernels run in TypeScript.",
+      "the same loop on the WebAssembly SIMD kernels (`wasmKernels()`): the model's parameters and workspaces are allocated in the WebAssembly memory, so every kernel runs on them in place (only the 64 input and target windows live outside, read once per minibatch).",
     "brain.js":
-      "`net.train(series, { iterations: 1 })` of recurrent.RNNTimeStep / LSTMTimeStep({ inputSize: 1, hiddenLayers: [32], outputSize: 1 }) over the same 64 windows of 21 values, one sequence at a time (batch 1 only).",
+      "`net.train(series, { iterations: 1 })` of recurrent.RNNTimeStep / LSTMTimeStep / GRUTimeStep({ inputSize: 1, hiddenLayers: [32], outputSize: 1 }) over the same 64 windows of 21 values, one sequence at a time (batch 1 only).",
     "tfjs-cpu":
-      "per minibatch `optimizer.minimize(() => tf.losses.meanSquaredError(y, model.apply(x)))` with tf.sequential [simpleRNN or lstm(32, returnSequences) → dense(1)], tf.train.sgd(0.01), batch tensors made before timing; CPU backend.",
+      "per minibatch `optimizer.minimize(() => tf.losses.meanSquaredError(y, model.apply(x)))` with tf.sequential [simpleRNN, lstm or gru(32, returnSequences) → dense(1)], tf.train.sgd(0.01), batch tensors made before timing; CPU backend.",
     "tfjs-wasm": "the same loop on @tensorflow/tfjs-backend-wasm.",
   },
 });

@@ -38,7 +38,8 @@ export function randomSequences(
 
 /**
  * A Kernels wrapper that counts FLOPs by the usual conventions (gemm 2·m·n·k, addRowBias and colSums
- * one per entry, dot and axpy 2 per entry; gemmBatched as count gemms), per kernel name.
+ * one per entry, dot and axpy 2 per entry; gemmBatched as count gemms), per kernel name; gruForward's
+ * fused bias add counts as addRowBias.
  */
 export function countingKernels(k: Kernels): {
   kernels: Kernels;
@@ -63,6 +64,11 @@ export function countingKernels(k: Kernels): {
     addRowBias(m, n, bias, bo, c, co, ldc) {
       add("addRowBias", m * n);
       k.addRowBias(m, n, bias, bo, c, co, ldc);
+    },
+    // The GRU's recurrent candidate bias (h·U_n + b_hn) is added inside its fused step kernel.
+    gruForward(n, h, x, xo, rec, ro, bhn, bo, hPrev, po, gates, go, hn, no, out, oo) {
+      add("addRowBias", n * h);
+      k.gruForward(n, h, x, xo, rec, ro, bhn, bo, hPrev, po, gates, go, hn, no, out, oo);
     },
     colSums(m, n, alpha, a, ao, lda, beta, out, oo) {
       add("colSums", m * n);

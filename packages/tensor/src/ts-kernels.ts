@@ -3,7 +3,9 @@ import { add, axpy, clamp, copy, fill, map, mul, scale, sub } from "./elementwis
 import { gemm } from "./gemm.ts";
 import { gemmBatched } from "./gemm-batched.ts";
 import { gemv } from "./gemv.ts";
+import { gruBackward, gruForward } from "./gru-cell.ts";
 import type { Kernels } from "./kernels.ts";
+import { lstmBackward, lstmForward } from "./lstm-cell.ts";
 import { allFinite, dot, norm2, sum } from "./reductions.ts";
 import { addRowBias, argmaxRows, colSums, softmaxRows } from "./rows.ts";
 import { transpose } from "./transpose.ts";
@@ -37,6 +39,10 @@ export const tsKernels: Kernels = {
   map,
   activation,
   activationGrad,
+  lstmForward,
+  lstmBackward,
+  gruForward,
+  gruBackward,
   addRowBias,
   colSums,
   softmaxRows,

@@ -99,6 +99,27 @@ for (const k of backends) {
       );
     });
 
+    it("the recurrent cells name a bad size or a short operand", () => {
+      const o = [f(8), 0, f(2), 0, f(8), 0, f(2), 0, f(2), 0, f(2), 0] as const;
+      expect(() => k.lstmForward(1, 2, ...o)).not.toThrow();
+      expect(() => k.lstmForward(-1, 2, ...o)).toThrow("lstmForward: n must be an integer >= 0, got -1");
+      expect(() => k.lstmForward(1, 2, f(7), 0, f(2), 0, f(8), 0, f(2), 0, f(2), 0, f(2), 0)).toThrow(
+        "lstmForward: z needs 8 elements from offset 0, but its array has 7",
+      );
+      expect(() => k.lstmBackward(1, 2, f(8), 0, f(2), 0, f(2), 0, f(2), 0, f(2), 1, f(8), 0)).toThrow(
+        "lstmBackward: dc needs 2 elements from offset 1, but its array has 2",
+      );
+      expect(() =>
+        k.gruForward(1, 2.5, f(6), 0, f(6), 0, f(2), 0, f(2), 0, f(6), 0, f(2), 0, f(2), 0),
+      ).toThrow("gruForward: hidden must be an integer >= 0, got 2.5");
+      expect(() => k.gruForward(1, 2, f(6), 0, f(6), 0, f(1), 0, f(2), 0, f(6), 0, f(2), 0, f(2), 0)).toThrow(
+        "gruForward: bhn needs 2 elements from offset 0, but its array has 1",
+      );
+      expect(() =>
+        k.gruBackward(1, 2, f(6), 0, f(2), 0, f(2), 0, f(2), 0, f(6), 0, f(5), 0, f(2), 0),
+      ).toThrow("gruBackward: dzRec needs 6 elements from offset 0, but its array has 5");
+    });
+
     it("accepts empty shapes without touching anything", () => {
       const c = Float32Array.of(Number.NaN);
       k.gemm(false, false, 0, 5, 3, 1, f(0), 0, 3, f(15), 0, 5, 0, c, 0, 5);

@@ -1,7 +1,8 @@
 /**
  * The WebAssembly gemm rounds every element of C the same way whichever internal path computes it
- * (packed SIMD tiles, edge tiles, or the small-shape loop), so a row of a batched product is
- * bit-identical to the same row computed alone: model outputs do not depend on the batch size.
+ * (packed SIMD tiles, edge tiles, the single-row SIMD path, or the small-shape loop), so a row of a
+ * batched product is bit-identical to the same row computed alone, and each element of a single row to
+ * that element computed alone: model outputs do not depend on the batch size.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -39,6 +40,36 @@ describe("wasm gemm batch invariance", () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it("each element of a 1-row product (the lane-parallel path) equals it computed as a 1×1 product", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 140 }),
+        fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 250, max: 600 })),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(1, 0.3),
+        fc.constantFrom(0, 1, -0.5),
+        fc.nat(1000),
+        (n, k, transA, transB, alpha, beta, seed) => {
+          const lda = transA ? 3 : k; // with transA, op(A) is column 0 of a k×3 matrix
+          const a = pseudoRandom(transA ? 3 * k : k, seed + 1);
+          const b = pseudoRandom(k * n, seed + 2);
+          const c0 = pseudoRandom(n, seed + 3);
+          const ldb = transB ? k : n;
+          const row = c0.slice();
+          wasm.gemm(transA, transB, 1, n, k, alpha, a, 0, lda, b, 0, ldb, beta, row, 0, n);
+          const one = new Float32Array(1);
+          for (let j = 0; j < n; j++) {
+            one[0] = c0[j];
+            wasm.gemm(transA, transB, 1, 1, k, alpha, a, 0, lda, b, transB ? j * k : j, ldb, beta, one, 0, 1);
+            expect(row[j]).toBe(one[0]);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

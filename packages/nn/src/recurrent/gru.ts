@@ -1,6 +1,5 @@
 import type { Kernels } from "@arena/tensor";
 import type { LayoutBuilder } from "../layout.ts";
-import { sigmoidApprox, tanhApprox } from "../tanh-approx.ts";
 import type { SequenceLayerWorkspace } from "./layer-workspace.ts";
 import { RecurrentLayer } from "./recurrent-layer.ts";
 
@@ -57,34 +56,26 @@ export class Gru extends RecurrentLayer {
     const G = 3 * H;
     const nh = n * H;
     const k = this.k;
-    const rec = ws.rec;
-    k.gemm(false, false, n, G, H, 1, ws.hs, t * nh, H, p, base + this.uOff, G, 0, rec, 0, G);
-    k.addRowBias(n, H, p, base + this.bhnOff, rec, 2 * H, G);
-    const z = ws.z;
-    const gates = ws.gatesBuf;
-    const hn = ws.aux;
-    const hs = ws.hs;
-    const gBase = t * n * G;
-    const hPrev = t * nh;
-    const hNext = (t + 1) * nh;
-    for (let r = 0; r < n; r++) {
-      const zr = zOff + r * G;
-      const rr = r * G;
-      const gr = gBase + r * G;
-      const hr = r * H;
-      for (let j = 0; j < H; j++) {
-        const u = sigmoidApprox(z[zr + j] + rec[rr + j]);
-        const rg = sigmoidApprox(z[zr + H + j] + rec[rr + H + j]);
-        const hc = rec[rr + 2 * H + j];
-        const cand = tanhApprox(z[zr + 2 * H + j] + rg * hc);
-        gates[gr + j] = u;
-        gates[gr + H + j] = rg;
-        gates[gr + 2 * H + j] = cand;
-        hn[hPrev + hr + j] = hc;
-        const hp = hs[hPrev + hr + j];
-        hs[hNext + hr + j] = cand + u * (hp - cand);
-      }
-    }
+    k.gemm(false, false, n, G, H, 1, ws.hs, t * nh, H, p, base + this.uOff, G, 0, ws.rec, 0, G);
+    // Gates, candidate (with b_hn) and output in one fused kernel; h·U_n + b_hn kept for backward.
+    k.gruForward(
+      n,
+      H,
+      ws.z,
+      zOff,
+      ws.rec,
+      0,
+      p,
+      base + this.bhnOff,
+      ws.hs,
+      t * nh,
+      ws.gatesBuf,
+      t * n * G,
+      ws.aux,
+      t * nh,
+      ws.hs,
+      (t + 1) * nh,
+    );
   }
 
   stepBackward(
@@ -99,37 +90,30 @@ export class Gru extends RecurrentLayer {
     const H = this.hidden;
     const G = 3 * H;
     const nh = n * H;
-    const dz = ws.z;
-    const dzr = ws.dzRec!;
-    const gates = ws.gatesBuf;
-    const hn = ws.aux;
-    const hs = ws.hs;
-    const dh = ws.dh;
-    const dhNext = ws.dhNext;
-    const gBase = t * n * G;
     const sOff = t * nh;
-    for (let r = 0; r < n; r++) {
-      const gr = gBase + r * G;
-      const dr = dzOff + r * G;
-      const hr = r * H;
-      for (let j = 0; j < H; j++) {
-        const u = gates[gr + j];
-        const rg = gates[gr + H + j];
-        const cand = gates[gr + 2 * H + j];
-        const dhv = dh[hr + j];
-        const dan = dhv * (1 - u) * (1 - cand * cand);
-        const du = dhv * (hs[sOff + hr + j] - cand) * u * (1 - u);
-        const dr2 = dan * hn[sOff + hr + j] * rg * (1 - rg);
-        dz[dr + j] = du;
-        dz[dr + H + j] = dr2;
-        dz[dr + 2 * H + j] = dan;
-        dzr[dr + j] = du;
-        dzr[dr + H + j] = dr2;
-        dzr[dr + 2 * H + j] = dan * rg;
-        if (carry) dhNext[hr + j] = dhv * u;
-      }
-    }
-    if (carry) this.k.gemm(false, true, n, H, G, 1, dzr, dzOff, G, p, base + this.uOff, G, 1, dhNext, 0, H);
+    const dzr = ws.dzRec!;
+    // ∂Z, ∂(h·U) and the direct part of ∂h_{t−1} (∂h ⊙ u, u the update gate) in one fused kernel;
+    // the gemm adds ∂(h·U)·Uᵀ to the latter.
+    this.k.gruBackward(
+      n,
+      H,
+      ws.gatesBuf,
+      t * n * G,
+      ws.hs,
+      sOff,
+      ws.aux,
+      sOff,
+      ws.dh,
+      0,
+      ws.z,
+      dzOff,
+      dzr,
+      dzOff,
+      ws.dhNext,
+      0,
+    );
+    if (carry)
+      this.k.gemm(false, true, n, H, G, 1, dzr, dzOff, G, p, base + this.uOff, G, 1, ws.dhNext, 0, H);
   }
 
   override extraBiasGradient(g: Float32Array, ws: SequenceLayerWorkspace, rows: number): void {

@@ -1,6 +1,5 @@
 import type { Kernels } from "@arena/tensor";
 import type { LayoutBuilder } from "../layout.ts";
-import { sigmoidApprox, tanhApprox } from "../tanh-approx.ts";
 import type { SequenceLayerWorkspace } from "./layer-workspace.ts";
 import { RecurrentLayer } from "./recurrent-layer.ts";
 
@@ -55,35 +54,25 @@ export class Lstm extends RecurrentLayer {
     const H = this.hidden;
     const G = 4 * H;
     const nh = n * H;
-    this.k.gemm(false, false, n, G, H, 1, ws.hs, t * nh, H, p, base + this.uOff, G, 1, ws.z, zOff, G);
-    const z = ws.z;
-    const gates = ws.gatesBuf;
-    const cs = ws.cs;
-    const hs = ws.hs;
-    const tanhC = ws.aux;
-    const gBase = t * n * G;
-    const cPrev = t * nh;
-    const cNext = (t + 1) * nh;
-    for (let r = 0; r < n; r++) {
-      const zr = zOff + r * G;
-      const gr = gBase + r * G;
-      const hr = r * H;
-      for (let j = 0; j < H; j++) {
-        const ig = sigmoidApprox(z[zr + j]);
-        const fg = sigmoidApprox(z[zr + H + j]);
-        const gg = tanhApprox(z[zr + 2 * H + j]);
-        const og = sigmoidApprox(z[zr + 3 * H + j]);
-        gates[gr + j] = ig;
-        gates[gr + H + j] = fg;
-        gates[gr + 2 * H + j] = gg;
-        gates[gr + 3 * H + j] = og;
-        const c = fg * cs[cPrev + hr + j] + ig * gg;
-        cs[cNext + hr + j] = c;
-        const tc = tanhApprox(c);
-        tanhC[cPrev + hr + j] = tc;
-        hs[cNext + hr + j] = og * tc;
-      }
-    }
+    const k = this.k;
+    k.gemm(false, false, n, G, H, 1, ws.hs, t * nh, H, p, base + this.uOff, G, 1, ws.z, zOff, G);
+    // Gates, cell and output in one fused kernel (tanh(c_t) kept for the backward pass).
+    k.lstmForward(
+      n,
+      H,
+      ws.z,
+      zOff,
+      ws.cs,
+      t * nh,
+      ws.gatesBuf,
+      t * n * G,
+      ws.cs,
+      (t + 1) * nh,
+      ws.aux,
+      t * nh,
+      ws.hs,
+      (t + 1) * nh,
+    );
   }
 
   stepBackward(
@@ -98,33 +87,25 @@ export class Lstm extends RecurrentLayer {
     const H = this.hidden;
     const G = 4 * H;
     const nh = n * H;
-    const dz = ws.z;
-    const gates = ws.gatesBuf;
-    const cs = ws.cs;
-    const tanhC = ws.aux;
-    const dh = ws.dh;
-    const dcNext = ws.dcNext;
-    const gBase = t * n * G;
     const sOff = t * nh;
-    for (let r = 0; r < n; r++) {
-      const gr = gBase + r * G;
-      const dr = dzOff + r * G;
-      const hr = r * H;
-      for (let j = 0; j < H; j++) {
-        const ig = gates[gr + j];
-        const fg = gates[gr + H + j];
-        const gg = gates[gr + 2 * H + j];
-        const og = gates[gr + 3 * H + j];
-        const tc = tanhC[sOff + hr + j];
-        const dhv = dh[hr + j];
-        const dc = dcNext[hr + j] + dhv * og * (1 - tc * tc);
-        dz[dr + j] = dc * gg * ig * (1 - ig);
-        dz[dr + H + j] = dc * cs[sOff + hr + j] * fg * (1 - fg);
-        dz[dr + 2 * H + j] = dc * ig * (1 - gg * gg);
-        dz[dr + 3 * H + j] = dhv * tc * og * (1 - og);
-        dcNext[hr + j] = dc * fg;
-      }
-    }
-    if (carry) this.k.gemm(false, true, n, H, G, 1, dz, dzOff, G, p, base + this.uOff, G, 0, ws.dhNext, 0, H);
+    // ∂Z of the four gates, and ∂c carried to step t − 1, in one fused kernel.
+    this.k.lstmBackward(
+      n,
+      H,
+      ws.gatesBuf,
+      t * n * G,
+      ws.cs,
+      sOff,
+      ws.aux,
+      sOff,
+      ws.dh,
+      0,
+      ws.dcNext,
+      0,
+      ws.z,
+      dzOff,
+    );
+    if (carry)
+      this.k.gemm(false, true, n, H, G, 1, ws.z, dzOff, G, p, base + this.uOff, G, 0, ws.dhNext, 0, H);
   }
 }

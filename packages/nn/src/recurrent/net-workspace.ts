@@ -39,6 +39,8 @@ export class NetWorkspace {
   valid = false;
   /** Per layer, the width of the dropout buffers (the layer below's hidden size), 0 for none. */
   private readonly hiddenBelow: number[];
+  /** One candidate's parameters for `lossBatch`, in the model's memory (see `candidate`). */
+  private candidateBuf: Float32Array = new Float32Array(0);
 
   constructor(
     cells: readonly RecurrentLayer[],
@@ -54,6 +56,17 @@ export class NetWorkspace {
     this.hiddenBelow = cells.map((_, l) => (l > 0 && this.interDropout ? cells[l - 1].hidden : 0));
     this.dropMask = cells.map(() => new Float32Array(0));
     this.dropIn = cells.map(() => new Float32Array(0));
+  }
+
+  /**
+   * A buffer of `size` floats in the model's memory for one candidate's parameters: a population
+   * usually lives outside the backend's memory, and reading a candidate's weights in place there
+   * would make every step's kernels copy them in again (h·U once per step); one copy per candidate
+   * keeps them resident for all its steps.
+   */
+  candidate(size: number): Float32Array {
+    if (this.candidateBuf.length < size) this.candidateBuf = this.memory.resize(this.candidateBuf, size);
+    return this.candidateBuf;
   }
 
   /** Makes room for n sequences × t window steps; keeps stored states when it grows. */

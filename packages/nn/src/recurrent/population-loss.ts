@@ -7,9 +7,10 @@ import { rowsPerSample } from "./validation.ts";
 
 /**
  * The objective (mean data loss + penalty) of `count` parameter vectors (rows of `population`, each
- * `model.size` long) on the same sequences of `steps` steps, into `out`. Each candidate is one forward
- * pass per batch that reads its weights in place from the population matrix, through the same
- * preallocated workspace `ws`, so nothing is copied or allocated per candidate.
+ * `model.size` long) on the same sequences of `steps` steps, into `out`. Each candidate is copied once
+ * into a buffer in the model's memory (with the WebAssembly backend every kernel of its steps then runs
+ * on its weights in place) and forwarded through the same preallocated workspace `ws`, so nothing is
+ * allocated per candidate.
  */
 export function sequenceLossBatch(
   net: SequenceNet,
@@ -23,11 +24,14 @@ export function sequenceLossBatch(
 ): void {
   const denom = lossDenominator(net.loss, data.n * rowsPerSample(net, steps), net.outputSize);
   const batch = Math.max(1, Math.min(data.n, 256));
+  const size = model.size;
+  const p = ws.candidate(size);
   for (let c = 0; c < count; c++) {
     let lossSum = 0;
-    const base = c * model.size;
+    const base = c * size;
+    p.set(population.subarray(base, base + size));
     for (let s0 = 0; s0 < data.n; s0 += batch)
-      lossSum += forwardRangeLoss(net, ws, population, base, data, steps, s0, Math.min(batch, data.n - s0));
+      lossSum += forwardRangeLoss(net, ws, p, 0, data, steps, s0, Math.min(batch, data.n - s0));
     out[c] = lossSum / denom + model.penalty(population, base);
   }
 }

@@ -1,6 +1,7 @@
 import type { Kernels } from "../kernels.ts";
 import { tsKernels } from "../ts-kernels.ts";
 import { wasmActivation } from "./wasm-activation.ts";
+import { wasmCells } from "./wasm-cells.ts";
 import { wasmElementwise } from "./wasm-elementwise.ts";
 import { WasmGemm } from "./wasm-gemm.ts";
 import { WasmMemory } from "./wasm-memory.ts";
@@ -111,6 +112,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     ...wasmElementwise(w, mem),
     ...wasmRows(w, mem, ops),
     ...wasmActivation(w, mem, ops),
+    ...wasmCells(w, mem),
     alloc: (n) => mem.alloc(n),
     free: (arr) => mem.free(arr),
     owns: (arr) => mem.owns(arr),

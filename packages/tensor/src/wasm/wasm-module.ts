@@ -55,6 +55,48 @@ export interface WasmExports {
   softmaxRows(m: number, n: number, x: number, ldx: number, out: number, ldo: number): void;
   activation(kind: number, n: number, x: number, out: number): void;
   activationGrad(kind: number, n: number, y: number, dy: number, dx: number): void;
+  lstmForward(
+    n: number,
+    H: number,
+    z: number,
+    cPrev: number,
+    gates: number,
+    c: number,
+    tc: number,
+    h: number,
+  ): void;
+  lstmBackward(
+    n: number,
+    H: number,
+    gates: number,
+    cPrev: number,
+    tc: number,
+    dh: number,
+    dc: number,
+    dz: number,
+  ): void;
+  gruForward(
+    n: number,
+    H: number,
+    x: number,
+    rec: number,
+    bhn: number,
+    hPrev: number,
+    gates: number,
+    hn: number,
+    h: number,
+  ): void;
+  gruBackward(
+    n: number,
+    H: number,
+    gates: number,
+    hPrev: number,
+    hn: number,
+    dh: number,
+    dz: number,
+    dzRec: number,
+    dhPrev: number,
+  ): void;
 }
 
 /** Decodes the embedded module bytes (Buffer in Node, atob elsewhere). */

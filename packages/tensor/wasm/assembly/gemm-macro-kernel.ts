@@ -3,7 +3,7 @@
 import { MR, NR } from "./gemm-blocking";
 
 /** c[0:4] = c + alpha·acc, computed in float64 and rounded to float32 once per element. */
-function updateRow4(c: usize, acc: v128, alpha: v128): void {
+export function updateRow4(c: usize, acc: v128, alpha: v128): void {
   const old = v128.load(c);
   const lo = f64x2.add(f64x2.promote_low_f32x4(old), f64x2.mul(alpha, f64x2.promote_low_f32x4(acc)));
   const oldHi = v128.shuffle<f32>(old, old, 2, 3, 0, 1);

@@ -1,8 +1,10 @@
-// gemm and strided batched gemm (BLAS sgemm, row-major): beta scaling, the unpacked path for small
-// shapes, and the Goto/BLIS loop nest around packing (gemm-packing.ts) and the macro-kernel.
+// gemm and strided batched gemm (BLAS sgemm, row-major): beta scaling, the single-row path
+// (gemm-row.ts), the unpacked path for small shapes, and the Goto/BLIS loop nest around packing
+// (gemm-packing.ts) and the macro-kernel.
 import { KC, MC, NC } from "./gemm-blocking";
 import { macroKernel } from "./gemm-macro-kernel";
 import { packA, packB } from "./gemm-packing";
+import { gemmRow } from "./gemm-row";
 
 /** C (m×n) *= beta in float64; beta = 0 overwrites C with zeros (NaN in C does not survive). */
 function scaleC(m: i32, n: i32, beta: f64, c: usize, ldc: i32): void {
@@ -90,6 +92,10 @@ export function gemm(
 ): void {
   scaleC(m, n, beta, c, ldc);
   if (k === 0 || alpha === 0) return;
+  if (m === 1 && n >= 4) {
+    gemmRow(transA, transB, n, k, alpha, a, lda, b, ldb, c);
+    return;
+  }
   if (m === 1 || n === 1 || <i64>m * <i64>n * <i64>k < 64) {
     gemmSmall(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc);
     return;

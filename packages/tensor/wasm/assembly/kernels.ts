@@ -4,10 +4,12 @@
 // Float32Arrays to pointers and owns the memory layout; nothing here allocates.
 //
 // This is the entry file: only what it exports becomes an export of the module. The kernels live in
-// one file per idea (gemm*, elementwise, rows, activation).
+// one file per idea (gemm*, elementwise, rows, activation, the recurrent cells lstm-cell and gru-cell).
 
 export { activation, activationGrad } from "./activation";
 export { axpyScale, binary } from "./elementwise";
 export { gemm, gemmBatched } from "./gemm";
 export { KC, MC, NC, SCRATCH_BYTES } from "./gemm-blocking";
+export { gruBackward, gruForward } from "./gru-cell";
+export { lstmBackward, lstmForward } from "./lstm-cell";
 export { addRowBias, colSums, softmaxRows } from "./rows";
