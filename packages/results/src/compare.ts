@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { preview, type RecordError, recordError, toRecordIssues } from "./issues.ts";
+import type { RecordError } from "./issues.ts";
 import { anyNumber, count, nonNegative } from "./non-finite.ts";
-import { RecordSchemaError } from "./parse-record.ts";
 import { METRIC_NAMES } from "./run-record.ts";
+import { parseVersionedJson, serializeVersionedJson } from "./versioned-json.ts";
 
 /** The version tag of `compare.json`. */
 export const COMPARE_SCHEMA = "arena.compare/1";
@@ -181,41 +181,11 @@ export type ParseCompareResult = { ok: true; compare: Compare } | { ok: false; e
 
 /** Parses the text of `compare.json`, decoding non-finite number tokens. Never throws. */
 export function parseCompare(text: string): ParseCompareResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const message = `(record): not valid JSON (${e instanceof Error ? e.message : String(e)})`;
-    return { ok: false, error: recordError("json", [{ path: "(record)", message }]) };
-  }
-  try {
-    if (value !== null && typeof value === "object" && Object.hasOwn(value, "schema")) {
-      const tag = (value as { schema: unknown }).schema;
-      if (typeof tag === "string" && tag !== COMPARE_SCHEMA) {
-        const message = `schema: unknown schema version ${preview(tag)}; this reader knows "${COMPARE_SCHEMA}"`;
-        return { ok: false, error: recordError("version", [{ path: "schema", message }]) };
-      }
-    }
-    const parsed = compareSchema.safeParse(value);
-    if (parsed.success) return { ok: true, compare: parsed.data };
-    return { ok: false, error: recordError("invalid", toRecordIssues(parsed.error.issues, value)) };
-  } catch (e) {
-    const message = `(record): could not be checked: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, error: recordError("invalid", [{ path: "(record)", message }]) };
-  }
+  const r = parseVersionedJson(text, compareSchema, COMPARE_SCHEMA);
+  return r.ok ? { ok: true, compare: r.value } : r;
 }
 
 /** Validates a comparison and writes it as indented JSON (non-finite numbers as tokens). Throws on a bad one. */
 export function serializeCompare(compare: Compare): string {
-  try {
-    return `${JSON.stringify(z.encode(compareSchema, compare), null, 2)}\n`;
-  } catch (e) {
-    if (e instanceof z.ZodError) {
-      throw new RecordSchemaError(
-        "serializeCompare",
-        recordError("invalid", toRecordIssues(e.issues, compare)),
-      );
-    }
-    throw e;
-  }
+  return serializeVersionedJson(compareSchema, compare, "serializeCompare");
 }

@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { preview, type RecordError, recordError, toRecordIssues } from "./issues.ts";
+import type { RecordError } from "./issues.ts";
 import { anyNumber, count, nonNegative } from "./non-finite.ts";
 import { overviewSchema } from "./overview.ts";
-import { RecordSchemaError } from "./parse-record.ts";
 import { BASELINE_ROLES, METRIC_NAMES } from "./run-record.ts";
+import { parseVersionedJson, serializeVersionedJson } from "./versioned-json.ts";
 
 /** The version tag of `report.json`. */
 export const REPORT_SCHEMA = "arena.report/1";
@@ -257,41 +257,11 @@ export type ParseReportResult = { ok: true; report: Report } | { ok: false; erro
 
 /** Parses the text of `report.json`, decoding non-finite number tokens. Never throws. */
 export function parseReport(text: string): ParseReportResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const message = `(record): not valid JSON (${e instanceof Error ? e.message : String(e)})`;
-    return { ok: false, error: recordError("json", [{ path: "(record)", message }]) };
-  }
-  try {
-    if (value !== null && typeof value === "object" && Object.hasOwn(value, "schema")) {
-      const tag = (value as { schema: unknown }).schema;
-      if (typeof tag === "string" && tag !== REPORT_SCHEMA) {
-        const message = `schema: unknown schema version ${preview(tag)}; this reader knows "${REPORT_SCHEMA}"`;
-        return { ok: false, error: recordError("version", [{ path: "schema", message }]) };
-      }
-    }
-    const parsed = reportSchema.safeParse(value);
-    if (parsed.success) return { ok: true, report: parsed.data };
-    return { ok: false, error: recordError("invalid", toRecordIssues(parsed.error.issues, value)) };
-  } catch (e) {
-    const message = `(record): could not be checked: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, error: recordError("invalid", [{ path: "(record)", message }]) };
-  }
+  const r = parseVersionedJson(text, reportSchema, REPORT_SCHEMA);
+  return r.ok ? { ok: true, report: r.value } : r;
 }
 
-/** Validates a report and writes it as indented JSON (non-finite numbers as tokens). Throws on a bad report. */
+/** Validates a report and writes it as indented JSON (non-finite numbers as tokens). Throws on a bad one. */
 export function serializeReport(report: Report): string {
-  try {
-    return `${JSON.stringify(z.encode(reportSchema, report), null, 2)}\n`;
-  } catch (e) {
-    if (e instanceof z.ZodError) {
-      throw new RecordSchemaError(
-        "serializeReport",
-        recordError("invalid", toRecordIssues(e.issues, report)),
-      );
-    }
-    throw e;
-  }
+  return serializeVersionedJson(reportSchema, report, "serializeReport");
 }
