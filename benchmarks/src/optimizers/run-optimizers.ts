@@ -33,8 +33,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { ensureVenv } from "../peers/scipy-peer.ts";
+import { parseCli, UsageError } from "../runner/parse-cli.ts";
 import { benchReportDir } from "../runner/repo-root.ts";
 import { type LargeSection, runLargeSection } from "./large-scale.ts";
 import {
@@ -136,24 +136,39 @@ function writeReport(out: string, name: string, title: string, json: object, md:
   console.log(`\nwrote ${join(out, `${name}.json`)} and ${name}.md`);
 }
 
-function parseCli() {
-  return parseArgs({
-    options: {
-      dim: { type: "string", default: "10,40" },
-      seeds: { type: "string", default: "10,2" },
-      budget: { type: "string", default: "10000" },
-      "scipy-dim": { type: "string" },
-      python: { type: "string", default: "python3" },
-      "no-scipy": { type: "boolean", default: false },
-      large: { type: "boolean", default: false },
-      "large-only": { type: "boolean", default: false },
-      "large-seeds": { type: "string", default: "3" },
-      "large-budget": { type: "string", default: "1000000" },
-      out: { type: "string", default: benchReportDir() },
-    },
-  }).values;
+const OPTIMIZER_OPTIONS = {
+  dim: { type: "string", default: "10,40" },
+  seeds: { type: "string", default: "10,2" },
+  budget: { type: "string", default: "10000" },
+  "scipy-dim": { type: "string" },
+  python: { type: "string", default: "python3" },
+  "no-scipy": { type: "boolean", default: false },
+  large: { type: "boolean", default: false },
+  "large-only": { type: "boolean", default: false },
+  "large-seeds": { type: "string", default: "3" },
+  "large-budget": { type: "string", default: "1000000" },
+  out: { type: "string", default: benchReportDir() },
+} as const;
+
+const OPTIMIZER_USAGE =
+  "options: --dim 10,40  --seeds 10,2  --budget <evaluations per dimension>  --scipy-dim 10  " +
+  "--python <interpreter>  --no-scipy  --large  --large-only  --large-seeds <n>  --large-budget <n>  --out <dir>";
+
+/** Comma-separated positive integers, or a {@link UsageError} naming the option. */
+function positiveIntegers(option: string, s: string | undefined): void {
+  if (s === undefined) return;
+  if (!commaList(s).every((x) => Number.isInteger(x) && x >= 1))
+    throw new UsageError(`--${option} must be positive integers separated by commas, got "${s}"`);
 }
-type Cli = ReturnType<typeof parseCli>;
+
+function parseOptimizerCli() {
+  return parseCli(OPTIMIZER_OPTIONS, OPTIMIZER_USAGE, (values) => {
+    for (const option of ["dim", "seeds", "budget", "scipy-dim", "large-seeds", "large-budget"] as const)
+      positiveIntegers(option, values[option]);
+    return values;
+  });
+}
+type Cli = ReturnType<typeof parseOptimizerCli>;
 
 function runLargeOnly(values: Cli, machine: Machine): void {
   const large = runLargeSection(Number(values["large-seeds"]), Number(values["large-budget"]));
@@ -237,7 +252,7 @@ function writeSuiteReport(out: string, r: SuiteResult): void {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const values = parseCli();
+  const values = parseOptimizerCli();
   const machine = machineInfo();
   console.log(`bench:optimizers: ${machine.date}, node ${machine.node}, ${machine.os}, ${machine.cpu}`);
   mkdirSync(values.out, { recursive: true });

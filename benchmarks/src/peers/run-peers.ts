@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCli, UsageError } from "../runner/parse-cli.ts";
 import { benchReportDir } from "../runner/repo-root.ts";
 import { ARENA_OPTIMIZERS, type RunRow, runArena } from "./arena-optimizers.ts";
 import { defaultPlan, type PeerPlan, testFunction } from "./peer-problems.ts";
@@ -46,20 +46,30 @@ function crossCheck(plan: PeerPlan, scipy: ScipyOutcome): number | undefined {
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
+  const { plan, values } = parseCli(
+    {
       budget: { type: "string" },
       seeds: { type: "string" },
       python: { type: "string", default: "python3" },
       out: { type: "string", default: benchReportDir() },
     },
-  });
-  const base = defaultPlan();
-  const plan: PeerPlan = {
-    ...base,
-    budget: values.budget ? Number(values.budget) : base.budget,
-    seeds: values.seeds ? Array.from({ length: Number(values.seeds) }, (_, i) => i) : base.seeds,
-  };
+    "options: --budget <evaluations per run>  --seeds <count>  --python <interpreter>  --out <dir>",
+    (values) => {
+      const base = defaultPlan();
+      const budget = values.budget === undefined ? base.budget : Number(values.budget);
+      if (!(Number.isInteger(budget) && budget >= 1))
+        throw new UsageError(`--budget must be an integer >= 1, got "${values.budget}"`);
+      const seeds = values.seeds === undefined ? base.seeds.length : Number(values.seeds);
+      if (!(Number.isInteger(seeds) && seeds >= 1))
+        throw new UsageError(`--seeds must be an integer >= 1, got "${values.seeds}"`);
+      const plan: PeerPlan = {
+        ...base,
+        budget,
+        seeds: values.seeds === undefined ? base.seeds : Array.from({ length: seeds }, (_, i) => i),
+      };
+      return { plan, values };
+    },
+  );
   const before = machine();
   console.log(`bench:peers: ${before.date}, node ${before.node}, ${before.os}, ${before.cpu}`);
   console.log(`load average at start (1, 5, 15 min): ${before.loadavg.join(", ")}`);

@@ -8,7 +8,6 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import {
   type CaseResult,
   type ChildMessage,
@@ -18,6 +17,7 @@ import {
   makeRow,
 } from "./child.ts";
 import { type Fingerprint, fingerprintDiff } from "./fingerprint.ts";
+import { parseCli, UsageError } from "./parse-cli.ts";
 import { benchReportDir } from "./repo-root.ts";
 import { type RunInfo, type SuiteResult, writeReport } from "./report.ts";
 import type { BenchCase, BenchRow, Budget, Suite } from "./suite.ts";
@@ -204,10 +204,44 @@ export function isMain(moduleUrl: string): boolean {
 const USAGE =
   "options: --impl a,b  --size 64,128  --time <ms per case>  --rounds <n>  --clock wall|cpu  --out <dir>";
 
+const BENCH_OPTIONS = {
+  impl: { type: "string" },
+  size: { type: "string" },
+  time: { type: "string" },
+  rounds: { type: "string" },
+  clock: { type: "string" },
+  out: { type: "string" },
+} as const;
+
+/** The benchmark options from the parsed strings; a bad value throws a {@link UsageError}. */
+function checkBenchArgs(
+  values: Partial<Record<keyof typeof BENCH_OPTIONS, string>>,
+  defaults: Pick<RunOptions, "rounds">,
+) {
+  const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
+  const sizes = list(values.size)?.map(Number);
+  if (sizes?.some((s) => !Number.isInteger(s) || s <= 0)) {
+    throw new UsageError(`--size must list positive integers, got "${values.size}"`);
+  }
+  const time = values.time === undefined ? undefined : Number(values.time);
+  if (time !== undefined && !(time > 0)) {
+    throw new UsageError(`--time must be a positive number of ms, got "${values.time}"`);
+  }
+  const rounds = values.rounds === undefined ? defaults.rounds : Number(values.rounds);
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1)) {
+    throw new UsageError(`--rounds must be an integer >= 1, got "${values.rounds}"`);
+  }
+  const clock = values.clock ?? "wall";
+  if (clock !== "wall" && clock !== "cpu")
+    throw new UsageError(`--clock must be wall or cpu, got "${clock}"`);
+  return { sizes, time, rounds, clock, impls: list(values.impl), outDir: values.out } as const;
+}
+
 /**
  * The command line of a benchmark entry: `tsx src/kernels.ts [--impl arena,naive] [--size 64,256]
  * [--time 300] [--rounds 2] [--clock cpu] [--out dir]`; `defaults.rounds` is the entry's default number of rounds.
- * Unknown options are rejected. Exits with code 1 if an implementation failed.
+ * `--help` prints the options; an unknown option or a bad value prints the error and the options and
+ * exits with code 2. Exits with code 1 if an implementation failed.
  */
 export async function runBenchmarksCli(
   name: string,
@@ -215,41 +249,19 @@ export async function runBenchmarksCli(
   argv = process.argv.slice(2),
   defaults: Pick<RunOptions, "rounds"> = {},
 ): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      impl: { type: "string" },
-      size: { type: "string" },
-      time: { type: "string" },
-      rounds: { type: "string" },
-      clock: { type: "string" },
-      out: { type: "string" },
-    },
-  });
-  const list = (s: string | undefined) => s?.split(",").map((x) => x.trim());
-  const sizes = list(values.size)?.map(Number);
-  if (sizes?.some((s) => !Number.isInteger(s) || s <= 0)) {
-    throw new Error(`--size must list positive integers, got "${values.size}" (${USAGE})`);
-  }
-  const time = values.time === undefined ? undefined : Number(values.time);
-  if (time !== undefined && !(time > 0)) {
-    throw new Error(`--time must be a positive number of ms, got "${values.time}" (${USAGE})`);
-  }
-  const rounds = values.rounds === undefined ? defaults.rounds : Number(values.rounds);
-  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1)) {
-    throw new Error(`--rounds must be an integer >= 1, got "${values.rounds}" (${USAGE})`);
-  }
-  const clock = values.clock ?? "wall";
-  if (clock !== "wall" && clock !== "cpu")
-    throw new Error(`--clock must be wall or cpu, got "${clock}" (${USAGE})`);
+  const { sizes, time, rounds, clock, impls, outDir } = parseCli(
+    BENCH_OPTIONS,
+    USAGE,
+    (values) => checkBenchArgs(values, defaults),
+    argv,
+  );
   const outcome = await runBenchmarks(name, suites, {
     rounds,
     clock,
-    impls: list(values.impl),
+    impls,
     sizes,
     budget: time === undefined ? undefined : { time, warmupTime: Math.min(time / 4, 200) },
-    outDir: values.out,
+    outDir,
   });
   if (outcome.info.failures.length > 0) process.exitCode = 1;
 }
