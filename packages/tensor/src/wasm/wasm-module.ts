@@ -1,4 +1,5 @@
 import { KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+import { KERNELS_WASM_SHARED_BASE64 } from "./kernels-wasm-shared-bytes.ts";
 
 /** Exports of the compiled module (see wasm/assembly/kernels.ts); pointers are byte addresses. */
 export interface WasmExports {
@@ -99,11 +100,11 @@ export interface WasmExports {
   ): void;
 }
 
-/** Decodes the embedded module bytes (Buffer in Node, atob elsewhere). */
-function wasmBytes(): Uint8Array<ArrayBuffer> {
+/** Decodes embedded module bytes (Buffer in Node, atob elsewhere). */
+function wasmBytes(base64 = KERNELS_WASM_BASE64): Uint8Array<ArrayBuffer> {
   const g = globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } };
-  if (g.Buffer) return new Uint8Array(g.Buffer.from(KERNELS_WASM_BASE64, "base64"));
-  const bin = atob(KERNELS_WASM_BASE64);
+  if (g.Buffer) return new Uint8Array(g.Buffer.from(base64, "base64"));
+  const bin = atob(base64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
@@ -130,9 +131,20 @@ export function wasmKernelsAvailable(): boolean {
   }
 }
 
-/** A new instance of the kernels module on `memory` (imported, so the JavaScript side owns it). */
-export function instantiateKernels(memory: WebAssembly.Memory): WasmExports {
-  const instance = new WebAssembly.Instance(compiledModule(), {
+let compiledShared: WebAssembly.Module | null = null;
+
+/** The build of the same source that imports a shared memory (see wasm/build.ts, SHARED_FLAGS). */
+export function compiledSharedModule(): WebAssembly.Module {
+  if (compiledShared === null) compiledShared = new WebAssembly.Module(wasmBytes(KERNELS_WASM_SHARED_BASE64));
+  return compiledShared;
+}
+
+/**
+ * A new instance of the kernels module on `memory` (imported, so the JavaScript side owns it); a
+ * shared memory needs the shared build, `shared` = true.
+ */
+export function instantiateKernels(memory: WebAssembly.Memory, shared = false): WasmExports {
+  const instance = new WebAssembly.Instance(shared ? compiledSharedModule() : compiledModule(), {
     env: {
       memory,
       abort: () => {
