@@ -1,5 +1,6 @@
 import type { Kernels } from "./kernels.ts";
 import { tsKernels } from "./ts-kernels.ts";
+import { type ThreadCount, validateThreads } from "./wasm/thread-count.ts";
 import {
   createWasmKernels,
   DEFAULT_WASM_MEMORY_MIB,
@@ -26,6 +27,8 @@ export const DEFAULT_KERNELS: KernelsName = "wasm";
 let shared: WasmKernels | null = null;
 /** Size set by {@link configureWasmKernels} for the shared instance, before it exists. */
 let sharedMiB: number | undefined;
+/** Thread count set by {@link configureWasmKernels} for the shared instance, before it exists. */
+let sharedThreads: ThreadCount | undefined;
 
 /**
  * The process-wide WebAssembly backend, created on first use with the size set by
@@ -34,7 +37,7 @@ let sharedMiB: number | undefined;
  * `ARENA_WASM_MEMORY_MIB` is not an integer in [2, 4095].
  */
 export function wasmKernels(): WasmKernels {
-  if (shared === null) shared = createWasmKernels({ memoryMiB: sharedMemoryMiB() });
+  if (shared === null) shared = createWasmKernels({ memoryMiB: sharedMemoryMiB(), threads: sharedThreads });
   return shared;
 }
 
@@ -54,7 +57,8 @@ function sharedMemoryMiB(): number {
  * `memoryMiB` must be an integer in [2, 4095] (a RangeError names the bad value). Once the shared
  * backend exists its memory cannot change: asking for another size then throws an Error saying so
  * (asking for the size it has is a no-op); `createWasmKernels({ memoryMiB })` makes a backend with
- * a memory of its own at any time.
+ * a memory of its own at any time. `threads` (1 or 2; overrides `ARENA_THREADS`) is set the same way:
+ * before first use, and fixed after it.
  *
  * @example
  * ```ts
@@ -63,25 +67,40 @@ function sharedMemoryMiB(): number {
  * console.log(wasmKernels().memory.buffer.byteLength / 2 ** 20); // 16
  * ```
  */
-export function configureWasmKernels(options: WasmKernelsOptions): void {
+export function configureWasmKernels(options: Pick<WasmKernelsOptions, "memoryMiB" | "threads">): void {
   if (typeof options !== "object" || options === null)
     throw new TypeError(`configureWasmKernels: options must be an object, got ${options}`);
   for (const key of Object.keys(options)) {
-    if (key !== "memoryMiB") throw new TypeError(`configureWasmKernels: unknown option "${key}"`);
+    if (key !== "memoryMiB" && key !== "threads")
+      throw new TypeError(`configureWasmKernels: unknown option "${key}"`);
   }
-  const mib = options.memoryMiB;
-  if (mib === undefined) return;
-  validateMemoryMiB(mib, String(mib), "configureWasmKernels: memoryMiB");
+  const { memoryMiB: mib, threads } = options;
+  if (mib !== undefined) validateMemoryMiB(mib, String(mib), "configureWasmKernels: memoryMiB");
+  if (threads !== undefined) validateThreads(threads, String(threads), "configureWasmKernels: threads");
   if (shared !== null) {
-    const has = shared.memory.buffer.byteLength / 2 ** 20;
-    if (has === mib) return;
-    throw new Error(
-      `configureWasmKernels: the shared WebAssembly backend already exists with ${has} MiB of memory ` +
-        `(reserved when it was first used), so it cannot get ${mib} MiB; call configureWasmKernels before ` +
-        `any kernel runs, or create a backend of its own with createWasmKernels({ memoryMiB: ${mib} })`,
-    );
+    rejectChange(shared.memory.buffer.byteLength / 2 ** 20, mib, "MiB of memory", "reserved", "memoryMiB");
+    rejectChange(shared.threads, threads, "threads", "chosen", "threads");
+    return;
   }
-  sharedMiB = mib;
+  if (mib !== undefined) sharedMiB = mib;
+  if (threads !== undefined) sharedThreads = threads;
+}
+
+/** Throws when the existing shared backend has `has` where `wants` is asked (undefined: not asked). */
+function rejectChange(
+  has: number,
+  wants: number | undefined,
+  unit: string,
+  when: string,
+  option: string,
+): void {
+  if (wants === undefined || wants === has) return;
+  throw new Error(
+    `configureWasmKernels: the shared WebAssembly backend already exists with ${has} ${unit} ` +
+      `(${when} when it was first used), so it cannot get ${wants} ${unit.split(" ")[0]}; call ` +
+      `configureWasmKernels before any kernel runs, or create a backend of its own with ` +
+      `createWasmKernels({ ${option}: ${wants} })`,
+  );
 }
 
 function env(name: string): string | undefined {

@@ -28,6 +28,8 @@ export {
 } from "./matrix-ops.ts";
 export { shapeSize } from "./shape-size.ts";
 export { tsKernels } from "./ts-kernels.ts";
+export { DEFAULT_THREAD_MIN_MACS } from "./wasm/gemm-split.ts";
+export type { ThreadCount } from "./wasm/thread-count.ts";
 export {
   createWasmKernels,
   DEFAULT_WASM_MEMORY_MIB,

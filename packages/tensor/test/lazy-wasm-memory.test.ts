@@ -31,6 +31,9 @@ function probe(args: string[], env: Record<string, string> = {}): Probe {
   const base = { ...process.env };
   delete base.ARENA_KERNELS;
   delete base.ARENA_WASM_MEMORY_MIB;
+  // One thread unless a test says otherwise: a shared memory (two threads) is not counted in
+  // process.memoryUsage().external, which these tests read to see the reservation.
+  base.ARENA_THREADS = "1";
   const out = execFileSync(process.execPath, ["--import", "tsx", "test/lazy-wasm-probe.ts", ...args], {
     cwd: packageDir,
     env: { ...base, ...env },
@@ -81,6 +84,19 @@ describe("WebAssembly memory is reserved on first use, not on import", () => {
     expectNothingReserved(bad);
     expect(bad.error).toBe('RangeError: ARENA_WASM_MEMORY_MIB must be an integer in [2, 4095], got "lots"');
     expect(bad.afterKernel.memories).toEqual([]);
+  });
+
+  it("ARENA_THREADS=2: one shared memory of the default size on first use, and a bad value names it", () => {
+    const p = probe([], { ARENA_THREADS: "2" });
+    expectNothingReserved(p);
+    expect(p.error).toBeNull();
+    expect(p.result).toEqual([
+      [7, 10],
+      [15, 22],
+    ]);
+    expect(p.afterKernel.memories).toEqual([64 * MiB]);
+    const bad = probe([], { ARENA_THREADS: "4" });
+    expect(bad.error).toBe('RangeError: ARENA_THREADS must be 1 or 2, got "4"');
   });
 
   it("ARENA_KERNELS=ts never creates WebAssembly memory; an unknown name fails on first use, not on import", () => {

@@ -2,18 +2,19 @@ import { checkGemm } from "../gemm.ts";
 import { checkGemmBatched, gemmEachItem } from "../gemm-batched.ts";
 import type { GemmBatchedFn, GemmFn } from "../kernels.ts";
 import { tsKernels } from "../ts-kernels.ts";
+import type { GemmSplit } from "./gemm-split.ts";
 import type { WasmMemory } from "./wasm-memory.ts";
-import type { WasmExports } from "./wasm-module.ts";
 import type { WasmOperands } from "./wasm-operands.ts";
 
 /**
  * The WebAssembly backend's gemm and gemmBatched: operands in the memory are used in place, others
  * are copied into the per-call region (and C back); when they do not fit there, gemm runs the
- * TypeScript gemm and gemmBatched runs one WebAssembly gemm per item.
+ * TypeScript gemm and gemmBatched runs one WebAssembly gemm per item. `split` runs the module's
+ * kernels on one or two threads.
  */
 export class WasmGemm {
   constructor(
-    private readonly w: WasmExports,
+    private readonly split: GemmSplit,
     private readonly mem: WasmMemory,
     private readonly ops: WasmOperands,
   ) {}
@@ -54,7 +55,7 @@ export class WasmGemm {
         tsKernels.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         return;
       }
-      this.w.gemm(+transA, +transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, this.mem.packScratch);
+      this.split.gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
       if (!this.mem.owns(c)) ops.copyMatrixOut(pc, m, n, ldc, c, cOff);
     } finally {
       ops.top = mark;
@@ -241,10 +242,10 @@ export class WasmGemm {
       reads && pa >= 0 ? ops.operand(b, bOff, transB ? n : k, transB ? k : n, ldb, more * strideB) : 0;
     const pc = pa >= 0 && pb >= 0 ? ops.operand(c, cOff, m, n, ldc, more * strideC) : -1;
     if (pc < 0) return false;
-    const { w, mem } = this;
-    w.gemmBatched(
-      +transA,
-      +transB,
+    const { split, mem } = this;
+    split.gemmBatched(
+      transA,
+      transB,
       m,
       n,
       k,
@@ -260,7 +261,6 @@ export class WasmGemm {
       ldc,
       strideC,
       count,
-      mem.packScratch,
     );
     // The whole span, gaps included: the gaps hold what was copied in, unchanged.
     if (!mem.owns(c)) ops.copyOut(pc, (m - 1) * ldc + n + more * strideC, c, cOff);

@@ -1,11 +1,20 @@
 import type { Kernels } from "../kernels.ts";
 import { tsKernels } from "../ts-kernels.ts";
+import { DEFAULT_THREAD_MIN_MACS, GemmSplit } from "./gemm-split.ts";
+import { HelperThread } from "./helper-thread.ts";
+import {
+  defaultThreads,
+  type ThreadCount,
+  threadsAvailable,
+  validateThreads,
+  workerThreadsModule,
+} from "./thread-count.ts";
 import { wasmActivation } from "./wasm-activation.ts";
 import { wasmCells } from "./wasm-cells.ts";
 import { wasmElementwise } from "./wasm-elementwise.ts";
 import { WasmGemm } from "./wasm-gemm.ts";
 import { WasmMemory } from "./wasm-memory.ts";
-import { instantiateKernels } from "./wasm-module.ts";
+import { compiledSharedModule, instantiateKernels } from "./wasm-module.ts";
 import { WasmOperands } from "./wasm-operands.ts";
 import { wasmRows } from "./wasm-rows.ts";
 
@@ -20,6 +29,20 @@ export interface WasmKernelsOptions {
    * [2, 4095]; default 64 ({@link DEFAULT_WASM_MEMORY_MIB}).
    */
   memoryMiB?: number;
+  /**
+   * Threads for gemm and gemmBatched: 1, or 2 (the caller plus one helper thread sharing the memory,
+   * started once, on the first product large enough to split; results are bit-identical to one
+   * thread's). Default: `ARENA_THREADS`, else 2 when the process has two or more cores. Where threads
+   * are unavailable (no SharedArrayBuffer or worker_threads, e.g. a browser page) it is 1 whatever was
+   * asked; the backend's `threads` says what it got.
+   */
+  threads?: ThreadCount;
+  /**
+   * Smallest m·n·k (over a whole batch for gemmBatched) split over two threads; smaller products stay
+   * on the caller's thread, where the hand-over would cost more than it saves. Default 2^21
+   * ({@link DEFAULT_THREAD_MIN_MACS}); tests set it low to split small shapes.
+   */
+  threadMinMacs?: number;
 }
 
 /** The WebAssembly backend: the {@link Kernels} interface plus its memory and allocator. */
@@ -46,9 +69,17 @@ export interface WasmKernels extends Kernels {
   bytesFree(): number;
   /** Bytes held by live `alloc`ed blocks (rounded up to 16 bytes each). */
   bytesInUse(): number;
+  /** Threads gemm and gemmBatched use: 2 when a helper thread shares the (then shared) memory. */
+  readonly threads: ThreadCount;
+  /**
+   * Starts the helper thread now rather than on the first large product, and resolves once it takes
+   * work (at once on one thread). Until then large products run on the caller's thread alone, which
+   * gives the same bits, so nothing needs to wait for it; benchmarks and tests do.
+   */
+  startThreads(): Promise<void>;
 }
 
-const OPTION_KEYS = new Set(["memoryMiB"]);
+const OPTION_KEYS = new Set(["memoryMiB", "threads", "threadMinMacs"]);
 
 /** Memory of a WebAssembly backend when no size is given, in MiB. */
 export const DEFAULT_WASM_MEMORY_MIB = 64;
@@ -97,16 +128,30 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   }
   const mib = options.memoryMiB ?? DEFAULT_WASM_MEMORY_MIB;
   validateMemoryMiB(mib, String(mib), "createWasmKernels: memoryMiB");
+  if (options.threads !== undefined)
+    validateThreads(options.threads, String(options.threads), "createWasmKernels: threads");
+  const threads = threadsAvailable() ? (options.threads ?? defaultThreads()) : 1;
+  const minMacs = options.threadMinMacs ?? DEFAULT_THREAD_MIN_MACS;
+  if (!(minMacs >= 0)) throw new RangeError(`createWasmKernels: threadMinMacs must be >= 0, got ${minMacs}`);
   const pages = mib * 16;
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const w = instantiateKernels(memory);
-  const mem = new WasmMemory(memory, w.SCRATCH_BYTES.value as number);
+  const shared = threads === 2;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+  const w = instantiateKernels(memory, shared);
+  const scratchBytes = w.SCRATCH_BYTES.value as number;
+  // With a helper, two packing scratches side by side: each thread packs its own panels.
+  const mem = new WasmMemory(memory, shared ? 2 * scratchBytes : scratchBytes);
   const ops = new WasmOperands(mem);
-  const gemm = new WasmGemm(w, mem, ops);
+  const helper = lazyHelper(shared, memory);
+  const split = new GemmSplit(w, helper, minMacs, mem.packScratch, mem.packScratch + scratchBytes);
+  const gemm = new WasmGemm(split, mem, ops);
   return {
     ...tsKernels,
     name: "wasm",
     memory,
+    threads,
+    startThreads: async () => {
+      await helper.helper()?.whenReady();
+    },
     gemm: gemm.gemm,
     gemmBatched: gemm.gemmBatched,
     ...wasmElementwise(w, mem),
@@ -118,5 +163,21 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     owns: (arr) => mem.owns(arr),
     bytesFree: () => mem.bytesFree(),
     bytesInUse: () => mem.bytesInUse(),
+  };
+}
+
+/** The helper of a shared memory, started on the first call (a backend on one thread has none). */
+function lazyHelper(shared: boolean, memory: WebAssembly.Memory): { helper(): HelperThread | null } {
+  let started: HelperThread | null = null;
+  return {
+    helper() {
+      if (!shared) return null;
+      if (started === null) {
+        const workerThreads = workerThreadsModule();
+        if (workerThreads === undefined) return null;
+        started = HelperThread.start(workerThreads, compiledSharedModule(), memory);
+      }
+      return started;
+    },
   };
 }
