@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
 import { planCheckedSuiteWithTuning } from "./check-suite.ts";
+import { workerEnv } from "./kernel-threads.ts";
 import { createProgress } from "./progress.ts";
 import { invocation } from "./provenance.ts";
 import { type LineReader, REJECTED_FILE, REPLACED_FILE, ResultsStore } from "./results-store.ts";
@@ -193,7 +194,9 @@ async function runInPool(todo: RunSpec[], workers: number, sinks: PoolSinks): Pr
   const { summary, progress } = sinks;
   // Read once per invocation (git runs in a child process): every record carries it as provenance.
   const inv = invocation(workers);
-  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers });
+  // Several workers: one kernel thread per run, so the runs never oversubscribe the cores.
+  const env = workerEnv(workers);
+  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers, env });
   // A worker that cannot start rejects its task (handled below); the pool's own error event must not
   // crash the process.
   pool.on("error", (e: Error) => progress.log(`worker error: ${e.message}`));

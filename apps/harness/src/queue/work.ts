@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { threadsPerRun } from "../kernel-threads.ts";
 import { QUEUE_NAME, REDIS_ENV } from "./campaign.ts";
 import { type RedisAddress, redact } from "./redis-url.ts";
 
@@ -31,6 +32,9 @@ export async function workQueue(
   log: (line: string) => void,
 ): Promise<void> {
   process.env[REDIS_ENV] = address.url;
+  // The sandboxed worker threads inherit this environment: several runs at once get one kernel thread each.
+  const threads = threadsPerRun(opts.concurrency);
+  if (threads !== undefined) process.env.ARENA_THREADS = threads;
   const worker = new Worker(QUEUE_NAME, processorFile, {
     connection: redis,
     concurrency: opts.concurrency,
