@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:kernels`: single-precision gemm, C = A·B (NN) and C = A·Bᵀ (NT), square n×n, for
- * Arena's TypeScript and WebAssembly SIMD gemm, a naive triple loop, and tfjs's CPU and WebAssembly backends. Every
- * implementation gets the same inputs (seeded from @arena/rng) and its own child process.
+ * Arena's TypeScript and WebAssembly SIMD gemm (on one and on two threads), a naive triple loop, and
+ * tfjs's CPU and WebAssembly backends. Every implementation gets the same inputs (seeded from
+ * @arena/rng) and its own child process.
  */
 import { Rng } from "@arena/rng";
 import { createWasmKernels, tsKernels, type WasmKernels } from "@arena/tensor";
@@ -16,7 +17,9 @@ import {
 import { describeTfjs, loadTfjs, type Tf, type TfjsBackend } from "./peers/tfjs.ts";
 
 /** Matrix orders measured. */
-export const GEMM_SIZES = [32, 64, 128, 256, 512] as const;
+export const GEMM_SIZES = [32, 64, 128, 256, 512, 1024] as const;
+/** From this order on only the WebAssembly implementations run (a naive or tfjs-cpu call takes seconds). */
+const FAST_ONLY_FROM = 1024;
 const VARIANTS = ["NN", "NT"] as const;
 
 interface GemmCase extends BenchCase {
@@ -52,13 +55,18 @@ const arena: Implementation<GemmCase> = {
   },
 };
 
-/** Arena's WebAssembly backend, with A, B and C allocated in its memory (its zero-copy path). */
-function arenaWasm(): Implementation<GemmCase> {
+/**
+ * Arena's WebAssembly backend on `threads` threads, with A, B and C allocated in its memory (its
+ * zero-copy path). With two, the helper thread is started before timing, as a long run would have it.
+ */
+function arenaWasm(threads: 1 | 2): Implementation<GemmCase> {
   let wasm: WasmKernels;
   return {
-    init() {
-      wasm = createWasmKernels({ memoryMiB: 64 });
-      return "Arena WebAssembly SIMD backend (AssemblyScript, 4x8 f32x4 micro-kernel)";
+    async init() {
+      wasm = createWasmKernels({ memoryMiB: 64, threads });
+      await wasm.startThreads();
+      const got = wasm.threads === 2 ? "2 threads (shared memory, one helper thread)" : "1 thread";
+      return `Arena WebAssembly SIMD backend (AssemblyScript, 4x8 f32x4 micro-kernel), ${got}`;
     },
     prepare(c) {
       const { a: a0, b: b0 } = inputs(c);
@@ -101,6 +109,7 @@ export function naiveGemm(
 
 const naive: Implementation<GemmCase> = {
   prepare(c) {
+    if (c.size >= FAST_ONLY_FROM) return null;
     const { a, b } = inputs(c);
     const out = new Float32Array(c.size * c.size);
     const t = transB(c);
@@ -122,7 +131,8 @@ function tfjs(backend: TfjsBackend): Implementation<GemmCase> {
       tf = await loadTfjs(backend);
       return `tfjs ${tf.version.tfjs}, ${await describeTfjs(tf)}`;
     },
-    prepare(c): Prepared {
+    prepare(c): Prepared | null {
+      if (backend === "cpu" && c.size >= FAST_ONLY_FROM) return null;
       const { a, b } = inputs(c);
       const n = c.size;
       const ta = tf.tensor2d(a, [n, n]);
@@ -152,13 +162,14 @@ export const gemmSuite = defineSuite<GemmCase>(import.meta.url, {
       variant,
       size,
       work: (2 * size ** 3) / 1e9,
-      // One naive n = 512 call takes about a second: settle for fewer timed calls there.
+      // One naive n = 512 call takes about a second (TypeScript n = 1024 half that): fewer timed calls there.
       budget: size >= 512 ? { iterations: 3, warmupIterations: 1 } : undefined,
     })),
   ),
   implementations: {
     arena: () => arena,
-    "arena-wasm": arenaWasm,
+    "arena-wasm": () => arenaWasm(1),
+    "arena-wasm-2t": () => arenaWasm(2),
     naive: () => naive,
     "tfjs-cpu": () => tfjs("cpu"),
     "tfjs-wasm": () => tfjs("wasm"),
@@ -167,7 +178,9 @@ export const gemmSuite = defineSuite<GemmCase>(import.meta.url, {
     arena:
       "`tsKernels.gemm(false, transB, n, n, n, 1, A, 0, n, B, 0, n, 0, C, 0, n)` into a preallocated C (Arena's API takes out-parameters).",
     "arena-wasm":
-      "`createWasmKernels().gemm(...)`, same call, with A, B and C allocated by `alloc` in the backend's WebAssembly memory (no copies).",
+      "`createWasmKernels({ threads: 1 }).gemm(...)`, same call, with A, B and C allocated by `alloc` in the backend's WebAssembly memory (no copies).",
+    "arena-wasm-2t":
+      "the same on `createWasmKernels({ threads: 2 })`: C split in two blocks of columns (or rows), one computed by a helper thread on the shared memory; bit-identical to one thread.",
     naive: "an i-j-p triple loop over the Float32Arrays with a float64 accumulator, into a preallocated C.",
     "tfjs-cpu":
       "`tf.matMul(a, b, false, transB)` on tensors made once before timing, then `dataSync()` to read C and `dispose()`; @tensorflow/tfjs CPU backend.",
