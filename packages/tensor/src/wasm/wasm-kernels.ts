@@ -166,16 +166,23 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   };
 }
 
-/** The helper of a shared memory, started on the first call (a backend on one thread has none). */
+/**
+ * The helper of a shared memory, started on the first call (a backend on one thread has none). When
+ * the thread cannot be started (e.g. a worker limit), the backend stays on one thread: same bits.
+ */
 function lazyHelper(shared: boolean, memory: WebAssembly.Memory): { helper(): HelperThread | null } {
   let started: HelperThread | null = null;
+  let usable = shared;
   return {
     helper() {
-      if (!shared) return null;
-      if (started === null) {
-        const workerThreads = workerThreadsModule();
-        if (workerThreads === undefined) return null;
-        started = HelperThread.start(workerThreads, compiledSharedModule(), memory);
+      if (!usable || started !== null) return started;
+      usable = false; // one attempt only
+      const workerThreads = workerThreadsModule();
+      try {
+        if (workerThreads !== undefined)
+          started = HelperThread.start(workerThreads, compiledSharedModule(), memory);
+      } catch {
+        started = null;
       }
       return started;
     },
