@@ -80,6 +80,8 @@ export class BackpropStepper {
     const owner = "BackpropStepper";
     this.model = model;
     this.optimizer = options.optimizer;
+    // The optimizer's own kernel on the model's backend, if both have one (the same bits either way).
+    this.optimizer.useKernels?.(model.kernels);
     this.sequenceSteps = model.checkData(data);
     this.sampler = new EpochSampler(
       data,
@@ -249,9 +251,7 @@ export class BackpropStepper {
     this.stepFlops = 0;
     this.passKept = false;
     const loss = this.gradient(this.n);
-    const norm = gradNorm(this.model.grads);
-    this.checkFinite(loss, norm, "");
-    this.applyUpdate(norm);
+    const norm = this.update(loss);
     this.passKept = true;
     const flops = this.stepFlops;
     this.stepCount++;
@@ -323,10 +323,31 @@ export class BackpropStepper {
   }
 
   /**
-   * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and lets the
-   * optimizer update the parameters; an update that overflows them is undone and reported.
+   * Checks the loss and the gradient, updates, and returns the gradient's norm. Without clipping, an
+   * optimizer with `stepAndNorm` computes the norm alongside the update (on a second thread with Adam
+   * on the WebAssembly backend); a finite gradient has a finite norm (float32 squares cannot overflow
+   * a float64 sum), so checking it entry by entry first keeps the order of checks and errors of the
+   * plain path, which computes the norm first.
    */
-  private applyUpdate(norm: number): void {
+  private update(loss: number): number {
+    const model = this.model;
+    const g = model.grads;
+    if (this.clip === null && this.optimizer.stepAndNorm !== undefined && Number.isFinite(loss)) {
+      if (model.kernels.allFinite(g.length, g, 0)) return this.applyUpdate(null);
+    }
+    const norm = gradNorm(g);
+    this.checkFinite(loss, norm, "");
+    this.applyUpdate(norm);
+    return norm;
+  }
+
+  /**
+   * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and lets the
+   * optimizer update the parameters; an update that overflows them is undone and reported. `norm` is
+   * the gradient's norm, or null to have the optimizer compute it with the update (no clipping then);
+   * returns it.
+   */
+  private applyUpdate(known: number | null): number {
     const model = this.model;
     let g = model.grads;
     if (this.clip !== null && this.clipBuf !== null && !(this.acc !== null && this.clip.per === "chunk")) {
@@ -336,7 +357,11 @@ export class BackpropStepper {
     }
     const params = model.params;
     this.backup.set(params);
-    this.optimizer.step(params, g);
+    let norm = known;
+    if (norm === null && this.optimizer.stepAndNorm !== undefined)
+      norm = this.optimizer.stepAndNorm(params, g);
+    else this.optimizer.step(params, g);
+    norm ??= gradNorm(model.grads);
     this.stepFlops += this.optimizer.flopsPerStep(model.size);
     // A finite gradient can still overflow float32 parameters (a huge rate): undo and report it.
     if (!model.kernels.allFinite(params.length, params, 0)) {
@@ -347,6 +372,7 @@ export class BackpropStepper {
         this.flopTotal + this.stepFlops,
       );
     }
+    return norm;
   }
 
   private checkFinite(loss: number, norm: number, where: string): void {

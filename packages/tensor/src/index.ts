@@ -4,6 +4,7 @@ export {
   sigmoidApprox,
   tanhApprox,
 } from "./activation.ts";
+export { type AdamCoefficients, adamUpdate } from "./adam-update.ts";
 export {
   configureWasmKernels,
   DEFAULT_KERNELS,

@@ -1,3 +1,5 @@
+import type { AdamCoefficients } from "./adam-update.ts";
+
 /**
  * The activations with kernels of their own (see `activation` / `activationGrad`): the ones that
  * dominate training time. Others (leaky ReLU, ELU, softplus, GELU) stay in nn's TypeScript loops.
@@ -350,12 +352,36 @@ export interface Kernels {
   allFinite(n: number, x: Float32Array, xOff: number): boolean;
 
   /**
+   * Optional: the Adam family's parameter update (see `adam-update.ts`), in place on n parameters with
+   * the moments m, v and the AMSGrad maximum vMax (or null) from `sOff`. Every backend gives the bits
+   * of the TypeScript reference; the WebAssembly one runs in f64x2 lanes when every array lives in its
+   * memory (parameters from `alloc`, moments from `allocFloat64`), on two threads for long vectors.
+   * With `sumSquares` it also returns Σ grads[i]² in index order in one float64 accumulator (else 0):
+   * the WebAssembly backend computes that sum on its helper thread while the caller updates.
+   */
+  adamUpdate?(
+    n: number,
+    c: AdamCoefficients,
+    params: Float32Array,
+    pOff: number,
+    grads: Float32Array,
+    gOff: number,
+    m: Float64Array,
+    v: Float64Array,
+    vMax: Float64Array | null,
+    sOff: number,
+    sumSquares?: boolean,
+  ): number;
+
+  /**
    * Optional: a zero-filled array of n elements where this backend's kernels run fastest (the
    * WebAssembly backend: a view into its memory, so calls need no copies). Long-lived arrays (a
    * model's parameters, gradients, workspaces) should come from here and go back through `free`.
    * Never fails for lack of backend memory: it may return an ordinary Float32Array instead.
    */
   alloc?(n: number): Float32Array;
-  /** Optional, paired with `alloc`: gives an array from `alloc` back; a no-op for other arrays. */
-  free?(arr: Float32Array): void;
+  /** Optional: as `alloc`, for float64 state (an optimizer's moments) that kernels such as `adamUpdate` read. */
+  allocFloat64?(n: number): Float64Array;
+  /** Optional, paired with `alloc`: gives an array from `alloc` or `allocFloat64` back; a no-op for other arrays. */
+  free?(arr: Float32Array | Float64Array): void;
 }

@@ -1,4 +1,5 @@
 import { activation, activationGrad } from "./activation.ts";
+import { adamUpdate } from "./adam-update.ts";
 import { add, axpy, clamp, copy, fill, map, mul, scale, sub } from "./elementwise.ts";
 import { gemm } from "./gemm.ts";
 import { gemmBatched } from "./gemm-batched.ts";
@@ -52,6 +53,8 @@ export const tsKernels: Kernels = {
   dot,
   norm2,
   allFinite,
+  adamUpdate,
   alloc: (n) => new Float32Array(n),
+  allocFloat64: (n) => new Float64Array(n),
   free: () => {},
 };

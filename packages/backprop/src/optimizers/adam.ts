@@ -3,6 +3,7 @@
  * AMSGrad option (Reddi, Kale & Kumar 2018).
  */
 import { parseOptions, searchable } from "@arena/options";
+import { type AdamCoefficients, adamUpdate } from "@arena/tensor";
 import * as z from "zod";
 import { type LearningRate, learningRate, lrAsJson } from "../schedules.ts";
 import { BaseOptimizer, sizeOption } from "./gradient-optimizer.ts";
@@ -62,10 +63,11 @@ export type AdamConfig = Omit<z.output<typeof adamConfig> | z.output<typeof adam
 abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
   private readonly beta1: number;
   private readonly beta2: number;
-  private readonly eps: number;
   private readonly weightDecay: number;
   private readonly decoupled: boolean;
   private readonly amsgrad: boolean;
+  /** This step's scalars, rewritten in place each step (no allocation). */
+  private readonly coeffs: AdamCoefficients;
 
   protected constructor(name: string, config: AdamConfig, decoupled: boolean, size?: number) {
     const decayFlops = config.weightDecay === 0 ? 0 : decoupled ? 1 : 2;
@@ -74,42 +76,36 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
     super(name, config, names, 13 + decayFlops + (config.amsgrad ? 1 : 0));
     this.beta1 = config.beta1;
     this.beta2 = config.beta2;
-    this.eps = config.eps;
     this.weightDecay = config.weightDecay;
     this.decoupled = decoupled;
     this.amsgrad = config.amsgrad;
+    const coeffs = { beta1: config.beta1, beta2: config.beta2, eps: config.eps };
+    this.coeffs = { ...coeffs, stepSize: 0, invSqrtBc2: 1, l2: 0, shrink: 1 };
     this.presize(size);
   }
 
   protected update(params: Float32Array, grads: Float32Array, lr: number, t: number): void {
-    const n = params.length;
-    const m = this.buffers[0];
-    const v = this.buffers[1];
-    const b1 = this.beta1;
-    const b2 = this.beta2;
-    const c1 = 1 - b1;
-    const c2 = 1 - b2;
-    const eps = this.eps;
-    const stepSize = lr / (1 - b1 ** t);
-    const invSqrtBc2 = 1 / Math.sqrt(1 - b2 ** t);
-    const l2 = this.decoupled ? 0 : this.weightDecay;
-    const shrink = this.decoupled ? 1 - lr * this.weightDecay : 1;
-    // With AMSGrad the denominator reads vMax, the running maximum of v; otherwise v itself.
+    this.run(params, grads, lr, t, false);
+  }
+
+  protected override updateAndNorm(params: Float32Array, grads: Float32Array, lr: number, t: number): number {
+    return Math.sqrt(this.run(params, grads, lr, t, true));
+  }
+
+  /** The update through the backend's kernel when it has one (same bits); with `sum`, returns Σ g². */
+  private run(params: Float32Array, grads: Float32Array, lr: number, t: number, sum: boolean): number {
+    const c = this.coeffs;
+    c.stepSize = lr / (1 - this.beta1 ** t);
+    c.invSqrtBc2 = 1 / Math.sqrt(1 - this.beta2 ** t);
+    c.l2 = this.decoupled ? 0 : this.weightDecay;
+    c.shrink = this.decoupled ? 1 - lr * this.weightDecay : 1;
+    // With AMSGrad the denominator reads vMax, the running maximum of v (see tensor's adamUpdate).
     const vMax = this.amsgrad ? this.buffers[2] : null;
-    for (let i = 0; i < n; i++) {
-      const p = params[i];
-      const g = l2 !== 0 ? grads[i] + l2 * p : grads[i];
-      const mi = b1 * m[i] + c1 * g;
-      let vi = b2 * v[i] + c2 * (g * g);
-      m[i] = mi;
-      v[i] = vi;
-      if (vMax !== null) {
-        if (vMax[i] > vi) vi = vMax[i];
-        else vMax[i] = vi;
-      }
-      const step = (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
-      params[i] = (shrink !== 1 ? p * shrink : p) - step;
-    }
+    const [m, v] = this.buffers;
+    const n = params.length;
+    const k = this.kernels;
+    if (k?.adamUpdate) return k.adamUpdate(n, c, params, 0, grads, 0, m, v, vMax, 0, sum);
+    return adamUpdate(n, c, params, 0, grads, 0, m, v, vMax, 0, sum);
   }
 }
 

@@ -5,7 +5,9 @@
  */
 
 import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
+import type { Kernels } from "@arena/tensor";
 import * as z from "zod";
+import { gradNorm } from "../clipping.ts";
 import { type ResolvedScheduleConfig, type Schedule, toSchedule } from "../schedules.ts";
 
 /** The optimizers `createOptimizer` knows. */
@@ -57,6 +59,18 @@ export interface GradientOptimizer {
   /** One update of `params` in place; `grads` is read only. No allocation after the first call. */
   step(params: Float32Array, grads: Float32Array): void;
   /**
+   * Optional: run the update on `kernels` (the model's backend), whose kernel for this optimizer, if it
+   * has one, gives the bits of the TypeScript loop. The state moves into the backend's memory
+   * (`allocFloat64`); a trainer calls it once with its model's kernels.
+   */
+  useKernels?(kernels: Kernels): void;
+  /**
+   * Optional: `step`, returning the L2 norm of `grads` (the bits of `gradNorm`), which a kernel may
+   * compute alongside the update (Adam on the WebAssembly backend: on its helper thread). The caller
+   * must know the gradient is finite first: the update is done whatever the norm.
+   */
+  stepAndNorm?(params: Float32Array, grads: Float32Array): number;
+  /**
    * Floating-point operations of one step on `size` parameters, counted analytically: every add,
    * multiply, divide and square root on a parameter-sized quantity is one FLOP; the O(1) per-step scalar
    * work (schedule, bias-correction powers) is not counted.
@@ -91,6 +105,10 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
   protected readonly schedule: Schedule;
   /** Moment buffers, in the order of `bufferNames`; empty until the size is known. */
   protected buffers: Float64Array[] = [];
+  /** The backend of `useKernels`, or null (the TypeScript loops). */
+  protected kernels: Kernels | null = null;
+  /** The buffers' owner, for the backend to take them back once this optimizer is collected. */
+  private readonly owned: OwnedBuffers = { kernels: null, arrays: [] };
   private readonly name: string;
   private readonly hyper: C;
   private readonly bufferNames: readonly string[];
@@ -104,6 +122,13 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
     this.hyper = { ...config, lr: typeof config.lr === "number" ? config.lr : this.schedule.config } as C;
     this.bufferNames = bufferNames;
     this.flopsPerElement = flopsPerElement;
+    collected.register(this, this.owned);
+  }
+
+  useKernels(kernels: Kernels): void {
+    if (kernels === this.kernels) return;
+    this.kernels = kernels;
+    if (this.n >= 0) this.replaceBuffers(this.buffers);
   }
 
   /**
@@ -128,6 +153,20 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
   }
 
   step(params: Float32Array, grads: Float32Array): void {
+    this.prepare(params, grads);
+    this.update(params, grads, this.schedule.at(this.t), this.t + 1);
+    this.t++;
+  }
+
+  stepAndNorm(params: Float32Array, grads: Float32Array): number {
+    this.prepare(params, grads);
+    const norm = this.updateAndNorm(params, grads, this.schedule.at(this.t), this.t + 1);
+    this.t++;
+    return norm;
+  }
+
+  /** Checks the lengths and sizes the buffers on the first step. */
+  private prepare(params: Float32Array, grads: Float32Array): void {
     const n = params.length;
     if (grads.length !== n) {
       throw new RangeError(`${this.name}.step: grads has ${grads.length} elements, params has ${n}`);
@@ -140,8 +179,6 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
       }
       this.allocate(n);
     }
-    this.update(params, grads, this.schedule.at(this.t), this.t + 1);
-    this.t++;
   }
 
   flopsPerStep(size: number): number {
@@ -198,15 +235,32 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
       return floatsFromJson(owner, name, saved[name], size ?? 0);
     });
     this.n = size ?? -1;
-    this.buffers = restored;
+    this.replaceBuffers(restored);
     this.t = state.step;
   }
 
   /** Fresh buffers for `n` parameters; subclasses with a non-zero initial state override `initBuffers`. */
   private allocate(n: number): void {
     this.n = n;
-    this.buffers = this.bufferNames.map(() => new Float64Array(n));
+    this.replaceBuffers(this.bufferNames.map(() => new Float64Array(n)));
     this.initBuffers();
+  }
+
+  /**
+   * Makes copies of `values` this optimizer's buffers, in the backend's memory when it has
+   * `allocFloat64` (so its kernels read them in place), and gives the previous buffers back.
+   */
+  private replaceBuffers(values: readonly Float64Array[]): void {
+    const k = this.kernels;
+    const fresh = values.map((a) => {
+      const b = k?.allocFloat64?.(a.length) ?? new Float64Array(a.length);
+      b.set(a);
+      return b;
+    });
+    releaseBuffers(this.owned);
+    this.owned.kernels = k;
+    this.owned.arrays = fresh;
+    this.buffers = fresh;
   }
 
   /** Sets initial buffer values after allocation (zeros by default). */
@@ -217,4 +271,31 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
    * correction). Lengths are already checked and buffers allocated.
    */
   protected abstract update(params: Float32Array, grads: Float32Array, lr: number, t: number): void;
+
+  /** `update`, returning ‖grads‖ as `gradNorm` computes it; optimizers with a fused kernel override it. */
+  protected updateAndNorm(params: Float32Array, grads: Float32Array, lr: number, t: number): number {
+    const norm = gradNorm(grads);
+    this.update(params, grads, lr, t);
+    return norm;
+  }
 }
+
+/** An optimizer's buffers and the backend that allocated them. */
+interface OwnedBuffers {
+  kernels: Kernels | null;
+  arrays: Float64Array[];
+}
+
+/** Gives `owned`'s arrays back to their backend (a no-op for ordinary arrays). */
+function releaseBuffers(owned: OwnedBuffers): void {
+  const free = owned.kernels?.free;
+  if (free !== undefined) for (const a of owned.arrays) free.call(owned.kernels, a);
+  owned.arrays = [];
+}
+
+/**
+ * Frees the backend memory of optimizers that are no longer reachable: an optimizer has no dispose,
+ * and a harness worker creates one per run. Until it runs, a backend short of memory hands out
+ * ordinary arrays, on which the kernels take the TypeScript path: slower, the same bits.
+ */
+const collected = new FinalizationRegistry<OwnedBuffers>(releaseBuffers);

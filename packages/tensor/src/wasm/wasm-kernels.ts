@@ -16,6 +16,7 @@ import { WasmGemm } from "./wasm-gemm.ts";
 import { WasmMemory } from "./wasm-memory.ts";
 import { compiledSharedModule, instantiateKernels } from "./wasm-module.ts";
 import { WasmOperands } from "./wasm-operands.ts";
+import { DEFAULT_THREAD_MIN_UPDATE, wasmOptimizerKernels } from "./wasm-optimizer.ts";
 import { wasmRows } from "./wasm-rows.ts";
 
 export { wasmKernelsAvailable } from "./wasm-module.ts";
@@ -30,7 +31,7 @@ export interface WasmKernelsOptions {
    */
   memoryMiB?: number;
   /**
-   * Threads for gemm and gemmBatched: 1, or 2 (the caller plus one helper thread sharing the memory,
+   * Threads for gemm, gemmBatched and adamUpdate: 1, or 2 (the caller plus one helper thread sharing the memory,
    * started once, on the first product large enough to split; results are bit-identical to one
    * thread's). Default: `ARENA_THREADS`, else 2 when the process has two or more cores. Where threads
    * are unavailable (no SharedArrayBuffer or worker_threads, e.g. a browser page) it is 1 whatever was
@@ -40,7 +41,8 @@ export interface WasmKernelsOptions {
   /**
    * Smallest m·n·k (over a whole batch for gemmBatched) split over two threads; smaller products stay
    * on the caller's thread, where the hand-over would cost more than it saves. Default 2^21
-   * ({@link DEFAULT_THREAD_MIN_MACS}); tests set it low to split small shapes.
+   * ({@link DEFAULT_THREAD_MIN_MACS}); tests set it low to split small shapes. `adamUpdate` splits
+   * vectors of at least min(threadMinMacs, 2^14) parameters.
    */
   threadMinMacs?: number;
 }
@@ -62,14 +64,19 @@ export interface WasmKernels extends Kernels {
    * arrays outside this memory (e.g. `alloc`'s fallback arrays); throws a RangeError for a view into
    * this memory that is not a live block (freed twice, or a subarray).
    */
-  free(arr: Float32Array): void;
+  free(arr: Float32Array | Float64Array): void;
+  /**
+   * As `alloc`, n float64 values (an optimizer's moments, which `adamUpdate` then reads in place),
+   * given back with `free`; past the reservation an ordinary `Float64Array`.
+   */
+  allocFloat64(n: number): Float64Array;
   /** True when `arr` is a view into this backend's memory (its kernels then skip the copies). */
-  owns(arr: Float32Array): boolean;
+  owns(arr: ArrayBufferView): boolean;
   /** Bytes free for `alloc`: below the per-call region (the top quarter), untouched or freed. */
   bytesFree(): number;
   /** Bytes held by live `alloc`ed blocks (rounded up to 16 bytes each). */
   bytesInUse(): number;
-  /** Threads gemm and gemmBatched use: 2 when a helper thread shares the (then shared) memory. */
+  /** Threads gemm, gemmBatched and adamUpdate use: 2 when a helper thread shares the (then shared) memory. */
   readonly threads: ThreadCount;
   /**
    * Starts the helper thread now rather than on the first large product, and resolves once it takes
@@ -98,7 +105,7 @@ export function validateMemoryMiB(mib: number, shown: string, label: string): vo
  * Creates a WebAssembly SIMD backend with its own memory. It implements gemm and gemmBatched (all
  * transposes, alpha, beta: packed panels and a 4×8 f32x4 register-blocked micro-kernel), add/sub/mul,
  * scale, axpy, addRowBias, colSums, softmaxRows and the activations (tanh, sigmoid, relu, linear,
- * forward and gradient; f32x4 lanes) in WebAssembly; the other kernels are the TypeScript ones, which
+ * forward and gradient; f32x4 lanes), adamUpdate (f64x2 lanes) and allFinite in WebAssembly; the other kernels are the TypeScript ones, which
  * work on any Float32Array, including views into this memory.
  *
  * Memory: arrays from `alloc` are views into the backend's memory, and kernels on them run in place
@@ -158,6 +165,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     ...wasmRows(w, mem, ops),
     ...wasmActivation(w, mem, ops),
     ...wasmCells(w, mem),
+    ...wasmOptimizerKernels(w, mem, helper, Math.min(minMacs, DEFAULT_THREAD_MIN_UPDATE)),
     alloc: (n) => mem.alloc(n),
     free: (arr) => mem.free(arr),
     owns: (arr) => mem.owns(arr),

@@ -45,7 +45,7 @@ export class WasmMemory {
   }
 
   /** True when `arr` is a view into this memory (kernels then run on it in place). */
-  owns(arr: Float32Array): boolean {
+  owns(arr: ArrayBufferView): boolean {
     return arr.buffer === this.buffer;
   }
 
@@ -65,8 +65,16 @@ export class WasmMemory {
     return new Float32Array(this.buffer, p, n).fill(0); // freed blocks and per-call copies leave bytes behind
   }
 
+  /** See `WasmKernels.allocFloat64`: a block of 2n floats seen as n doubles (8-byte aligned, as all blocks). */
+  allocFloat64(n: number): Float64Array {
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`wasm allocFloat64: n must be an integer >= 0, got ${n}`);
+    const f = this.alloc(2 * n);
+    return new Float64Array(f.buffer, f.byteOffset, n);
+  }
+
   /** See `WasmKernels.free`. */
-  free(arr: Float32Array): void {
+  free(arr: Float32Array | Float64Array): void {
     if (!this.owns(arr)) return;
     const p = arr.byteOffset;
     const bytes = this.live.get(p);

@@ -41,6 +41,24 @@ export interface WasmExports {
     scratch: number,
   ): void;
   binary(op: number, n: number, a: number, b: number, out: number): void;
+  adamUpdate(
+    n: number,
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    vMax: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    stepSize: number,
+    invSqrtBc2: number,
+    l2: number,
+    shrink: number,
+    sumN: number,
+    sumX: number,
+  ): number;
+  allFinite(n: number, x: number): number;
   axpyScale(n: number, alpha: number, x: number, y: number): void;
   addRowBias(m: number, n: number, bias: number, c: number, ldc: number): void;
   colSums(

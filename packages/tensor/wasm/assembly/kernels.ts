@@ -7,6 +7,8 @@
 // one file per idea (gemm*, elementwise, rows, activation, the recurrent cells lstm-cell and gru-cell).
 
 export { activation, activationGrad } from "./activation";
+export { adamUpdate } from "./adam";
+export { allFinite } from "./all-finite";
 export { axpyScale, binary } from "./elementwise";
 export { gemm, gemmBatched } from "./gemm";
 export { KC, MC, NC, SCRATCH_BYTES } from "./gemm-blocking";
