@@ -180,12 +180,8 @@ export class EpochSampler {
     const by = this.y;
     for (let r = 0; r < count; r++) {
       const s = this.order[this.pos + r];
-      const ox = s * xs;
-      const dx = r * xs;
-      for (let j = 0; j < xs; j++) bx[dx + j] = srcX[ox + j];
-      const oy = s * ys;
-      const dy = r * ys;
-      for (let j = 0; j < ys; j++) by[dy + j] = srcY[oy + j];
+      copyRow(srcX, s * xs, bx, r * xs, xs);
+      copyRow(srcY, s * ys, by, r * ys, ys);
     }
     this.pos += count;
     if (this.pos === this.n) {
@@ -195,4 +191,13 @@ export class EpochSampler {
     this.last = count;
     return count;
   }
+}
+
+/**
+ * dst[to..to+len) = src[from..from+len). Long rows (a faces image is 1024 values) go through
+ * TypedArray.set, a memcpy; short ones through a loop, cheaper than the view `set` needs.
+ */
+function copyRow(src: Float32Array, from: number, dst: Float32Array, to: number, len: number): void {
+  if (len >= 64) dst.set(src.subarray(from, from + len), to);
+  else for (let j = 0; j < len; j++) dst[to + j] = src[from + j];
 }
