@@ -84,6 +84,10 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
     this.presize(size);
   }
 
+  protected override hasKernel(): boolean {
+    return true;
+  }
+
   protected update(params: Float32Array, grads: Float32Array, lr: number, t: number): void {
     this.run(params, grads, lr, t, false);
   }

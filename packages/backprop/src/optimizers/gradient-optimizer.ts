@@ -251,7 +251,7 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
    * `allocFloat64` (so its kernels read them in place), and gives the previous buffers back.
    */
   private replaceBuffers(values: readonly Float64Array[]): void {
-    const k = this.kernels;
+    const k = this.hasKernel() ? this.kernels : null;
     const fresh = values.map((a) => {
       const b = k?.allocFloat64?.(a.length) ?? new Float64Array(a.length);
       b.set(a);
@@ -261,6 +261,11 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
     this.owned.kernels = k;
     this.owned.arrays = fresh;
     this.buffers = fresh;
+  }
+
+  /** True for optimizers whose update has a kernel: only their state moves into the backend's memory. */
+  protected hasKernel(): boolean {
+    return false;
   }
 
   /** Sets initial buffer values after allocation (zeros by default). */
