@@ -14,13 +14,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { train } from "@arena/backprop";
 import { getProblem } from "@arena/datasets";
 import { createModel } from "@arena/nn";
 import { Rng } from "@arena/rng";
 import { wasmKernels } from "@arena/tensor";
 import { isMain } from "./index.ts";
+import { parseCli, UsageError } from "./runner/parse-cli.ts";
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
@@ -89,20 +89,29 @@ function childRun(threads: 1 | 2, epochs: number): ChildRun {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const { values, epochs, rounds } = parseCli(
+    {
       child: { type: "boolean", default: false },
       epochs: { type: "string", default: "150" },
       rounds: { type: "string", default: "3" },
     },
-  });
-  const epochs = Number(values.epochs);
+    "options: --epochs <n> (default 150)  --rounds <n> (default 3)",
+    (values) => {
+      const epochs = Number(values.epochs);
+      const rounds = Number(values.rounds);
+      if (!(Number.isInteger(epochs) && epochs >= 1))
+        throw new UsageError(`--epochs must be an integer >= 1, got "${values.epochs}"`);
+      if (!(Number.isInteger(rounds) && rounds >= 1))
+        throw new UsageError(`--rounds must be an integer >= 1, got "${values.rounds}"`);
+      return { values, epochs, rounds };
+    },
+  );
   if (values.child) {
     console.log(JSON.stringify(await trainOnce(epochs)));
     return;
   }
   const runs: ChildRun[] = [];
-  for (let r = 0; r < Number(values.rounds); r++) {
+  for (let r = 0; r < rounds; r++) {
     for (const threads of r % 2 === 0 ? ([1, 2] as const) : ([2, 1] as const)) {
       const run = childRun(threads, epochs);
       runs.push(run);
