@@ -320,6 +320,26 @@ export interface Kernels {
     outOff: number,
     ldo: number,
   ): void;
+  /**
+   * The parts of softmax cross-entropy per row, for rows that share targets: row i of X (m×n) goes
+   * with row ⌊i / repeat⌋ of Y; out[outOff + 3i] = the row's maximum (by `>` from −∞, so NaN is
+   * skipped), out[outOff + 3i + 1] = Σ_j exp(x_ij − max), out[outOff + 3i + 2] = Σ_j y_j·x_ij, in
+   * float64 with j in order; a row's loss is sumY·(max + log Σ) − Σ y·x. Every backend returns the
+   * bits of that loop written with JavaScript's `Math.exp` (see `cross-entropy-parts.ts`).
+   */
+  crossEntropyParts(
+    m: number,
+    n: number,
+    x: Float32Array,
+    xOff: number,
+    ldx: number,
+    y: Float32Array,
+    yOff: number,
+    ldy: number,
+    repeat: number,
+    out: Float64Array,
+    outOff: number,
+  ): void;
   /** out[i] = index of the largest entry in row i of X (m×n); the first one on ties. */
   argmaxRows(
     m: number,

@@ -1,5 +1,6 @@
 import { activation, activationGrad } from "./activation.ts";
 import { adamUpdate } from "./adam-update.ts";
+import { crossEntropyParts } from "./cross-entropy-parts.ts";
 import { add, axpy, clamp, copy, fill, map, mul, scale, sub } from "./elementwise.ts";
 import { gemm } from "./gemm.ts";
 import { gemmBatched } from "./gemm-batched.ts";
@@ -47,6 +48,7 @@ export const tsKernels: Kernels = {
   addRowBias,
   colSums,
   softmaxRows,
+  crossEntropyParts,
   argmaxRows,
   transpose,
   sum,

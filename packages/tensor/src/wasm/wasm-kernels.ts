@@ -11,6 +11,7 @@ import {
 } from "./thread-count.ts";
 import { wasmActivation } from "./wasm-activation.ts";
 import { wasmCells } from "./wasm-cells.ts";
+import { wasmCrossEntropyParts } from "./wasm-cross-entropy-parts.ts";
 import { wasmElementwise } from "./wasm-elementwise.ts";
 import { WasmGemm } from "./wasm-gemm.ts";
 import { WasmMemory } from "./wasm-memory.ts";
@@ -104,8 +105,9 @@ export function validateMemoryMiB(mib: number, shown: string, label: string): vo
 /**
  * Creates a WebAssembly SIMD backend with its own memory. It implements gemm and gemmBatched (all
  * transposes, alpha, beta: packed panels and a 4×8 f32x4 register-blocked micro-kernel), add/sub/mul,
- * scale, axpy, addRowBias, colSums, softmaxRows and the activations (tanh, sigmoid, relu, linear,
- * forward and gradient; f32x4 lanes), adamUpdate (f64x2 lanes) and allFinite in WebAssembly; the other kernels are the TypeScript ones, which
+ * scale, axpy, addRowBias, colSums, softmaxRows, crossEntropyParts and the activations (tanh, sigmoid,
+ * relu, linear, forward and gradient; f32x4 lanes), adamUpdate (f64x2 lanes) and allFinite in
+ * WebAssembly; the other kernels are the TypeScript ones, which
  * work on any Float32Array, including views into this memory.
  *
  * Memory: arrays from `alloc` are views into the backend's memory, and kernels on them run in place
@@ -163,6 +165,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     gemmBatched: gemm.gemmBatched,
     ...wasmElementwise(w, mem),
     ...wasmRows(w, mem, ops),
+    ...wasmCrossEntropyParts(w, mem, ops),
     ...wasmActivation(w, mem, ops),
     ...wasmCells(w, mem),
     ...wasmOptimizerKernels(w, mem, helper, Math.min(minMacs, DEFAULT_THREAD_MIN_UPDATE)),

@@ -72,6 +72,16 @@ export interface WasmExports {
     acc: number,
   ): void;
   softmaxRows(m: number, n: number, x: number, ldx: number, out: number, ldo: number): void;
+  crossEntropyParts(
+    m: number,
+    n: number,
+    x: number,
+    ldx: number,
+    y: number,
+    ldy: number,
+    repeat: number,
+    out: number,
+  ): void;
   activation(kind: number, n: number, x: number, out: number): void;
   activationGrad(kind: number, n: number, y: number, dy: number, dx: number): void;
   lstmForward(

@@ -21,20 +21,100 @@ const T_B6: f32 = 1.19825839466702e-6;
  */
 const T_MAX: f32 = 0.9999997615814209;
 
-/** tanh of four lanes; NaN stays NaN (wasm min/max propagate it). */
+/**
+ * tanh4's constants, four lanes each, in static data: a v128.const is rebuilt (several instructions)
+ * at every use inside a loop, a load is one, which makes tanh about twice as fast. The values are the
+ * float32 constants above, so the results do not change.
+ */
+const TANH_CONSTANTS = memory.data<f32>(
+  [
+    -T_CLAMP,
+    -T_CLAMP,
+    -T_CLAMP,
+    -T_CLAMP,
+    T_CLAMP,
+    T_CLAMP,
+    T_CLAMP,
+    T_CLAMP,
+    T_A1,
+    T_A1,
+    T_A1,
+    T_A1,
+    T_A3,
+    T_A3,
+    T_A3,
+    T_A3,
+    T_A5,
+    T_A5,
+    T_A5,
+    T_A5,
+    T_A7,
+    T_A7,
+    T_A7,
+    T_A7,
+    T_A9,
+    T_A9,
+    T_A9,
+    T_A9,
+    T_A11,
+    T_A11,
+    T_A11,
+    T_A11,
+    T_A13,
+    T_A13,
+    T_A13,
+    T_A13,
+    T_B0,
+    T_B0,
+    T_B0,
+    T_B0,
+    T_B2,
+    T_B2,
+    T_B2,
+    T_B2,
+    T_B4,
+    T_B4,
+    T_B4,
+    T_B4,
+    T_B6,
+    T_B6,
+    T_B6,
+    T_B6,
+    -T_MAX,
+    -T_MAX,
+    -T_MAX,
+    -T_MAX,
+    T_MAX,
+    T_MAX,
+    T_MAX,
+    T_MAX,
+  ],
+  16,
+);
+
+/** Constant number `i` of TANH_CONSTANTS (the order of the list above) in four lanes. */
+function tc(i: usize): v128 {
+  return v128.load(TANH_CONSTANTS + (i << 4));
+}
+
+/**
+ * tanh of four lanes. The clamps are pmax/pmin (a < b ? b : a, b < a ? b : a: one instruction each,
+ * where min/max cost several for their NaN and −0 rules); with the value first and a finite nonzero
+ * bound second they return what min/max return, NaN and ±0 included.
+ */
 function tanh4(x: v128): v128 {
-  const c = f32x4.min(f32x4.max(x, f32x4.splat(-T_CLAMP)), f32x4.splat(T_CLAMP));
+  const c = f32x4.pmin(f32x4.pmax(x, tc(0)), tc(1));
   const x2 = f32x4.mul(c, c);
-  let p = f32x4.add(f32x4.splat(T_A11), f32x4.mul(x2, f32x4.splat(T_A13)));
-  p = f32x4.add(f32x4.splat(T_A9), f32x4.mul(x2, p));
-  p = f32x4.add(f32x4.splat(T_A7), f32x4.mul(x2, p));
-  p = f32x4.add(f32x4.splat(T_A5), f32x4.mul(x2, p));
-  p = f32x4.add(f32x4.splat(T_A3), f32x4.mul(x2, p));
-  p = f32x4.mul(c, f32x4.add(f32x4.splat(T_A1), f32x4.mul(x2, p)));
-  let q = f32x4.add(f32x4.splat(T_B4), f32x4.mul(x2, f32x4.splat(T_B6)));
-  q = f32x4.add(f32x4.splat(T_B2), f32x4.mul(x2, q));
-  q = f32x4.add(f32x4.splat(T_B0), f32x4.mul(x2, q));
-  return f32x4.min(f32x4.max(f32x4.div(p, q), f32x4.splat(-T_MAX)), f32x4.splat(T_MAX));
+  let p = f32x4.add(tc(7), f32x4.mul(x2, tc(8)));
+  p = f32x4.add(tc(6), f32x4.mul(x2, p));
+  p = f32x4.add(tc(5), f32x4.mul(x2, p));
+  p = f32x4.add(tc(4), f32x4.mul(x2, p));
+  p = f32x4.add(tc(3), f32x4.mul(x2, p));
+  p = f32x4.mul(c, f32x4.add(tc(2), f32x4.mul(x2, p)));
+  let q = f32x4.add(tc(11), f32x4.mul(x2, tc(12)));
+  q = f32x4.add(tc(10), f32x4.mul(x2, q));
+  q = f32x4.add(tc(9), f32x4.mul(x2, q));
+  return f32x4.pmin(f32x4.pmax(f32x4.div(p, q), tc(13)), tc(14));
 }
 
 /** The scalar twin of tanh4, operation for operation, so tail elements round as the lanes do. */
