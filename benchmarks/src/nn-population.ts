@@ -111,7 +111,7 @@ export const populationSuite = defineSuite<PopulationCase>(import.meta.url, {
   },
   timed: {
     lossBatch:
-      "`model.lossBatch(pop, 64, data, out)` (repeated 200× per call for XOR): the first layer of a group of candidates as one gemm against their weights (packed once per call), later layers one strided batched gemm (`gemmBatched`) over the group into shared buffers; softmax cross-entropy (digits) from one `softmaxRows` call per group and a running product of the labels' probabilities.",
+      "`model.lossBatch(pop, 64, data, out)` (repeated 200× per call for XOR): the first layer of a group of candidates as one gemm against their weights (packed once per call), later layers one strided batched gemm (`gemmBatched`) over the group into shared buffers; softmax cross-entropy (digits) from one `crossEntropyParts` call per group (max, Σ exp and Σ y·z per row in WebAssembly, the bits of `Math.exp`).",
     loop: "`out[i] = model.loss(data, pop.subarray(row i))` for the 64 rows (repeated 200× per call for XOR): one forward pass per candidate, same workspaces.",
   },
   tolerance: 1e-5,

@@ -2,12 +2,12 @@ import type { Kernels } from "@arena/tensor";
 
 /**
  * Softmax cross-entropy summed per candidate for `MlpPopulationLoss`, from a group's logits laid out
- * sample-major (row r of candidate c at r·gc·O + c·O). The exps, an exp per logit in JavaScript and
- * 40% of the batched pass on digits, go through the backend's `expSumRows` (one call per group, in
- * WebAssembly two rows per f64x2 step), which returns each row's max and Σ exp(z − max) with the bits
- * of `Math.exp`; the rest is the arithmetic of `groupedLossSums`: sumY·(max + log Σ) − Σ y·z per
- * sample, added to the candidate's sum sample by sample. The result is the same bits as before, so
- * `lossBatch` still agrees with `loss` up to the order of its sums.
+ * sample-major (row r of candidate c at r·gc·O + c·O). The per-logit work (an exp and a product each,
+ * in JavaScript 40% of the batched pass on digits) is one `crossEntropyParts` call per group, in
+ * WebAssembly two rows per f64x2 step, which returns each row's max, Σ exp(z − max) and Σ y·z with
+ * the bits of the JavaScript loop (`Math.exp`); what is left is the arithmetic of `groupedLossSums`,
+ * sumY·(max + log Σ) − Σ y·z per sample, added to the candidate's sum sample by sample. The sums are
+ * the same bits as before, so `lossBatch` still agrees with `loss` up to the order of its additions.
  */
 export class PopulationCrossEntropy {
   private parts = new Float64Array(0);
@@ -37,23 +37,18 @@ export class PopulationCrossEntropy {
 
   /**
    * Adds candidate c's summed cross-entropy over the rows to acc[accOff + c], for the `gc` candidates
-   * whose logits `z` holds (rows × gc·O, sample-major).
+   * whose logits `z` holds (rows × gc·O, sample-major: target row r serves gc rows of z).
    */
   addSums(z: Float32Array, gc: number, rows: number, acc: Float64Array, accOff: number): void {
     const O = this.O;
-    const y = this.y;
-    if (this.parts.length < 2 * rows * gc) this.parts = new Float64Array(2 * rows * gc);
+    if (this.parts.length < 3 * rows * gc) this.parts = new Float64Array(3 * rows * gc);
     const parts = this.parts;
-    this.k.expSumRows(rows * gc, O, z, 0, O, parts, 0);
+    this.k.crossEntropyParts(rows * gc, O, z, 0, O, this.y, this.yOff, O, gc, parts, 0);
+    const sumY = this.sumY;
     for (let r = 0; r < rows; r++) {
-      const yr = this.yOff + r * O;
-      const sumY = this.sumY[r];
       for (let g = 0; g < gc; g++) {
-        const zg = (r * gc + g) * O;
-        let yz = 0;
-        for (let j = 0; j < O; j++) yz += y[yr + j] * z[zg + j];
-        const p = 2 * (r * gc + g);
-        acc[accOff + g] += sumY * (parts[p] + Math.log(parts[p + 1])) - yz;
+        const p = 3 * (r * gc + g);
+        acc[accOff + g] += sumY[r] * (parts[p] + Math.log(parts[p + 1])) - parts[p + 2];
       }
     }
   }

@@ -4,9 +4,15 @@ import type { DenseStack } from "../dense.ts";
 import { groupedLossSums, type Loss, type OutputActivation, outputForward } from "../losses.ts";
 import type { Samples } from "../model.ts";
 import type { ModelMemory } from "../model-memory.ts";
+import { PopulationCrossEntropy } from "./population-cross-entropy.ts";
 
 /** Floats per buffer that `lossBatch` allows itself before it splits a population into groups. */
 const POPULATION_BUFFER = 1 << 17;
+/**
+ * Floats of packed first-layer weights up to which every candidate's are packed once per call and
+ * shared by all batches of rows; a larger population is packed group by group, per batch of rows.
+ */
+const PACK_ONCE = 1 << 20;
 
 /**
  * An MLP's population loss: the summed data loss of many parameter vectors (rows of a population
@@ -14,7 +20,10 @@ const POPULATION_BUFFER = 1 << 17;
  * one gemm of [x | 1] against their packed [W; b]; each later layer is one strided batched gemm (each
  * candidate's block times its own weights, read in place from the population) into a shared buffer,
  * then one bias pass and one activation pass for the whole group. Groups are sized so a layer's output
- * stays around half a megabyte (cache-sized). Every buffer is kept between calls.
+ * stays around half a megabyte (cache-sized). The packed first layer is shared by all batches of rows
+ * when it fits in 4 MB. Softmax cross-entropy goes through {@link PopulationCrossEntropy} (one
+ * `expSumRows` call per group); the other losses sum in one pass in memory order. Every buffer is
+ * kept between calls.
  */
 export class MlpPopulationLoss {
   private packedW: Float32Array = new Float32Array(0);
@@ -23,6 +32,7 @@ export class MlpPopulationLoss {
   private popA: Float32Array = new Float32Array(0);
   private popB: Float32Array = new Float32Array(0);
   private popAcc = new Float64Array(0);
+  private readonly crossEntropy: PopulationCrossEntropy | null;
 
   constructor(
     private readonly k: Kernels,
@@ -32,7 +42,9 @@ export class MlpPopulationLoss {
     private readonly size: number,
     private readonly loss: Loss,
     private readonly outputActivation: OutputActivation,
-  ) {}
+  ) {
+    this.crossEntropy = loss === "cross-entropy" ? new PopulationCrossEntropy(k, stack.outSize) : null;
+  }
 
   /**
    * Summed data loss of each of `count` ≥ 1 candidates over `data` (checked by the caller); entry c
@@ -45,35 +57,52 @@ export class MlpPopulationLoss {
     for (const d of layers) widest = Math.max(widest, d.outSize);
     const B = Math.max(1, Math.min(N, 1024));
     const group = Math.max(1, Math.min(count, Math.floor(POPULATION_BUFFER / (B * widest))));
-    this.ensure(B, group, widest, count);
+    const d0 = layers[0];
+    const packedOnce = count * (d0.inSize + 1) * d0.outSize <= PACK_ONCE;
+    this.ensure(B, packedOnce ? count : group, group, widest, count);
+    if (packedOnce) this.packFirstLayer(population, 0, count, count);
     const acc = this.popAcc;
     acc.fill(0, 0, count);
-    const d0 = layers[0];
-    const in1 = d0.inSize + 1;
-    const x = data.x;
-    const xa = this.xAug;
     for (let s0 = 0; s0 < N; s0 += B) {
       const rows = Math.min(B, N - s0);
-      // [x | 1]: the first layer's bias rides in its gemm as the weight of a constant input.
-      for (let r = 0; r < rows; r++) {
-        const src = (s0 + r) * d0.inSize;
-        const dst = r * in1;
-        for (let i = 0; i < d0.inSize; i++) xa[dst + i] = x[src + i];
-        xa[dst + d0.inSize] = 1;
+      this.packInputs(data.x, s0, rows);
+      this.crossEntropy?.setTargets(data.y, s0, rows);
+      for (let c0 = 0; c0 < count; c0 += group) {
+        const gc = Math.min(group, count - c0);
+        if (packedOnce) {
+          this.firstLayer(c0, count, gc, rows);
+        } else {
+          this.packFirstLayer(population, c0, gc, gc);
+          this.firstLayer(0, gc, gc, rows);
+        }
+        this.groupLoss(population, c0, gc, data, s0, rows, acc);
       }
-      for (let c0 = 0; c0 < count; c0 += group)
-        this.groupLoss(population, c0, Math.min(group, count - c0), data, s0, rows, acc);
     }
     return acc;
   }
 
-  /** Grows the buffers for batches of B rows, groups of `group` candidates, `count` candidates. */
-  private ensure(B: number, group: number, widest: number, count: number): void {
+  /** [x | 1] of rows [s0, s0 + rows): the first layer's bias rides in its gemm as the weight of a constant input. */
+  private packInputs(x: Float32Array, s0: number, rows: number): void {
+    const inSize = this.stack.layers[0].inSize;
+    const xa = this.xAug;
+    for (let r = 0; r < rows; r++) {
+      const src = (s0 + r) * inSize;
+      const dst = r * (inSize + 1);
+      for (let i = 0; i < inSize; i++) xa[dst + i] = x[src + i];
+      xa[dst + inSize] = 1;
+    }
+  }
+
+  /**
+   * Grows the buffers for batches of B rows, `packed` candidates' first layers, groups of `group`
+   * candidates, `count` candidates.
+   */
+  private ensure(B: number, packed: number, group: number, widest: number, count: number): void {
     const d0 = this.stack.layers[0];
     const in1 = d0.inSize + 1;
     const mem = this.memory;
-    if (this.packedW.length < in1 * group * d0.outSize)
-      this.packedW = mem.resize(this.packedW, in1 * group * d0.outSize);
+    if (this.packedW.length < in1 * packed * d0.outSize)
+      this.packedW = mem.resize(this.packedW, in1 * packed * d0.outSize);
     if (this.xAug.length < B * in1) this.xAug = mem.resize(this.xAug, B * in1);
     if (this.packedB.length < group * widest) this.packedB = mem.resize(this.packedB, group * widest);
     if (this.popA.length < B * group * widest) {
@@ -83,7 +112,39 @@ export class MlpPopulationLoss {
     if (this.popAcc.length < count) this.popAcc = new Float64Array(count);
   }
 
-  /** Adds the summed loss of candidates [c0, c0 + gc) on rows [s0, s0 + rows) into acc[c0…]. */
+  /**
+   * The first layer's pre-activations of a group of gc candidates into popA (rows × gc·h0): [x | 1]
+   * times their [W; b], candidates [first, first + gc) of the `packed` side by side in packedW.
+   */
+  private firstLayer(first: number, packed: number, gc: number, rows: number): void {
+    const d0 = this.stack.layers[0];
+    const h0 = d0.outSize;
+    const in1 = d0.inSize + 1;
+    const ld = gc * h0;
+    this.k.gemm(
+      false,
+      false,
+      rows,
+      ld,
+      in1,
+      1,
+      this.xAug,
+      0,
+      in1,
+      this.packedW,
+      first * h0,
+      packed * h0,
+      0,
+      this.popA,
+      0,
+      ld,
+    );
+  }
+
+  /**
+   * Adds the summed loss of candidates [c0, c0 + gc) on rows [s0, s0 + rows) into acc[c0…], from
+   * their first layer's pre-activations in popA.
+   */
   private groupLoss(
     pop: Float32Array,
     c0: number,
@@ -95,12 +156,8 @@ export class MlpPopulationLoss {
   ): void {
     const k = this.k;
     const layers = this.stack.layers;
-    const in0 = layers[0].inSize;
-    const ldw = gc * layers[0].outSize;
-    this.packFirstLayer(pop, c0, gc);
     let cur = this.popA;
     let next = this.popB;
-    k.gemm(false, false, rows, ldw, in0 + 1, 1, this.xAug, 0, in0 + 1, this.packedW, 0, ldw, 0, cur, 0, ldw);
     for (let l = 1; l < layers.length; l++) {
       this.laterLayer(pop, c0, gc, rows, l, cur, next);
       const t = cur;
@@ -110,6 +167,10 @@ export class MlpPopulationLoss {
     const O = this.stack.outSize;
     const ld = gc * O;
     const outAct = this.outputActivation;
+    if (this.crossEntropy !== null) {
+      this.crossEntropy.addSums(cur, gc, rows, acc, c0);
+      return;
+    }
     if (this.loss === "mse") {
       if (outAct === "softmax") {
         for (let c = 0; c < gc; c++) outputForward(outAct, rows, O, cur, c * O, ld, cur, c * O, ld);
@@ -121,14 +182,14 @@ export class MlpPopulationLoss {
   }
 
   /**
-   * Packs [W; b] of candidates [c0, c0 + gc) side by side: (in + 1) × (gc·h0). b follows W in the
-   * layout, so row `in` of a candidate's block is its bias.
+   * Packs [W; b] of candidates [c0, c0 + gc) side by side into a matrix of `packed` candidates:
+   * (in + 1) × (packed·h0). b follows W in the layout, so row `in` of a candidate's block is its bias.
    */
-  private packFirstLayer(pop: Float32Array, c0: number, gc: number): void {
+  private packFirstLayer(pop: Float32Array, c0: number, gc: number, packed: number): void {
     const d0 = this.stack.layers[0];
     const h0 = d0.outSize;
     const in0 = d0.inSize;
-    const ldw = gc * h0;
+    const ldw = packed * h0;
     const W = this.packedW;
     for (let c = 0; c < gc; c++) {
       const src0 = (c0 + c) * this.size + d0.wOff;
