@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import {
   buildReport,
   DEFAULT_REPORT_SETTINGS,
@@ -17,6 +17,10 @@ import {
 } from "@arena/results";
 import { RESULTS_FILE, readInputText } from "./input-files.ts";
 import { quote, UsageError } from "./usage-error.ts";
+import { writeAtomic } from "./write-atomic.ts";
+
+/** Reports, merged results and exports are written whole (see write-atomic.ts). */
+export { writeAtomic };
 
 /**
  * Reads a results file; a missing or unreadable file, or one that is not a regular file within
@@ -24,21 +28,6 @@ import { quote, UsageError } from "./usage-error.ts";
  */
 export function readResults(path: string) {
   return parseResultsFile(readInputText(path, RESULTS_FILE));
-}
-
-/**
- * Writes `path` through a temporary file and a rename, so readers never see half a file; a failed
- * write leaves neither a temporary file nor a torn `path`.
- */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
 }
 
 export interface ReportOutput {
