@@ -6,10 +6,10 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  renameSync,
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { writeAtomic } from "./write-atomic.ts";
 
 /**
  * What the store needs to know of a record line: its run id (and, when the record has them, its config
@@ -83,6 +83,11 @@ function appendDurably(path: string, lines: string[]): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Rewrites `path` with `lines` (see write-atomic.ts: the old file or the new one, never half a file). */
+function rewriteDurably(path: string, lines: readonly StoredLine[]): void {
+  writeAtomic(path, lines.map((r) => `${r.text}\n`).join(""));
 }
 
 /**
@@ -161,16 +166,7 @@ export class ResultsStore {
         join(dir, REPLACED_FILE),
         replaced.map((r) => r.text),
       );
-      const tmp = `${path}.tmp-${process.pid}`;
-      const fd = openSync(tmp, "w");
-      try {
-        const body = kept.map((r) => `${r.text}\n`).join("");
-        if (body.length > 0) writeSync(fd, body);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, path);
+      rewriteDurably(path, kept);
       if (replaced.length > 0) {
         warnings.push(
           `${path}: moved ${replaced.length} record${replaced.length === 1 ? "" : "s"} of runs to run again to ${REPLACED_FILE}`,
@@ -191,6 +187,24 @@ export class ResultsStore {
     }
     const fd = openSync(path, "a");
     return { store: new ResultsStore(path, fd), done, records: kept, replaced: replaced.length, warnings };
+  }
+
+  /**
+   * Puts the lines of `DIR/results.jsonl` in `rank` order (stable; lines without a rank keep their
+   * order, after the others), rewritten through a temporary file and a rename. Runs are appended as they
+   * finish, which is not the plan's order; this gives the file one order whatever the workers did.
+   * Nothing is written when the file is in that order already or has a line `readLine` cannot read.
+   * Call it with no store open on the file. Returns whether the file was rewritten.
+   */
+  static reorder(dir: string, readLine: LineReader, rank: (runId: string) => number | undefined): boolean {
+    const snap = ResultsStore.read(dir, readLine);
+    if (snap.rejected.length > 0 || snap.unterminated) return false;
+    const key = (r: StoredLine) => rank(r.runId) ?? Number.POSITIVE_INFINITY;
+    // Equal keys (the unranked) go by line number: they keep their file order.
+    const sorted = [...snap.records].sort((a, b) => key(a) - key(b) || a.line - b.line);
+    if (sorted.every((r, i) => r === snap.records[i])) return false;
+    rewriteDurably(snap.path, sorted);
+    return true;
   }
 
   /** Appends one line (the caller serialises; no newline inside) and waits until it is on disk. */

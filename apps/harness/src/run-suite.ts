@@ -4,11 +4,14 @@ import { fileURLToPath } from "node:url";
 import { parseRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
 import { planCheckedSuiteWithTuning } from "./check-suite.ts";
+import { CostEta } from "./cost-eta.ts";
 import { workerEnv } from "./kernel-threads.ts";
-import { createProgress } from "./progress.ts";
+import { createProgress, type Progress } from "./progress.ts";
 import { invocation } from "./provenance.ts";
 import { type LineReader, REJECTED_FILE, REPLACED_FILE, ResultsStore } from "./results-store.ts";
 import { planResume, type ResumeOptions, resumeConflictMessage } from "./resume-plan.ts";
+import { estimateRunCosts, longestFirst } from "./run-cost-estimate.ts";
+import type { SuitePlan } from "./run-plan.ts";
 import { filterRuns, globContains, shardRuns } from "./run-selection.ts";
 import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, recordLine } from "./spec-record.ts";
@@ -78,8 +81,10 @@ export const readRecordLine: LineReader = (line) => {
  * invocation stops before running anything with a UsageError naming the runs and the choices, unless
  * `rerunChanged` (or `keepUnknown` for records without a hash). Records of runs run again, and
  * unreadable lines, are moved to side files, never deleted (see ResultsStore).
- * Records do not depend on the worker count or the order runs finish in: each run derives its streams
- * from its own seed paths.
+ * Records do not depend on the worker count, the order runs are handed out (longest expected first,
+ * see run-cost-estimate.ts) or the order they finish in: each run derives its streams from its own seed
+ * paths. Lines are appended in the order runs finish; once every selected run has finished (not after
+ * an interruption), the file is put in the plan's order (`ResultsStore.reorder`).
  */
 export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<RunSuiteSummary> {
   const plan = planCheckedSuiteWithTuning(suite, opts.suiteDir ?? process.cwd());
@@ -91,8 +96,25 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
       opts.shard,
     );
   const first = await runPhase(select(plan.runs), opts);
-  if (plan.tuned.length === 0 || first.signal) return first;
-  // The trials are on record: choose each tuned learner's configuration on validation, run it afresh.
+  const summary =
+    plan.tuned.length === 0 || first.signal ? first : await runFinals(suite, plan, first, select, opts);
+  if (!summary.signal) {
+    // The plan's order, as one worker running the runs in turn would leave it: the report lists
+    // problems and baselines in the order it meets them.
+    const rank = new Map([...plan.runs.map((r) => r.runId), ...finalIds].map((id, i) => [id, i]));
+    ResultsStore.reorder(opts.out, readRunId, (id) => rank.get(id));
+  }
+  return summary;
+}
+
+/** The trials are on record: choose each tuned learner's configuration on validation, run it afresh. */
+async function runFinals(
+  suite: Suite,
+  plan: SuitePlan,
+  first: RunSuiteSummary,
+  select: (runs: RunSpec[]) => RunSpec[],
+  opts: RunSuiteOptions,
+): Promise<RunSuiteSummary> {
   const finals = planFinals(plan, suite.repetitions, readTrialRecords(opts.out, plan));
   for (const w of finals.waiting) {
     const warning = `${w.key}: ${w.missing} of ${w.of} trial runs have no record yet, so its final runs wait (run the remaining trials, or merge the shards, then run again)`;
@@ -102,6 +124,16 @@ export async function runSuite(suite: Suite, opts: RunSuiteOptions): Promise<Run
   const second = await runPhase(select(finals.runs), { ...opts, fresh: false });
   return addSummaries(first, second);
 }
+
+/** The run id of a line, read cheaply: the lines were checked when the store opened or written since. */
+const readRunId: LineReader = (line) => {
+  try {
+    const runId = (JSON.parse(line) as { runId?: unknown }).runId;
+    return typeof runId === "string" ? { ok: true, runId } : { ok: false, reason: "no run id" };
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
+};
 
 /** A filter must select something: a run of the plan or a final run of a tuned learner. */
 function checkFilter(filter: string | undefined, runs: RunSpec[], finalIds: string[]): void {
@@ -127,21 +159,46 @@ function addSummaries(a: RunSuiteSummary, b: RunSuiteSummary): RunSuiteSummary {
   return sum;
 }
 
-/** Runs one list of planned runs against `out/results.jsonl`: resume, progress, the worker pool. */
+/**
+ * Runs one list of planned runs against `out/results.jsonl`: resume, progress, the worker pool. The runs
+ * to do go to the pool longest expected first (`longestFirst`), so that no worker is left alone with a
+ * long run at the end; the progress ETA comes from the same estimates.
+ */
 async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<RunSuiteSummary> {
   const { store, todo, summary } = openResults(selected, opts);
-  const progress = createProgress(todo.length, opts.stream);
-  for (const w of summary.warnings) progress.log(`warning: ${w}`);
+  const workers = Math.max(1, Math.min(opts.workers, todo.length));
+  let progress: Progress | undefined;
+  let running = false;
+  // The workers start first: they load their modules while this thread estimates the runs' costs
+  // (loading each problem once and counting each model's FLOPs, most of a second for the default suite).
+  const log = (line: string) =>
+    progress ? progress.log(line) : (opts.stream ?? process.stderr).write(`${line}\n`);
+  const pool = todo.length > 0 ? startPool(workers, log) : undefined;
   try {
-    if (todo.length > 0) {
-      const workers = Math.max(1, Math.min(opts.workers, todo.length));
-      await runInPool(todo, workers, { store, summary, progress });
-    }
+    const costs = estimateRunCosts(todo);
+    const queue = longestFirst(todo, costs);
+    progress = createProgress(queue.length, opts.stream, new CostEta(queue, costs, workers));
+    for (const w of summary.warnings) progress.log(`warning: ${w}`);
+    running = true;
+    if (pool) await runInPool(pool, queue, workers, { store, summary, progress });
   } finally {
-    progress.stop();
+    // runInPool destroys the pool; this is for an error before it starts.
+    if (pool && !running) await pool.destroy();
+    progress?.stop();
     store.close();
   }
   return summary;
+}
+
+/** A pool of `workers` threads, started at once (each loads worker.ts before its first run). */
+function startPool(workers: number, log: (line: string) => void): Tinypool {
+  // Several workers: one kernel thread per run, so the runs never oversubscribe the cores.
+  const env = workerEnv(workers);
+  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers, env });
+  // A worker that cannot start rejects its task (handled in runInPool); the pool's own error event must
+  // not crash the process.
+  pool.on("error", (e: Error) => log(`worker error: ${e.message}`));
+  return pool;
 }
 
 /**
@@ -183,23 +240,17 @@ function openResults(
 interface PoolSinks {
   store: ResultsStore;
   summary: RunSuiteSummary;
-  progress: ReturnType<typeof createProgress>;
+  progress: Progress;
 }
 
 /**
  * Runs `todo` on a pool of worker threads, appending each record as it arrives. SIGINT or SIGTERM stops
  * handing out runs (finished records stay written); a worker that dies gets its run a `failed` record.
  */
-async function runInPool(todo: RunSpec[], workers: number, sinks: PoolSinks): Promise<void> {
+async function runInPool(pool: Tinypool, todo: RunSpec[], workers: number, sinks: PoolSinks): Promise<void> {
   const { summary, progress } = sinks;
   // Read once per invocation (git runs in a child process): every record carries it as provenance.
   const inv = invocation(workers);
-  // Several workers: one kernel thread per run, so the runs never oversubscribe the cores.
-  const env = workerEnv(workers);
-  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers, env });
-  // A worker that cannot start rejects its task (handled below); the pool's own error event must not
-  // crash the process.
-  pool.on("error", (e: Error) => progress.log(`worker error: ${e.message}`));
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;

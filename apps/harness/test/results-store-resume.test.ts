@@ -94,4 +94,24 @@ describe("ResultsStore", () => {
       `${lines[0]}\n${lines[2]}\n${lines[1]}\n`,
     );
   });
+
+  it("reorder puts the lines in rank order, the unranked after in file order, and leaves a sorted or unreadable file alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), "arena-store-"));
+    const path = join(dir, "results.jsonl");
+    const line = (id: string) => `${JSON.stringify({ runId: id })}\n`;
+    writeFileSync(path, ["c", "other-2", "a", "other-1", "b"].map(line).join(""));
+    const rank = new Map([
+      ["a", 0],
+      ["b", 1],
+      ["c", 2],
+    ]);
+    expect(ResultsStore.reorder(dir, reader, (id) => rank.get(id))).toBe(true);
+    expect(readFileSync(path, "utf8")).toBe(["a", "b", "c", "other-2", "other-1"].map(line).join(""));
+    expect(ResultsStore.reorder(dir, reader, (id) => rank.get(id))).toBe(false);
+    const unreadable = `${line("b")}not json\n${line("a")}`;
+    writeFileSync(path, unreadable);
+    expect(ResultsStore.reorder(dir, reader, (id) => rank.get(id))).toBe(false);
+    expect(readFileSync(path, "utf8")).toBe(unreadable);
+    expect(existsSync(`${path}.tmp-${process.pid}`)).toBe(false);
+  });
 });
