@@ -80,7 +80,8 @@ export function splitAtRandom(
 /**
  * The last steps every problem loader shares: optionally subsample the training split (stratified for
  * classification), then fit the feature (and target) scalers on the training split and apply them to all
- * three. Returns the splits plus the `info` entries that describe the scaling.
+ * three. Returns the splits plus the `info` entries that describe the scaling. With `owned` (the splits
+ * are fresh copies, as `splitAtRandom` makes them) they are scaled in place rather than copied again.
  */
 export function finishSplits(
   name: string,
@@ -92,6 +93,7 @@ export function finishSplits(
     readonly scale: ScalerKind | "none";
     readonly scaleTargets?: ScalerKind | "none";
   },
+  owned = false,
 ): Splits & { info: Record<string, unknown> } {
   let { train } = splits;
   if (o.trainSize !== undefined) {
@@ -104,9 +106,9 @@ export function finishSplits(
     const keep = labels ? stratifiedSubsample(labels, o.trainSize, rng) : rng.sample(train.n, o.trainSize);
     train = selectRows(train, keep);
   }
-  const xs = scaleFeatures({ ...splits, train }, o.scale);
+  const xs = scaleFeatures({ ...splits, train }, o.scale, owned);
   const ys =
-    task === "regression" ? scaleTargets(xs, o.scaleTargets ?? "none") : { ...xs, scaler: undefined };
+    task === "regression" ? scaleTargets(xs, o.scaleTargets ?? "none", owned) : { ...xs, scaler: undefined };
   const info: Record<string, unknown> = { featureScaler: xs.scaler?.state() };
   if (task === "regression") {
     info.targetScaler = ys.scaler?.state();

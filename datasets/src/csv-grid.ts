@@ -22,7 +22,7 @@ export interface CsvGrid {
 }
 
 /** Fields of one line. Quoted fields follow RFC 4180 ("" inside quotes is one quote) but may not span lines. */
-function splitFields(line: string, delim: string, file: string, lineNo: number): string[] {
+export function splitFields(line: string, delim: string, file: string, lineNo: number): string[] {
   if (!line.includes('"')) return line.split(delim).map((f) => f.trim());
   const fields: string[] = [];
   let i = 0;
@@ -91,6 +91,25 @@ function splitFields(line: string, delim: string, file: string, lineNo: number):
   }
 }
 
+/** The header line's column names; empty or duplicate names are a CsvError naming the column. */
+export function readHeader(line: string, delimiter: string, file: string): string[] {
+  const header = splitFields(line, delimiter, file, 1);
+  const seen = new Map<string, number>();
+  header.forEach((name, j) => {
+    if (name === "") throw new CsvError(file, "empty column name in the header", { line: 1, column: j + 1 });
+    const prev = seen.get(name);
+    if (prev !== undefined) {
+      throw new CsvError(file, `duplicate column name (also column ${prev + 1})`, {
+        line: 1,
+        column: j + 1,
+        value: name,
+      });
+    }
+    seen.set(name, j);
+  });
+  return header;
+}
+
 /**
  * Splits CSV text into a header and rows of fields. Accepts a UTF-8 byte-order mark, LF or CRLF line
  * endings, blank lines at the end, spaces around fields and quoted fields on one line. Rejects, with a
@@ -127,20 +146,7 @@ export function readCsvGrid(text: string, file: string, delimiter = ","): CsvGri
     }
     lines[i] = s;
   }
-  const header = splitFields(lines[0], delimiter, file, 1);
-  const seen = new Map<string, number>();
-  header.forEach((name, j) => {
-    if (name === "") throw new CsvError(file, "empty column name in the header", { line: 1, column: j + 1 });
-    const prev = seen.get(name);
-    if (prev !== undefined) {
-      throw new CsvError(file, `duplicate column name (also column ${prev + 1})`, {
-        line: 1,
-        column: j + 1,
-        value: name,
-      });
-    }
-    seen.set(name, j);
-  });
+  const header = readHeader(lines[0], delimiter, file);
   if (lines.length < 2) throw new CsvError(file, "the file has a header but no data rows", { line: 1 });
   const rows: string[][] = new Array(lines.length - 1);
   const lineNumbers = new Int32Array(lines.length - 1);

@@ -1,5 +1,6 @@
 import { Buffer } from "node:buffer";
 import { type Dataset, sampleSize } from "./dataset.ts";
+import { SampleSet } from "./row-index.ts";
 import { selectRows } from "./select-rows.ts";
 
 /**
@@ -9,7 +10,8 @@ import { selectRows } from "./select-rows.ts";
 
 /**
  * One string per sample holding the bytes of its x values followed by its y values (each byte one
- * character, so equal strings mean bit-identical samples). For hashing rows in a Map or Set.
+ * character, so equal strings mean bit-identical samples). For hashing rows in a Map or Set; the
+ * functions below use a `SampleSet` instead, which holds a hash per sample rather than its bytes again.
  */
 export function sampleKeys(ds: Dataset): string[] {
   const xs = sampleSize(ds.xShape) * 4;
@@ -30,12 +32,7 @@ export interface Deduplicated {
   readonly dropped: number;
 }
 
-function keep(ds: Dataset, drop: (key: string, i: number) => boolean): Deduplicated {
-  const keys = sampleKeys(ds);
-  const kept: number[] = [];
-  keys.forEach((k, i) => {
-    if (!drop(k, i)) kept.push(i);
-  });
+function keep(ds: Dataset, kept: number[]): Deduplicated {
   const dropped = ds.n - kept.length;
   return { dataset: dropped === 0 ? ds : selectRows(ds, kept), dropped };
 }
@@ -53,17 +50,18 @@ function keep(ds: Dataset, drop: (key: string, i: number) => boolean): Deduplica
  * ```
  */
 export function dropDuplicateRows(ds: Dataset): Deduplicated {
-  const seen = new Set<string>();
-  return keep(ds, (k) => {
-    if (seen.has(k)) return true;
-    seen.add(k);
-    return false;
-  });
+  return keep(
+    ds,
+    new SampleSet().filter(ds, (found) => !found, true),
+  );
 }
 
 /** Drops the samples of `ds` that also occur (bit-identical input and target) in any of `others`. */
 export function dropRowsFoundIn(ds: Dataset, ...others: readonly Dataset[]): Deduplicated {
-  const found = new Set<string>();
-  for (const o of others) for (const k of sampleKeys(o)) found.add(k);
-  return keep(ds, (k) => found.has(k));
+  const found = new SampleSet();
+  for (const o of others) found.addAll(o);
+  return keep(
+    ds,
+    found.filter(ds, (f) => !f, false),
+  );
 }

@@ -15,8 +15,8 @@ import {
   seriesProblem,
 } from "./series-problem.ts";
 import { splitShortfall } from "./split.ts";
-import { tableDataset } from "./table-dataset.ts";
-import { regressor, tableProblemEntry } from "./table-problem.ts";
+import { tableDatasetView } from "./table-dataset.ts";
+import { regressor, type TableRows, tableProblemEntry } from "./table-problem.ts";
 
 const name = z
   .string()
@@ -58,7 +58,8 @@ export function fromCsv(path: string, options: FromCsvOptions): ProblemEntry {
   const { name, ...csv } = parseOptions("fromCsv", fromCsvOptions, options);
   const table = loadCsv(path, csv);
   const k = table.classes ? table.classes.length : 1;
-  const unique = dropDuplicateRows(tableDataset(table));
+  // Deduplicated once, here, and shared by every load: the table itself is not kept.
+  const unique = dropDuplicateRows(tableDatasetView(table));
   const dropped = unique.dropped;
   const sizes = table.classes ? classCounts(classLabels(unique.dataset), k) : [unique.dataset.n];
   const short = splitShortfall(sizes, TABLE_SHARES, table.classes);
@@ -69,16 +70,18 @@ export function fromCsv(path: string, options: FromCsvOptions): ProblemEntry {
       `${have} are too few for the default split (validation ${TABLE_SHARES.validation}, test ${TABLE_SHARES.test}): ${short.reason}; every split needs a row and every class a training row`,
     );
   }
-  const rows =
+  const counted =
     dropped === 0
       ? `${table.n} rows`
       : `${table.n} rows (${dropped} exact duplicate${dropped === 1 ? "" : "s"} dropped, ${table.n - dropped} used)`;
+  const { featureNames, labelName, classes } = table;
+  const shared: TableRows = { unique, featureNames, labelName, classes };
   return tableProblemEntry({
     name: problemName(path, name),
     task: table.task,
-    description: `${table.task} on ${basename(path)}: ${rows}, ${table.d} features, label "${table.labelName}"`,
+    description: `${table.task} on ${basename(path)}: ${counted}, ${table.d} features, label "${table.labelName}"`,
     source: `user file ${path}`,
-    table: () => table,
+    rows: () => shared,
     d: table.d,
     k,
     hidden: [table.d <= 32 && k <= 32 ? 16 : 64],

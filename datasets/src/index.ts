@@ -75,7 +75,15 @@ export {
 } from "./options.ts";
 export { parity, parityOptions } from "./parity.ts";
 export { defineProblem, type ProblemDefinition, type ProblemEntry } from "./problem-entry.ts";
-export { fileKind, MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT, readRegularFile } from "./read-file.ts";
+export {
+  fileKind,
+  MAX_FILE_BYTES,
+  MAX_FILE_BYTES_LIMIT,
+  type OpenedFile,
+  openRegularFile,
+  readAt,
+  readRegularFile,
+} from "./read-file.ts";
 export { getProblem, problems } from "./registry.ts";
 export {
   fitScaler,
@@ -131,7 +139,10 @@ export {
   mlp,
   regressor,
   type TableProblemDefinition,
+  type TableRows,
+  type TableSource,
   tableProblemEntry,
+  tableRows,
 } from "./table-problem.ts";
 export { slidingWindows, type WindowOptions, windowCount, windowOptions } from "./windows.ts";
 export { xor, xorOptions } from "./xor.ts";

@@ -241,15 +241,21 @@ export interface ScaledSplits extends Splits {
   readonly scaler: Scaler | undefined;
 }
 
-function scaleSplitsOf(part: "x" | "y", splits: Splits, kind: ScalerKind | "none"): ScaledSplits {
+function scaleSplitsOf(
+  part: "x" | "y",
+  splits: Splits,
+  kind: ScalerKind | "none",
+  inPlace: boolean,
+): ScaledSplits {
   if (kind === "none") return { ...splits, scaler: undefined };
   const shape = part === "x" ? splits.train.xShape : splits.train.yShape;
   const width = shape[shape.length - 1];
   // Fitted on the training split only: validation and test never influence the statistics.
   const scaler = fitScaler(kind, splits.train[part], width);
+  const scale = (v: Float32Array) => (inPlace ? scaler.transformInPlace(v) : scaler.transform(v));
   const apply = (ds: Dataset): Dataset => ({
     ...ds,
-    [part]: ds.n > 0 ? scaler.transform(ds[part]) : ds[part],
+    [part]: ds.n > 0 ? scale(ds[part]) : ds[part],
   });
   return {
     train: apply(splits.train),
@@ -261,7 +267,8 @@ function scaleSplitsOf(part: "x" | "y", splits: Splits, kind: ScalerKind | "none
 
 /**
  * Fits a feature scaler on `train.x` (per feature: the last dimension of xShape) and applies it to all three
- * splits. Returns new Datasets; the inputs are not changed.
+ * splits. Returns new Datasets; the inputs are not changed, unless `inPlace` (for splits that are fresh
+ * copies nobody else holds: their arrays are scaled where they are, instead of copied first).
  *
  * @example
  * ```ts
@@ -272,11 +279,14 @@ function scaleSplitsOf(part: "x" | "y", splits: Splits, kind: ScalerKind | "none
  * console.log(s.scaler?.state().kind); // "standard"
  * ```
  */
-export function scaleFeatures(splits: Splits, kind: ScalerKind | "none"): ScaledSplits {
-  return scaleSplitsOf("x", splits, kind);
+export function scaleFeatures(splits: Splits, kind: ScalerKind | "none", inPlace = false): ScaledSplits {
+  return scaleSplitsOf("x", splits, kind, inPlace);
 }
 
-/** Fits a target scaler on `train.y` (per output) and applies it to all three splits (for regression). */
-export function scaleTargets(splits: Splits, kind: ScalerKind | "none"): ScaledSplits {
-  return scaleSplitsOf("y", splits, kind);
+/**
+ * Fits a target scaler on `train.y` (per output) and applies it to all three splits (for regression);
+ * `inPlace` as for `scaleFeatures`.
+ */
+export function scaleTargets(splits: Splits, kind: ScalerKind | "none", inPlace = false): ScaledSplits {
+  return scaleSplitsOf("y", splits, kind, inPlace);
 }

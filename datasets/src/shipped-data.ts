@@ -4,7 +4,7 @@ import {
   type CsvSeries,
   type CsvTable,
   decodeCsvBytes,
-  parseCsv,
+  parseCsvBytes,
   parseSeriesCsv,
 } from "./csv.ts";
 import { type DataFileName, dataFilePath, readDataFile } from "./data-files.ts";
@@ -19,7 +19,7 @@ const tables = new Map<DataFileName, CsvTable>();
 function shippedTable(name: DataFileName, options: CsvOptions): CsvTable {
   let t = tables.get(name);
   if (!t) {
-    t = parseCsv(decodeCsvBytes(readDataFile(name), dataFilePath(name)), options, dataFilePath(name));
+    t = parseCsvBytes(readDataFile(name), options, dataFilePath(name));
     tables.set(name, t);
   }
   return t;

@@ -14,10 +14,20 @@ import { oneHot } from "./one-hot.ts";
  * ```
  */
 export function tableDataset(t: CsvTable): Dataset {
-  const x = t.features.slice();
+  const ds = tableDatasetView(t);
+  return t.task === "classification"
+    ? { ...ds, x: ds.x.slice() }
+    : { ...ds, x: ds.x.slice(), y: ds.y.slice() };
+}
+
+/**
+ * `tableDataset` without the copy: x (and a regression y) are the table's own arrays. For a table that is
+ * read only to become this dataset (`fromCsv`), so its features are not held twice.
+ */
+export function tableDatasetView(t: CsvTable): Dataset {
   if (t.task === "classification") {
     const k = (t.classes as readonly string[]).length;
-    return { n: t.n, x, xShape: [t.d], y: oneHot(t.labels as Int32Array, k), yShape: [k] };
+    return { n: t.n, x: t.features, xShape: [t.d], y: oneHot(t.labels as Int32Array, k), yShape: [k] };
   }
-  return { n: t.n, x, xShape: [t.d], y: t.targets.slice(), yShape: [1] };
+  return { n: t.n, x: t.features, xShape: [t.d], y: t.targets, yShape: [1] };
 }

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { finishSplits, splitAtRandom, splitOptions, targetScaleOption } from "./assemble-problem.ts";
 import type { CsvTable } from "./csv.ts";
 import type { Task } from "./dataset.ts";
-import { dropDuplicateRows } from "./dedupe.ts";
+import { type Deduplicated, dropDuplicateRows } from "./dedupe.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import { withSharesRule } from "./options.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
@@ -29,14 +29,37 @@ export function regressor(d: number, hidden: number[], out: number): ModelSpec {
   return mlp([d, ...hidden, out], "tanh", "linear", "mse");
 }
 
+/** A table's rows ready to split: exact duplicates dropped, with the names a loaded problem reports. */
+export interface TableRows {
+  readonly unique: Deduplicated;
+  readonly featureNames: readonly string[];
+  readonly labelName: string;
+  readonly classes: readonly string[] | undefined;
+}
+
+/** The rows of a parsed table: copied out of it (see `tableDataset`), exact duplicates dropped. */
+export function tableRows(t: CsvTable): TableRows {
+  return {
+    unique: dropDuplicateRows(tableDataset(t)),
+    featureNames: t.featureNames,
+    labelName: t.labelName,
+    classes: t.classes,
+  };
+}
+
+/** Where a table problem's rows come from. */
+export type TableSource =
+  /** The parsed table, called at each load (so shipped files are read lazily); its rows are copied and deduplicated then. */
+  | { readonly table: () => CsvTable }
+  /** Rows prepared once and shared by every load (a user's CSV, which may be large). */
+  | { readonly rows: () => TableRows };
+
 /** How a table becomes a registry entry. */
-export interface TableProblemDefinition {
+export type TableProblemDefinition = TableSource & {
   readonly name: string;
   readonly task: Task;
   readonly description: string;
   readonly source: string;
-  /** The parsed table (called at load time, so shipped files are read lazily). */
-  readonly table: () => CsvTable;
   /** Feature count and class count (1 for regression), known without loading. */
   readonly d: number;
   readonly k: number;
@@ -44,7 +67,7 @@ export interface TableProblemDefinition {
   readonly scale: ScalerKind | "none";
   /** Readable class names replacing the label texts of the file (same order). */
   readonly classNames?: readonly string[];
-}
+};
 
 /**
  * A problem over a numeric table: exact duplicate rows (features and label bit-identical) are dropped,
@@ -69,11 +92,19 @@ export function tableProblemEntry(def: TableProblemDefinition): ProblemEntry {
     shapes: () => ({ input: [def.d], output: [def.k] }),
     model: () => (regression ? regressor(def.d, def.hidden, def.k) : classifier(def.d, def.hidden, def.k)),
     build(rng, o) {
-      const t = def.table();
-      const unique = dropDuplicateRows(tableDataset(t));
+      const t = "rows" in def ? def.rows() : tableRows(def.table());
+      const { unique } = t;
       const splits = splitAtRandom(def.name, unique.dataset, def.task, o, rng.fork("split"));
       const scaleTargets = ("scaleTargets" in o ? o.scaleTargets : "none") as ScalerKind | "none";
-      const done = finishSplits(def.name, def.task, splits, rng.fork("subsample"), { ...o, scaleTargets });
+      // The splits are copies made just now (selectRows), so they are scaled where they are.
+      const done = finishSplits(
+        def.name,
+        def.task,
+        splits,
+        rng.fork("subsample"),
+        { ...o, scaleTargets },
+        true,
+      );
       return {
         ...done,
         classes: def.classNames ?? t.classes,
