@@ -133,8 +133,19 @@ function learnerRow(
     ),
     flops: summarize(rs.map((r) => r.cost.flops)),
     wallMs: summarize(rs.map(trainingWallMs)),
+    ...peakMemory(rs),
     targets: targetSummaries(rs, ladder),
     ...(stuck ? { didNotLearn: stuck } : {}),
+  };
+}
+
+/** Summaries of the runs' measured peak memory; left out when no run measured it (older records). */
+function peakMemory(rs: RunRecord[]): Pick<LearnerSummary, "peakHeapBytes" | "peakRssBytes"> {
+  const heap = rs.flatMap((r) => (r.measured.peakHeapBytes === null ? [] : [r.measured.peakHeapBytes]));
+  const rss = rs.flatMap((r) => (r.measured.peakRssBytes === null ? [] : [r.measured.peakRssBytes]));
+  return {
+    ...(heap.length > 0 ? { peakHeapBytes: summarize(heap) } : {}),
+    ...(rss.length > 0 ? { peakRssBytes: summarize(rss) } : {}),
   };
 }
 

@@ -30,6 +30,16 @@ function runsText(l: LearnerSummary): string {
   return extra.length ? `${l.runs} (${extra.join(", ")})` : String(l.runs);
 }
 
+const MIB = 1024 * 1024;
+
+/** Median peak memory of a row in MiB, "heap / RSS" ("–" where not measured). */
+function memoryText(l: LearnerSummary): string {
+  const mib = (s: Summary | undefined) =>
+    s?.median === null || s?.median === undefined ? "–" : fmt(s.median / MIB);
+  if (!l.peakHeapBytes && !l.peakRssBytes) return "–";
+  return `${mib(l.peakHeapBytes)} / ${mib(l.peakRssBytes)}`;
+}
+
 function learnerNotes(
   l: LearnerSummary,
   name: (s: string) => string = (s) => s,
@@ -57,6 +67,7 @@ function resultsTable(p: ProblemReport, confidence: number): string {
     medianIqr(l.trainValGap),
     fmt(l.flops.median),
     fmt(l.wallMs.median === null ? null : l.wallMs.median / 1000),
+    memoryText(l),
     learnerNotes(
       l,
       mdText,
@@ -74,6 +85,7 @@ function resultsTable(p: ProblemReport, confidence: number): string {
     "–",
     "0 (no budget)",
     "–",
+    "–",
     mdText(b.description),
   ]);
   return table(
@@ -88,6 +100,7 @@ function resultsTable(p: ProblemReport, confidence: number): string {
       "train–val gap",
       "FLOPs",
       "train wall s",
+      "peak MiB heap / RSS",
       "notes",
     ],
     [...learnerRows, ...baselineRows],

@@ -64,6 +64,13 @@ export const learnerSummarySchema = z.strictObject({
   /** Total FLOPs and wall time per run. */
   flops: summarySchema,
   wallMs: summarySchema,
+  /**
+   * Peak memory per run, in bytes (the records' `measured.peakHeapBytes`: the worker's V8 heap and typed
+   * arrays; `measured.peakRssBytes`: the whole process, shared by concurrent runs). Measured, so it
+   * depends on the machine and the worker count. Absent in reports written before it was added.
+   */
+  peakHeapBytes: summarySchema.optional(),
+  peakRssBytes: summarySchema.optional(),
   targets: z.array(targetSummarySchema),
   /**
    * Runs whose best training metric never left the trivial baseline of their repetition (majority class,
