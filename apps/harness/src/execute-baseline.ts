@@ -1,5 +1,6 @@
 import { type BaselineMethod, fitBaseline } from "@arena/baselines";
 import type { Checkpoint, RunRecord, TargetHit } from "@arena/results";
+import { MemoryPeak } from "./memory-peak.ts";
 import type { RunContext } from "./run-context.ts";
 import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, hostInfo, provenanceOf, recordIdentity } from "./spec-record.ts";
@@ -13,10 +14,13 @@ import { reachesTarget, unreachedTargets } from "./target-hits.ts";
 export function executeBaseline(spec: RunSpec, ctx: RunContext): RunRecord {
   const startedAt = new Date();
   const t0 = performance.now();
+  const memory = new MemoryPeak();
   try {
     const problem = ctx.loadProblem(spec);
+    memory.sample();
     const higher = problem.metric === "accuracy";
     const b = fitBaseline(String(spec.learner.config.method) as BaselineMethod, problem);
+    memory.sample();
     const wallMs = performance.now() - t0;
     const figures = {
       trainLoss: b.train.loss,
@@ -47,8 +51,8 @@ export function executeBaseline(spec: RunSpec, ctx: RunContext): RunRecord {
         startedAt: startedAt.toISOString(),
         endedAt: new Date().toISOString(),
         wallMs,
-        peakRssBytes: process.memoryUsage.rss(),
-        peakHeapBytes: process.memoryUsage().heapUsed,
+        peakRssBytes: memory.rssBytes,
+        peakHeapBytes: memory.heapBytes,
         host: hostInfo(),
         provenance: provenanceOf(spec),
       },

@@ -45,6 +45,8 @@ export function executeRun(spec: RunSpec, ctx: RunContext): RunRecord {
   const startedAt = new Date();
   const t0 = performance.now();
   const memory = new MemoryPeak();
+  // Everything the run built (model, learner, trace) is local to trainAndEvaluate: once it returns,
+  // only the record and the worker's cached problem stay reachable.
   const outcome = trainAndEvaluate(spec, ctx, memory);
   memory.sample();
   const identity = recordIdentity(spec);
@@ -91,6 +93,7 @@ function trainAndEvaluate(spec: RunSpec, ctx: RunContext, memory: MemoryPeak): R
   let disposeModel = (): void => {};
   try {
     const problem = ctx.loadProblem(spec);
+    memory.sample();
     out.testIsTrain = problem.testIsTrain === true;
     out.metric = { name: problem.metric, higherIsBetter: problem.metric === "accuracy" };
     const kind = ctx.learners.get(spec.learner.kind);
@@ -104,6 +107,7 @@ function trainAndEvaluate(spec: RunSpec, ctx: RunContext, memory: MemoryPeak): R
       flops,
       evaluations,
     });
+    memory.sample();
     const trace = new RunTrace(spec, model, problem, learner, memory, out.metric.higherIsBetter);
     out.trace = trace.checkpoints;
     out.targets = trace.targets;

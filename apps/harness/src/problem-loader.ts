@@ -1,26 +1,37 @@
 import { fromCsv, fromSeriesCsv, getProblem, type Problem, type ProblemEntry } from "@arena/datasets";
 import { Rng } from "@arena/rng";
+import { csvDigest } from "./csv-digest.ts";
 import type { RunSpec } from "./run-spec.ts";
+
+/**
+ * What identifies a problem's data: the registry name, or for a user's CSV its name, reading options,
+ * path and the sha256 of its content (so an edited file is read again, and the same file is not).
+ */
+export function problemDataKey(problem: RunSpec["problem"]): string {
+  const csv = problem.csv;
+  return csv ? JSON.stringify([problem.name, csv, csvDigest(csv.path)]) : JSON.stringify([problem.name]);
+}
 
 /**
  * The registry entry of a run's problem: a built-in by name, or the user's CSV (a table, or one column
  * as a series to forecast). A CSV is read and checked here, so a bad file throws before any run.
+ *
+ * The suite check, the plan and the cost estimate ask for the same file in one synchronous stretch of
+ * the main thread: a CSV entry is remembered only weakly, so it is parsed once for all of them and
+ * then freed with the last reference to it (a worker's `createProblemLoader` holds its own).
  */
 export function problemEntryFor(problem: RunSpec["problem"]): ProblemEntry {
-  const csv = problem.csv;
-  if (!csv) return getProblem(problem.name);
-  // The suite check, the plan and every repetition's load ask for the same file: read and parse it once
-  // per process (a few at a time).
-  const key = JSON.stringify([problem.name, csv]);
-  const hit = csvEntries.get(key);
+  if (!problem.csv) return getProblem(problem.name);
+  const key = problemDataKey(problem);
+  const hit = csvEntries.get(key)?.deref();
   if (hit) return hit;
-  const entry = csvEntry(problem.name, csv);
-  csvEntries.set(key, entry);
-  if (csvEntries.size > 8) csvEntries.delete(csvEntries.keys().next().value as string);
+  const entry = csvEntry(problem.name, problem.csv);
+  for (const [k, ref] of csvEntries) if (ref.deref() === undefined) csvEntries.delete(k);
+  csvEntries.set(key, new WeakRef(entry));
   return entry;
 }
 
-const csvEntries = new Map<string, ProblemEntry>();
+const csvEntries = new Map<string, WeakRef<ProblemEntry>>();
 
 function csvEntry(name: string, csv: NonNullable<RunSpec["problem"]["csv"]>): ProblemEntry {
   if (csv.task === "forecast") {
@@ -34,23 +45,58 @@ function csvEntry(name: string, csv: NonNullable<RunSpec["problem"]["csv"]>): Pr
   return fromCsv(csv.path, { label: csv.label ?? "last", task: csv.task, name });
 }
 
+/** How many loaded problems (splits) a worker keeps, and how many bytes of data they may hold together. */
+export interface ProblemCacheLimits {
+  /** The most splits kept (default 4). */
+  readonly count: number;
+  /** The most bytes of x and y kept over all splits (default 32 MiB); the newest split is always kept. */
+  readonly bytes: number;
+}
+
+const DEFAULT_LIMITS: ProblemCacheLimits = { count: 4, bytes: 32 * 1024 * 1024 };
+
+/** The bytes of a problem's three splits (x and y). */
+export function problemBytes(p: Problem): number {
+  return [p.train, p.validation, p.test].reduce((s, d) => s + d.x.byteLength + d.y.byteLength, 0);
+}
+
 /**
- * Loads the problem of a run from its data seed path. A worker keeps the last few problems: every
- * learner of a repetition shares one split, so consecutive runs often ask for the same one.
+ * Loads the problem of a run from its data seed path, for one worker. The worker holds one problem's
+ * data at a time (its registry entry; for a CSV the parsed, deduplicated rows, read once): a run of
+ * another problem drops it and everything split from it. Of the current problem it keeps the last few
+ * splits (every learner of a repetition shares one, so consecutive runs may ask for the same), within
+ * `limits`, least recently used out first. A split costs a copy of the data, so big data keeps one.
  */
-export function createProblemLoader(capacity = 4): (spec: RunSpec) => Problem {
-  const cache = new Map<string, Problem>();
+export function createProblemLoader(
+  limits: Partial<ProblemCacheLimits> | number = {},
+): (spec: RunSpec) => Problem {
+  const { count, bytes } =
+    typeof limits === "number" ? { ...DEFAULT_LIMITS, count: limits } : { ...DEFAULT_LIMITS, ...limits };
+  let data: { key: string; entry: ProblemEntry } | undefined;
+  const splits = new Map<string, { problem: Problem; bytes: number }>();
   return (spec) => {
-    const key = `${spec.problem.id}|${spec.dataSeedPath}|${JSON.stringify(spec.problem.options)}`;
-    const hit = cache.get(key);
-    if (hit) {
-      cache.delete(key);
-      cache.set(key, hit); // most recently used last
-      return hit;
+    const dataKey = problemDataKey(spec.problem);
+    if (data?.key !== dataKey) {
+      // Drop the old data before reading the new, so the two are never held at once.
+      splits.clear();
+      data = undefined;
+      data = { key: dataKey, entry: problemEntryFor(spec.problem) };
     }
-    const problem = problemEntryFor(spec.problem).load(new Rng(spec.dataSeedPath), spec.problem.options);
-    cache.set(key, problem);
-    if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+    const key = `${spec.dataSeedPath}|${JSON.stringify(spec.problem.options)}`;
+    const hit = splits.get(key);
+    if (hit) {
+      splits.delete(key);
+      splits.set(key, hit); // most recently used last
+      return hit.problem;
+    }
+    const problem = data.entry.load(new Rng(spec.dataSeedPath), spec.problem.options);
+    splits.set(key, { problem, bytes: problemBytes(problem) });
+    let total = [...splits.values()].reduce((s, v) => s + v.bytes, 0);
+    for (const [k, v] of splits) {
+      if (splits.size <= 1 || (splits.size <= count && total <= bytes)) break;
+      splits.delete(k);
+      total -= v.bytes;
+    }
     return problem;
   };
 }

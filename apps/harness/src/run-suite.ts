@@ -17,6 +17,7 @@ import type { RunSpec } from "./run-spec.ts";
 import { failedRecord, recordLine } from "./spec-record.ts";
 import { type Suite, UsageError } from "./suite.ts";
 import { finalRunIds, planFinals, readTrialRecords } from "./tuning-selection.ts";
+import { WORKER_RESOURCE_LIMITS } from "./worker-heap.ts";
 
 export interface RunSuiteOptions extends ResumeOptions {
   /** Worker threads; each runs one run at a time. */
@@ -194,7 +195,13 @@ async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<Run
 function startPool(workers: number, log: (line: string) => void): Tinypool {
   // Several workers: one kernel thread per run, so the runs never oversubscribe the cores.
   const env = workerEnv(workers);
-  const pool = new Tinypool({ filename: workerFile, minThreads: workers, maxThreads: workers, env });
+  const pool = new Tinypool({
+    filename: workerFile,
+    minThreads: workers,
+    maxThreads: workers,
+    env,
+    resourceLimits: WORKER_RESOURCE_LIMITS,
+  });
   // A worker that cannot start rejects its task (handled in runInPool); the pool's own error event must
   // not crash the process.
   pool.on("error", (e: Error) => log(`worker error: ${e.message}`));

@@ -1,3 +1,4 @@
+import { createGarbageCollector } from "./collect-garbage.ts";
 import { executeRun } from "./execute-run.ts";
 import { LEARNER_KINDS } from "./learner-kinds.ts";
 import { createProblemLoader } from "./problem-loader.ts";
@@ -6,11 +7,15 @@ import type { RunSpec } from "./run-spec.ts";
 import { recordLine } from "./spec-record.ts";
 
 const context: RunContext = { learners: LEARNER_KINDS, loadProblem: createProblemLoader() };
+/** Runs a run, then collects what it left when that was much. */
+const collectGarbage = createGarbageCollector();
 
 /**
  * Tinypool task: executes one run and returns its record as one JSON line (the main thread writes it).
- * A record that cannot be serialised comes back as the run's `failed` record (see `recordLine`).
+ * A record that cannot be serialised comes back as the run's `failed` record (see `recordLine`). What
+ * the run built is garbage once it returns; a run that left much of it is collected at once, so the
+ * next run starts from the worker's own memory (its cached problem).
  */
 export default function runInWorker(spec: RunSpec): string {
-  return recordLine(spec, executeRun(spec, context));
+  return collectGarbage(() => recordLine(spec, executeRun(spec, context)));
 }
