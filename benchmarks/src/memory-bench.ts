@@ -17,10 +17,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { isMain } from "./index.ts";
 import { writeMemoryCsv } from "./memory-csv.ts";
 import { linearFit, type MemoryRow, memoryMarkdown } from "./memory-report.ts";
+import { parseCli, UsageError } from "./runner/parse-cli.ts";
 
 /** One CSV shape measured. */
 interface Case {
@@ -54,36 +54,60 @@ function csvFor(dir: string, c: Case): string {
   return path;
 }
 
+const MEMORY_OPTIONS = {
+  root: { type: "string", multiple: true },
+  rows: { type: "string", default: "50000,100000,200000" },
+  cols: { type: "string", default: "20" },
+  wide: { type: "string", default: "1000x2000" },
+  workers: { type: "string", default: "2" },
+  repeat: { type: "string", default: "1" },
+  out: { type: "string", default: "../reports/bench" },
+} as const;
+
+const MEMORY_USAGE =
+  "options: --root name=path (repeatable; default after=..)  --rows 50000,100000,200000  --cols 20  " +
+  "--wide ROWSxCOLS  --workers 2  --repeat 1  --out <dir>";
+
+/** A positive integer option, or a {@link UsageError} naming it. */
+function positive(option: string, s: string): number {
+  const n = Number(s);
+  if (!(Number.isInteger(n) && n >= 1))
+    throw new UsageError(`--${option} must be an integer >= 1, got "${s}"`);
+  return n;
+}
+
+/** The checked command line: roots, CSV shapes, workers, repeats and the output folder. */
+function parseMemoryCli() {
+  return parseCli(MEMORY_OPTIONS, MEMORY_USAGE, (values) => {
+    const roots = (values.root ?? ["after=.."]).map((r) => {
+      const [name, path] = r.includes("=") ? r.split("=", 2) : [r, r];
+      return { name, path: resolve(path) };
+    });
+    const cols = positive("cols", values.cols);
+    const wide = values.wide.split("x");
+    if (wide.length !== 2) throw new UsageError(`--wide must be ROWSxCOLS, got "${values.wide}"`);
+    const cases: Case[] = [
+      ...values.rows.split(",").map((r) => ({ rows: positive("rows", r), cols })),
+      { rows: positive("wide", wide[0]), cols: positive("wide", wide[1]) },
+    ];
+    const workers = positive("workers", values.workers);
+    return { roots, cols, cases, workers, repeat: positive("repeat", values.repeat), out: values.out };
+  });
+}
+
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      root: { type: "string", multiple: true },
-      rows: { type: "string", default: "50000,100000,200000" },
-      cols: { type: "string", default: "20" },
-      wide: { type: "string", default: "1000x2000" },
-      workers: { type: "string", default: "2" },
-      repeat: { type: "string", default: "1" },
-      out: { type: "string", default: "../reports/bench" },
-    },
-  });
-  if (!existsSync("/usr/bin/time")) throw new Error("memory-bench needs GNU time at /usr/bin/time");
-  const roots = (values.root ?? ["after=.."]).map((r) => {
-    const [name, path] = r.includes("=") ? r.split("=", 2) : [r, r];
-    return { name, path: resolve(path) };
-  });
-  const cols = Number(values.cols);
-  const [wr, wc] = values.wide.split("x").map(Number);
-  const cases: Case[] = [
-    ...values.rows.split(",").map((r) => ({ rows: Number(r), cols })),
-    { rows: wr, cols: wc },
-  ];
+  const { roots, cols, cases, workers, repeat, out } = parseMemoryCli();
+  if (!existsSync("/usr/bin/time")) {
+    console.error("memory-bench needs GNU time at /usr/bin/time (Debian: apt-get install time)");
+    process.exit(1);
+  }
   const dir = mkdtempSync(join(tmpdir(), "arena-memory-csv-"));
   const rows: MemoryRow[] = [];
-  for (let rep = 0; rep < Number(values.repeat); rep++) {
+  for (let rep = 0; rep < repeat; rep++) {
     for (const c of cases) {
       const csv = csvFor(dir, c);
       for (const root of roots) {
-        const m = measure(root.path, csv, Number(values.workers));
+        const m = measure(root.path, csv, workers);
         rows.push({ root: root.name, rows: c.rows, cols: c.cols, ...m });
         console.log(
           `${root.name} ${c.rows}×${c.cols}: ${(m.peakRssBytes / 1048576).toFixed(0)} MiB, ${m.wallSeconds.toFixed(0)} s, load ${m.loadBefore} → ${m.loadAfter}`,
@@ -92,17 +116,14 @@ function main(): void {
     }
   }
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(values.out, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const fits = roots.map((r) => ({
     root: r.name,
     ...linearFit(rows.filter((x) => x.root === r.name && x.cols === cols)),
   }));
-  writeFileSync(
-    join(values.out, "memory.json"),
-    `${JSON.stringify({ workers: Number(values.workers), rows, fits }, null, 2)}\n`,
-  );
-  writeFileSync(join(values.out, "memory.md"), memoryMarkdown(rows, fits, Number(values.workers)));
-  console.log(`wrote ${join(values.out, "memory.md")}`);
+  writeFileSync(join(out, "memory.json"), `${JSON.stringify({ workers, rows, fits }, null, 2)}\n`);
+  writeFileSync(join(out, "memory.md"), memoryMarkdown(rows, fits, workers));
+  console.log(`wrote ${join(out, "memory.md")}`);
 }
 
 if (isMain(import.meta.url)) main();

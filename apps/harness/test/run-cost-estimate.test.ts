@@ -164,6 +164,37 @@ describe("longestFirst", () => {
     ]);
   });
 
+  it("keeps the runs of one data split together, groups by their summed estimate", () => {
+    const split = (runId: string, problem: string, seed: string) => ({
+      runId,
+      dataSeedPath: seed,
+      problem: { id: problem, options: {} },
+    });
+    // Run by run, the order would interleave the splits (9, 8, 7, 6, …); by groups, y/1 (sum 14) goes
+    // before x/0 (sum 11) before x/1 (sum 9), each group's runs longest first.
+    const mixed = [
+      split("x0-long", "x", "s/0"),
+      split("x0-short", "x", "s/0"),
+      split("x1-a", "x", "s/1"),
+      split("y1-long", "y", "s/1"),
+      split("y1-short", "y", "s/1"),
+    ];
+    const est = new Map([
+      ["x0-long", 9],
+      ["x0-short", 2],
+      ["x1-a", 9],
+      ["y1-long", 8],
+      ["y1-short", 6],
+    ]);
+    expect(longestFirst(mixed, est).map((r) => r.runId)).toEqual([
+      "y1-long",
+      "y1-short",
+      "x0-long",
+      "x0-short",
+      "x1-a",
+    ]);
+  });
+
   it("gives the same order whatever the order it is given, and leaves its input alone", () => {
     const reversed = [...runs].reverse();
     const copy = [...reversed];
