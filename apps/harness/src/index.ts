@@ -27,7 +27,13 @@ export {
 } from "./results-store.ts";
 export { planResume, type ResumeOptions, type ResumePlan, resumeConflictMessage } from "./resume-plan.ts";
 export type { LearnerFactory, LearnerKind, RunContext } from "./run-context.ts";
-export { estimateFromWork, estimateRunCosts, longestFirst } from "./run-cost-estimate.ts";
+export {
+  estimateFromWork,
+  estimateRunCosts,
+  longestFirst,
+  type SplitKeyed,
+  splitKey,
+} from "./run-cost-estimate.ts";
 export { modelName, planSuite } from "./run-plan.ts";
 export { filterRuns, globContains, MAX_FILTER_LENGTH, parseShard, shardRuns } from "./run-selection.ts";
 export type { RunSpec } from "./run-spec.ts";
