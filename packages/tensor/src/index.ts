@@ -27,6 +27,7 @@ export {
   softmaxRows,
   transpose,
 } from "./matrix-ops.ts";
+export type { RecurrentCellKernels } from "./recurrent-cell-kernels.ts";
 export { shapeSize } from "./shape-size.ts";
 export { tsKernels } from "./ts-kernels.ts";
 export { DEFAULT_THREAD_MIN_MACS } from "./wasm/gemm-split.ts";
