@@ -43,6 +43,44 @@ describe("wasm gemm batch invariance", () => {
     );
   });
 
+  it("beta = 0 writes C without reading it: NaN in C is dropped and a zero sum times a negative alpha is +0, as on every path", () => {
+    // The packed path's first block overwrites C (it never reads it); the 1-row and 1×1 paths zero C
+    // first and add. Rows of A that are zero make every product of their row zero.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 40 }),
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 2, max: 300 }),
+        fc.boolean(),
+        fc.constantFrom(1, -0.7, -1),
+        fc.nat(1000),
+        (m, n, k, transA, alpha, seed) => {
+          const lda = transA ? m : k;
+          const a = pseudoRandom(m * k, seed + 1);
+          for (let i = 0; i < m; i += 3) for (let p = 0; p < k; p++) a[transA ? p * m + i : i * k + p] = 0;
+          const b = pseudoRandom(k * n, seed + 2);
+          const c0 = pseudoRandom(m * n, seed + 3).map((v, i) =>
+            i % 5 === 0 ? Number.NaN : i % 5 === 1 ? -0 : v,
+          );
+          const full = c0.slice();
+          wasm.gemm(transA, false, m, n, k, alpha, a, 0, lda, b, 0, n, 0, full, 0, n);
+          const one = new Float32Array(1);
+          for (let i = 0; i < m; i++) {
+            for (let j = 0; j < n; j++) {
+              one[0] = Number.NaN;
+              wasm.gemm(transA, false, 1, 1, k, alpha, a, transA ? i : i * k, lda, b, j, n, 0, one, 0, 1);
+              expect(
+                Object.is(full[i * n + j], one[0]),
+                `C[${i}][${j}]: ${full[i * n + j]} vs ${one[0]}`,
+              ).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("each element of a 1-row product (the lane-parallel path) equals it computed as a 1×1 product", () => {
     fc.assert(
       fc.property(

@@ -90,13 +90,16 @@ export function gemm(
   ldc: i32,
   scratch: usize,
 ): void {
-  scaleC(m, n, beta, c, ldc);
+  const packed = k > 0 && alpha !== 0 && m > 1 && n > 1 && <i64>m * <i64>n * <i64>k >= 64;
+  // beta = 0 on the packed path: the first kc block writes C without reading it (macroKernel's
+  // `overwrite`), which saves a pass over C and rounds as zeroing it first would.
+  if (!(packed && beta === 0)) scaleC(m, n, beta, c, ldc);
   if (k === 0 || alpha === 0) return;
   if (m === 1 && n >= 4) {
     gemmRow(transA, transB, n, k, alpha, a, lda, b, ldb, c);
     return;
   }
-  if (m === 1 || n === 1 || <i64>m * <i64>n * <i64>k < 64) {
+  if (!packed) {
     gemmSmall(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc);
     return;
   }
@@ -111,7 +114,8 @@ export function gemm(
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         packA(transA, a, lda, ic, mc, pc, kc, ap);
-        macroKernel(mc, nc, kc, alpha, ap, bp, c + ((<usize>ic * <usize>ldc + <usize>jc) << 2), ldc, tile);
+        const cBlock = c + ((<usize>ic * <usize>ldc + <usize>jc) << 2);
+        macroKernel(mc, nc, kc, alpha, ap, bp, cBlock, ldc, tile, beta === 0 && pc === 0);
       }
     }
   }
