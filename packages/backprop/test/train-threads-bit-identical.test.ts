@@ -44,8 +44,8 @@ function run(kernels: WasmKernels, optimizer: OptimizerConfig, clipNorm?: number
 }
 
 const one = createWasmKernels({ threads: 1, memoryMiB: 64 });
-const twoDefault = createWasmKernels({ threads: 2, memoryMiB: 64 });
-const twoAlways = createWasmKernels({ threads: 2, memoryMiB: 64, threadMinMacs: 0 });
+const twoDefault = createWasmKernels({ threads: 2, memoryMiB: 64, threadBackoffJobs: 0 });
+const twoAlways = createWasmKernels({ threads: 2, memoryMiB: 64, threadMinMacs: 0, threadBackoffJobs: 0 });
 
 const OPTIMIZERS: [string, OptimizerConfig][] = [
   ["Adam", { kind: "adam", lr: 1e-3 }],

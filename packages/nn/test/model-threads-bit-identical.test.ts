@@ -33,8 +33,8 @@ function train(net: Model, data: { n: number; x: Float32Array; y: Float32Array }
 }
 
 const one = createWasmKernels({ threads: 1, memoryMiB: 64 });
-const twoDefault = createWasmKernels({ threads: 2, memoryMiB: 64 });
-const twoAlways = createWasmKernels({ threads: 2, memoryMiB: 64, threadMinMacs: 0 });
+const twoDefault = createWasmKernels({ threads: 2, memoryMiB: 64, threadBackoffJobs: 0 });
+const twoAlways = createWasmKernels({ threads: 2, memoryMiB: 64, threadMinMacs: 0, threadBackoffJobs: 0 });
 
 const CASES: [string, ModelSpec, () => { n: number; x: Float32Array; y: Float32Array }][] = [
   [

@@ -31,6 +31,7 @@ export type { RecurrentCellKernels } from "./recurrent-cell-kernels.ts";
 export { shapeSize } from "./shape-size.ts";
 export { tsKernels } from "./ts-kernels.ts";
 export { DEFAULT_THREAD_MIN_MACS } from "./wasm/gemm-split.ts";
+export { DEFAULT_THREAD_BACKOFF_JOBS } from "./wasm/helper-thread.ts";
 export type { ThreadCount } from "./wasm/thread-count.ts";
 export {
   createWasmKernels,

@@ -135,7 +135,7 @@ function reference(c: Case) {
 }
 
 const one = createWasmKernels({ threads: 1, memoryMiB: 8 });
-const two = createWasmKernels({ threads: 2, memoryMiB: 8, threadMinMacs: 0 });
+const two = createWasmKernels({ threads: 2, memoryMiB: 8, threadMinMacs: 0, threadBackoffJobs: 0 });
 const backends: [string, Kernels, boolean][] = [
   ["ts", tsKernels, false],
   ["wasm, arrays outside the memory", one, false],

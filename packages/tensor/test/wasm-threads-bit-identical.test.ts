@@ -12,7 +12,7 @@ import { helperJobs, helperThreadsStarted } from "../src/wasm/helper-thread.ts";
 import { dimArb, pseudoRandom, residentKernels } from "./reference.ts";
 
 const one = createWasmKernels({ threads: 1, memoryMiB: 32 });
-const two = createWasmKernels({ threads: 2, memoryMiB: 32, threadMinMacs: 0 });
+const two = createWasmKernels({ threads: 2, memoryMiB: 32, threadMinMacs: 0, threadBackoffJobs: 0 });
 const pairs: [string, Kernels, Kernels][] = [
   ["ordinary arrays", one, two],
   ["arrays in the memory", residentKernels(one, 1 << 21), residentKernels(two, 1 << 21)],
@@ -121,7 +121,7 @@ describe("wasm gemm on two threads", () => {
   }
 
   it("gemm: bit-identical on large square and thin shapes with the default threshold", async () => {
-    const dflt = createWasmKernels({ threads: 2, memoryMiB: 32 });
+    const dflt = createWasmKernels({ threads: 2, memoryMiB: 32, threadBackoffJobs: 0 });
     await dflt.startThreads();
     const jobs = helperJobs();
     const s = { alpha: 1, beta: 0, transA: false, transB: true, pad: 0, seed: 7 };
@@ -175,6 +175,9 @@ describe("the helper thread's life", () => {
     );
     expect(() => createWasmKernels({ threadMinMacs: -1 })).toThrow(
       new RangeError("createWasmKernels: threadMinMacs must be >= 0, got -1"),
+    );
+    expect(() => createWasmKernels({ threadBackoffJobs: 1.5 })).toThrow(
+      new RangeError("createWasmKernels: threadBackoffJobs must be an integer >= 0, got 1.5"),
     );
   });
 });

@@ -1,8 +1,16 @@
 import type { HelperThread } from "./helper-thread.ts";
+import { splitBlocks } from "./split-blocks.ts";
 import type { WasmExports } from "./wasm-module.ts";
 
 /** Smallest m·n·k (summed over a batch) that is split over two threads, when none is given. */
 export const DEFAULT_THREAD_MIN_MACS = 2 ** 21;
+
+/**
+ * Parts a split product is cut into. More than two lets the threads even out (the caller takes
+ * over what a late or slower helper has not claimed); each part repacks the operand it shares, so
+ * not many more.
+ */
+const GEMM_PARTS = 4;
 
 /** Where the helper thread comes from: started on first use, so small workloads never start it. */
 export interface HelperSource {
@@ -11,11 +19,12 @@ export interface HelperSource {
 }
 
 /**
- * Runs the module's gemm and gemmBatched on pointers, on one thread or split over two. A split gives
- * each thread a contiguous block of C (columns or rows of one gemm, or items of a batch), and each
- * block calls the same kernel on a sub-matrix: the kernel rounds every element of C the same way
- * whatever the shape around it (per kc block, in k order; see wasm/assembly/gemm.ts and the test
- * wasm-gemm-batch-invariant), so the result is bit-identical to one thread's.
+ * Runs the module's gemm and gemmBatched on pointers, on one thread or shared with the helper. A
+ * split cuts C into parts (blocks of columns or rows of one gemm, or items of a batch) that both
+ * threads claim in turn (see HelperThread.share), and each part calls the same kernel on a
+ * sub-matrix: the kernel rounds every element of C the same way whatever the shape around it (per kc
+ * block, in k order; see wasm/assembly/gemm.ts and the test wasm-gemm-batch-invariant), so the
+ * result is bit-identical to one thread's, whichever thread ran which part.
  */
 export class GemmSplit {
   constructor(
@@ -31,7 +40,7 @@ export class GemmSplit {
   private helperFor(macs: number): HelperThread | null {
     if (macs < this.minMacs) return null;
     const h = this.threads.helper();
-    return h?.ready ? h : null;
+    return h?.wanted() ? h : null;
   }
 
   /** `w.gemm` on pointers (sizes checked, m, n > 0), split by the larger of C's dimensions. */
@@ -52,29 +61,47 @@ export class GemmSplit {
   ): void {
     const tA = +transA;
     const tB = +transB;
-    // Split points on the micro-kernel's tile (8 columns, 4 rows), so only the last block has edges.
-    const n0 = Math.ceil(n / 16) * 8;
-    const m0 = Math.ceil(m / 8) * 4;
-    const h = n0 < n || m0 < m ? this.helperFor(m * n * k) : null;
+    // Blocks on the micro-kernel's tile (8 columns, 4 rows), so only the last block has edges.
+    const byCols = splitBlocks(n, GEMM_PARTS, 8);
+    const byRows = splitBlocks(m, GEMM_PARTS, 4);
+    const h = byCols.length > 1 || byRows.length > 1 ? this.helperFor(m * n * k) : null;
     if (h === null) {
       this.w.gemm(tA, tB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, this.scratch);
-    } else if (n0 < n && (n >= m || m0 >= m)) {
-      // Columns [0, n0) here, [n0, n) there.
-      const pb1 = pb + (transB ? n0 * ldb : n0) * 4;
-      const hs = this.helperScratch;
-      h.post("gemm", [tA, tB, m, n - n0, k, alpha, pa, lda, pb1, ldb, beta, pc + n0 * 4, ldc, hs]);
-      this.joinAfter(h, () =>
-        this.w.gemm(tA, tB, m, n0, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, this.scratch),
-      );
-    } else {
-      // Rows [0, m0) here, [m0, m) there.
-      const pa1 = pa + (transA ? m0 : m0 * lda) * 4;
-      const pc1 = pc + m0 * ldc * 4;
-      h.post("gemm", [tA, tB, m - m0, n, k, alpha, pa1, lda, pb, ldb, beta, pc1, ldc, this.helperScratch]);
-      this.joinAfter(h, () =>
-        this.w.gemm(tA, tB, m0, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, this.scratch),
-      );
+      return;
     }
+    const hs = this.helperScratch;
+    const parts =
+      byCols.length > 1 && (n >= m || byRows.length === 1)
+        ? byCols.map(([j, nj]) => {
+            const pbj = pb + (transB ? j * ldb : j) * 4;
+            return [tA, tB, m, nj, k, alpha, pa, lda, pbj, ldb, beta, pc + j * 4, ldc, hs];
+          })
+        : byRows.map(([i, mi]) => {
+            const pai = pa + (transA ? i : i * lda) * 4;
+            return [tA, tB, mi, n, k, alpha, pai, lda, pb, ldb, beta, pc + i * ldc * 4, ldc, hs];
+          });
+    h.share("gemm", parts, (p) => this.runGemm(p));
+  }
+
+  /** One part of a shared gemm on this thread, with this thread's scratch. */
+  private runGemm(p: readonly number[]): number {
+    this.w.gemm(
+      p[0],
+      p[1],
+      p[2],
+      p[3],
+      p[4],
+      p[5],
+      p[6],
+      p[7],
+      p[8],
+      p[9],
+      p[10],
+      p[11],
+      p[12],
+      this.scratch,
+    );
+    return 0;
   }
 
   /** `w.gemmBatched` on pointers (sizes checked, non-empty), split by items when there are two or more. */
@@ -100,11 +127,12 @@ export class GemmSplit {
     const tA = +transA;
     const tB = +transB;
     const h = count >= 2 ? this.helperFor(m * n * k * count) : null;
-    const s = this.scratch;
     if (h === null) {
       if (count === 1) this.gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-      else
-        this.w.gemmBatched(
+      else {
+        const s = this.scratch;
+        const w = this.w;
+        w.gemmBatched(
           tA,
           tB,
           m,
@@ -124,62 +152,39 @@ export class GemmSplit {
           count,
           s,
         );
+      }
       return;
     }
-    // Items [0, c0) here, [c0, count) there: each item is one whole gemm, as on one thread.
-    const c0 = Math.ceil(count / 2);
-    const [a1, b1, cc1] = [pa + c0 * strideA * 4, pb + c0 * strideB * 4, pc + c0 * strideC * 4];
+    // Each part is a run of whole items, each one gemm as on one thread.
     const hs = this.helperScratch;
-    h.post("gemmBatched", [
-      tA,
-      tB,
-      m,
-      n,
-      k,
-      alpha,
-      a1,
-      lda,
-      strideA,
-      b1,
-      ldb,
-      strideB,
-      beta,
-      cc1,
-      ldc,
-      strideC,
-      count - c0,
-      hs,
-    ]);
-    this.joinAfter(h, () =>
-      this.w.gemmBatched(
-        tA,
-        tB,
-        m,
-        n,
-        k,
-        alpha,
-        pa,
-        lda,
-        strideA,
-        pb,
-        ldb,
-        strideB,
-        beta,
-        pc,
-        ldc,
-        strideC,
-        c0,
+    const parts = splitBlocks(count, GEMM_PARTS, 1).map(([i, ci]) => {
+      const [ai, bi, cc] = [pa + i * strideA * 4, pb + i * strideB * 4, pc + i * strideC * 4];
+      return [tA, tB, m, n, k, alpha, ai, lda, strideA, bi, ldb, strideB, beta, cc, ldc, strideC, ci, hs];
+    });
+    h.share("gemmBatched", parts, (p) => {
+      const w = this.w;
+      const s = this.scratch;
+      w.gemmBatched(
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        p[5],
+        p[6],
+        p[7],
+        p[8],
+        p[9],
+        p[10],
+        p[11],
+        p[12],
+        p[13],
+        p[14],
+        p[15],
+        p[16],
         s,
-      ),
-    );
-  }
-
-  /** Runs the caller's share, then waits for the helper's, even when the caller's share threw. */
-  private joinAfter(h: HelperThread, own: () => void): void {
-    try {
-      own();
-    } finally {
-      h.join();
-    }
+      );
+      return 0;
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { Kernels } from "../kernels.ts";
 import { tsKernels } from "../ts-kernels.ts";
 import { DEFAULT_THREAD_MIN_MACS, GemmSplit } from "./gemm-split.ts";
-import { HelperThread } from "./helper-thread.ts";
+import { DEFAULT_THREAD_BACKOFF_JOBS, HelperThread } from "./helper-thread.ts";
 import {
   defaultThreads,
   type ThreadCount,
@@ -46,6 +46,14 @@ export interface WasmKernelsOptions {
    * vectors of at least min(threadMinMacs, 2^14) parameters.
    */
   threadMinMacs?: number;
+  /**
+   * Jobs (products or updates) run on the caller alone after the helper thread held one up, having
+   * lost its core in the middle of its part, as happens when the machine runs more threads than it
+   * has cores: a busy machine then costs one such wait per that many jobs rather than one per job.
+   * Results do not depend on it. Default 256 ({@link DEFAULT_THREAD_BACKOFF_JOBS}); 0 never backs
+   * off (tests use it to split every product).
+   */
+  threadBackoffJobs?: number;
 }
 
 /** The WebAssembly backend: the {@link Kernels} interface plus its memory and allocator. */
@@ -87,7 +95,7 @@ export interface WasmKernels extends Kernels {
   startThreads(): Promise<void>;
 }
 
-const OPTION_KEYS = new Set(["memoryMiB", "threads", "threadMinMacs"]);
+const OPTION_KEYS = new Set(["memoryMiB", "threads", "threadMinMacs", "threadBackoffJobs"]);
 
 /** Memory of a WebAssembly backend when no size is given, in MiB. */
 export const DEFAULT_WASM_MEMORY_MIB = 64;
@@ -142,6 +150,9 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   const threads = threadsAvailable() ? (options.threads ?? defaultThreads()) : 1;
   const minMacs = options.threadMinMacs ?? DEFAULT_THREAD_MIN_MACS;
   if (!(minMacs >= 0)) throw new RangeError(`createWasmKernels: threadMinMacs must be >= 0, got ${minMacs}`);
+  const backoff = options.threadBackoffJobs ?? DEFAULT_THREAD_BACKOFF_JOBS;
+  if (!(Number.isInteger(backoff) && backoff >= 0))
+    throw new RangeError(`createWasmKernels: threadBackoffJobs must be an integer >= 0, got ${backoff}`);
   const pages = mib * 16;
   const shared = threads === 2;
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
@@ -150,7 +161,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
   // With a helper, two packing scratches side by side: each thread packs its own panels.
   const mem = new WasmMemory(memory, shared ? 2 * scratchBytes : scratchBytes);
   const ops = new WasmOperands(mem);
-  const helper = lazyHelper(shared, memory);
+  const helper = lazyHelper(shared, memory, backoff);
   const split = new GemmSplit(w, helper, minMacs, mem.packScratch, mem.packScratch + scratchBytes);
   const gemm = new WasmGemm(split, mem, ops);
   return {
@@ -181,7 +192,11 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
  * The helper of a shared memory, started on the first call (a backend on one thread has none). When
  * the thread cannot be started (e.g. a worker limit), the backend stays on one thread: same bits.
  */
-function lazyHelper(shared: boolean, memory: WebAssembly.Memory): { helper(): HelperThread | null } {
+function lazyHelper(
+  shared: boolean,
+  memory: WebAssembly.Memory,
+  backoffJobs: number,
+): { helper(): HelperThread | null } {
   let started: HelperThread | null = null;
   let usable = shared;
   return {
@@ -191,7 +206,7 @@ function lazyHelper(shared: boolean, memory: WebAssembly.Memory): { helper(): He
       const workerThreads = workerThreadsModule();
       try {
         if (workerThreads !== undefined)
-          started = HelperThread.start(workerThreads, compiledSharedModule(), memory);
+          started = HelperThread.start(workerThreads, compiledSharedModule(), memory, backoffJobs);
       } catch {
         started = null;
       }

@@ -2,15 +2,18 @@ import { type AdamCoefficients, adamUpdate, checkAdamUpdate } from "../adam-upda
 import { checkDim, checkVector } from "../checks.ts";
 import { allFinite } from "../reductions.ts";
 import type { HelperSource } from "./gemm-split.ts";
+import { splitBlocks } from "./split-blocks.ts";
 import type { WasmMemory } from "./wasm-memory.ts";
 import type { WasmExports } from "./wasm-module.ts";
 import { ptr } from "./wasm-operands.ts";
 
 /**
- * The caller's share of an update split with the sum of squares: the helper computes the whole sum
- * (one dependent add per element, about as long as updating 0.6 elements) and the rest of the update.
+ * The update's blocks, [start, size] in multiples of 4 elements: four, or five beside the sum of
+ * squares, so that each thread gets about the same work whoever takes the sum.
  */
-const CALLER_SHARE_WITH_SUM = 0.75;
+function updateBlocks(n: number, sumSquares: boolean): [number, number][] {
+  return splitBlocks(n, sumSquares ? 5 : 4, 4);
+}
 
 /**
  * Shortest parameter vector whose update is split over two threads (when `threadMinMacs` is not
@@ -68,7 +71,7 @@ export function wasmOptimizerKernels(
       const sumN = sumSquares ? n : 0;
       const h = n >= 2 && n >= minSplit ? threads.helper() : null;
       const { beta1, beta2, eps, stepSize, invSqrtBc2, l2, shrink } = c;
-      if (h === null || !h.ready)
+      if (h === null || !h.wanted())
         return w.adamUpdate(
           n,
           p,
@@ -86,19 +89,35 @@ export function wasmOptimizerKernels(
           sumN,
           g,
         );
-      // Elements [0, n0) here, [n0, n) on the helper, which first sums the squares of all n gradients.
-      const n0 = Math.floor((n * (sumSquares ? CALLER_SHARE_WITH_SUM : 0.5)) / 4) * 4;
-      const [p1, g1, m1, v1] = [p + n0 * 4, g + n0 * 4, pm + n0 * 8, pv + n0 * 8];
-      const x1 = px === 0 ? 0 : px + n0 * 8;
-      const s1 = [beta1, beta2, eps, stepSize, invSqrtBc2, l2, shrink, sumN, g];
-      h.post("adamUpdate", [n - n0, p1, g1, m1, v1, x1, ...s1]);
-      let sum = 0;
-      try {
-        w.adamUpdate(n0, p, g, pm, pv, px, beta1, beta2, eps, stepSize, invSqrtBc2, l2, shrink, 0, 0);
-      } finally {
-        sum = h.join();
+      // Parts both threads claim (HelperThread.share): the whole sum of squares first, when asked
+      // for (one dependent add per element, about as long as updating 0.6 elements), then the
+      // update in blocks of whole f64x2 pairs.
+      const rest = [beta1, beta2, eps, stepSize, invSqrtBc2, l2, shrink];
+      const parts: number[][] = sumSquares ? [[0, p, g, pm, pv, px, ...rest, n, g]] : [];
+      for (const [i, ni] of updateBlocks(n, sumSquares)) {
+        const xi = px === 0 ? 0 : px + i * 8;
+        parts.push([ni, p + i * 4, g + i * 4, pm + i * 8, pv + i * 8, xi, ...rest, 0, 0]);
       }
-      return sum;
+      const results = h.share("adamUpdate", parts, (a) =>
+        w.adamUpdate(
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          a[5],
+          a[6],
+          a[7],
+          a[8],
+          a[9],
+          a[10],
+          a[11],
+          a[12],
+          a[13],
+          a[14],
+        ),
+      );
+      return sumSquares ? results[0] : 0;
     },
     allFinite(n, x, xOff) {
       if (!mem.owns(x)) return allFinite(n, x, xOff);
