@@ -183,7 +183,7 @@ export class DenseStack {
       );
       k.addRowBias(rows, d.outSize, p, base + d.bOff, z, 0, d.outSize);
       if (l === last) {
-        outputForward(d.activation, rows, d.outSize, z, 0, d.outSize, ws.a[l], 0, d.outSize);
+        outputForward(k, d.activation, rows, d.outSize, z, 0, d.outSize, ws.a[l], 0, d.outSize);
       } else {
         activationForwardKernel(k, d.activation as Activation, rows * d.outSize, z, 0, ws.a[l], 0);
       }

@@ -1,3 +1,4 @@
+import type { Kernels } from "@arena/tensor";
 import { type Activation, activationBackwardFlat, activationForward, isActivation } from "./activations.ts";
 
 /**
@@ -38,6 +39,7 @@ export function lossDenominator(loss: Loss, rows: number, cols: number): number 
  * Softmax subtracts each row's maximum so large logits do not overflow.
  */
 export function outputForward(
+  k: Kernels,
   out: OutputActivation,
   rows: number,
   cols: number,
@@ -52,20 +54,7 @@ export function outputForward(
     activationForward(out, rows, cols, z, zOff, ldz, a, aOff, lda);
     return;
   }
-  for (let r = 0; r < rows; r++) {
-    const zr = zOff + r * ldz;
-    const ar = aOff + r * lda;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < cols; j++) if (z[zr + j] > max) max = z[zr + j];
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      const e = Math.exp(z[zr + j] - max);
-      a[ar + j] = e;
-      s += e;
-    }
-    const inv = 1 / s;
-    for (let j = 0; j < cols; j++) a[ar + j] *= inv;
-  }
+  k.softmaxRows(rows, cols, z, zOff, ldz, a, aOff, lda);
 }
 
 /**
@@ -77,6 +66,7 @@ export function outputForward(
  * wanted (dz null) and f has already been applied in place.
  */
 export function outputLoss(
+  k: Kernels,
   loss: Loss,
   out: OutputActivation,
   rows: number,
@@ -97,52 +87,12 @@ export function outputLoss(
 ): number {
   switch (loss) {
     case "cross-entropy":
-      return softmaxCrossEntropyRows(rows, cols, z, zOff, ldz, y, yOff, ldy, dz, dzOff, lddz, gradScale);
+      return k.softmaxCrossEntropy(rows, cols, z, zOff, ldz, y, yOff, ldy, dz, dzOff, lddz, gradScale);
     case "bce":
       return bceWithLogitsRows(rows, cols, z, zOff, ldz, y, yOff, ldy, dz, dzOff, lddz, gradScale);
     case "mse":
       return mseRows(out, rows, cols, z, zOff, ldz, a, aOff, lda, y, yOff, ldy, dz, dzOff, lddz, gradScale);
   }
-}
-
-/** Softmax cross-entropy per row via log-sum-exp; targets may be one-hot or any non-negative weights. */
-function softmaxCrossEntropyRows(
-  rows: number,
-  cols: number,
-  z: Float32Array,
-  zOff: number,
-  ldz: number,
-  y: Float32Array,
-  yOff: number,
-  ldy: number,
-  dz: Float32Array | null,
-  dzOff: number,
-  lddz: number,
-  gradScale: number,
-): number {
-  let total = 0;
-  for (let r = 0; r < rows; r++) {
-    const zr = zOff + r * ldz;
-    const yr = yOff + r * ldy;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < cols; j++) if (z[zr + j] > max) max = z[zr + j];
-    let s = 0;
-    for (let j = 0; j < cols; j++) s += Math.exp(z[zr + j] - max);
-    const lse = max + Math.log(s);
-    let sumY = 0;
-    let yz = 0;
-    for (let j = 0; j < cols; j++) {
-      const t = y[yr + j];
-      sumY += t;
-      yz += t * z[zr + j];
-    }
-    total += sumY * lse - yz;
-    if (dz !== null) {
-      const dr = dzOff + r * lddz;
-      for (let j = 0; j < cols; j++) dz[dr + j] = gradScale * (Math.exp(z[zr + j] - lse) * sumY - y[yr + j]);
-    }
-  }
-  return total;
 }
 
 /** Binary cross-entropy on logits, per entry: max(z,0) − z·y + log1p(e^−|z|), never log(0). */

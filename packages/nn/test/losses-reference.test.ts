@@ -1,3 +1,4 @@
+import { getKernels } from "@arena/tensor";
 import { describe, expect, it } from "vitest";
 import { activate } from "../src/activations.ts";
 import {
@@ -8,6 +9,8 @@ import {
   outputForward,
   outputLoss,
 } from "../src/index.ts";
+
+const kernels = getKernels();
 
 /** The loss written the plain way in float64, as the reference. */
 function referenceLoss(
@@ -59,9 +62,11 @@ function mean(
   dz: Float32Array | null,
 ): number {
   const a = new Float32Array(z.length);
-  outputForward(out, rows, cols, z, 0, cols, a, 0, cols);
+  outputForward(kernels, out, rows, cols, z, 0, cols, a, 0, cols);
   const d = lossDenominator(loss, rows, cols);
-  return outputLoss(loss, out, rows, cols, z, 0, cols, a, 0, cols, y, 0, cols, dz, 0, cols, 1 / d) / d;
+  return (
+    outputLoss(kernels, loss, out, rows, cols, z, 0, cols, a, 0, cols, y, 0, cols, dz, 0, cols, 1 / d) / d
+  );
 }
 
 describe("losses", () => {
@@ -115,7 +120,7 @@ describe("losses", () => {
     const dz = new Float32Array(z.length);
     mean("cross-entropy", "softmax", rows, cols, z, oneHot, dz);
     const p = new Float32Array(z.length);
-    outputForward("softmax", rows, cols, z, 0, cols, p, 0, cols);
+    outputForward(kernels, "softmax", rows, cols, z, 0, cols, p, 0, cols);
     for (let i = 0; i < z.length; i++) expect(dz[i]).toBeCloseTo((p[i] - oneHot[i]) / rows, 7);
   });
 });

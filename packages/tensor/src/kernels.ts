@@ -248,6 +248,26 @@ export interface Kernels extends RecurrentCellKernels {
     out: Float64Array,
     outOff: number,
   ): void;
+  /**
+   * Softmax cross-entropy of the rows of logits Z (m×n) against targets Y: returns Σ_i sumY_i·lse_i −
+   * Σ_j y_ij·z_ij (lse_i = max_i + log Σ_j exp(z_ij − max_i)), and when `dz` is given writes
+   * DZ = scale·(exp(Z − lse)·sumY − Y); DZ may be Z. Every backend returns the bits of that loop
+   * written with JavaScript's `Math.exp` and `Math.log` (see `softmax-cross-entropy.ts`).
+   */
+  softmaxCrossEntropy(
+    m: number,
+    n: number,
+    z: Float32Array,
+    zOff: number,
+    ldz: number,
+    y: Float32Array,
+    yOff: number,
+    ldy: number,
+    dz: Float32Array | null,
+    dzOff: number,
+    lddz: number,
+    scale: number,
+  ): number;
   /** out[i] = index of the largest entry in row i of X (m×n); the first one on ties. */
   argmaxRows(
     m: number,

@@ -10,6 +10,7 @@ import type { Kernels } from "./kernels.ts";
 import { lstmBackward, lstmForward } from "./lstm-cell.ts";
 import { allFinite, dot, norm2, sum } from "./reductions.ts";
 import { addRowBias, argmaxRows, colSums, softmaxRows } from "./rows.ts";
+import { softmaxCrossEntropy } from "./softmax-cross-entropy.ts";
 import { transpose } from "./transpose.ts";
 
 /**
@@ -49,6 +50,7 @@ export const tsKernels: Kernels = {
   colSums,
   softmaxRows,
   crossEntropyParts,
+  softmaxCrossEntropy,
   argmaxRows,
   transpose,
   sum,

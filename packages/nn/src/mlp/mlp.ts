@@ -214,6 +214,7 @@ export class Mlp extends ModelBase {
     const last = this.stack.layers.length - 1;
     this.errorRows = rows;
     return outputLoss(
+      this.kernels,
       this.lossKind,
       this.outputActivation,
       rows,
@@ -321,6 +322,7 @@ export class Mlp extends ModelBase {
     const a = this.stack.forward(p, base, ws, data.x, start * this.inputSize, count, null);
     const last = this.stack.layers.length - 1;
     acc.lossSum += outputLoss(
+      this.kernels,
       this.lossKind,
       this.outputActivation,
       count,

@@ -173,7 +173,7 @@ export class MlpPopulationLoss {
     }
     if (this.loss === "mse") {
       if (outAct === "softmax") {
-        for (let c = 0; c < gc; c++) outputForward(outAct, rows, O, cur, c * O, ld, cur, c * O, ld);
+        for (let c = 0; c < gc; c++) outputForward(k, outAct, rows, O, cur, c * O, ld, cur, c * O, ld);
       } else {
         activationForwardKernel(k, outAct, rows * ld, cur, 0, cur, 0);
       }

@@ -200,6 +200,7 @@ export function backwardWindow(
   const last = net.head.layers.length - 1;
   const denom = lossDenominator(net.loss, rows, O);
   const sum = outputLoss(
+    net.kernels,
     net.loss,
     net.outputActivation,
     rows,

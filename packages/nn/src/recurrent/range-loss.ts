@@ -36,6 +36,7 @@ export function forwardRangeLoss(
     rows = count * steps;
   }
   return outputLoss(
+    net.kernels,
     net.loss,
     net.outputActivation,
     rows,

@@ -19,6 +19,7 @@ import { compiledSharedModule, instantiateKernels } from "./wasm-module.ts";
 import { WasmOperands } from "./wasm-operands.ts";
 import { DEFAULT_THREAD_MIN_UPDATE, wasmOptimizerKernels } from "./wasm-optimizer.ts";
 import { wasmRows } from "./wasm-rows.ts";
+import { wasmSoftmaxCrossEntropy } from "./wasm-softmax-cross-entropy.ts";
 
 export { wasmKernelsAvailable } from "./wasm-module.ts";
 
@@ -177,6 +178,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     ...wasmElementwise(w, mem),
     ...wasmRows(w, mem, ops),
     ...wasmCrossEntropyParts(w, mem, ops),
+    ...wasmSoftmaxCrossEntropy(w, mem, ops),
     ...wasmActivation(w, mem, ops),
     ...wasmCells(w, mem),
     ...wasmOptimizerKernels(w, mem, helper, Math.min(minMacs, DEFAULT_THREAD_MIN_UPDATE)),

@@ -82,6 +82,17 @@ export interface WasmExports {
     repeat: number,
     out: number,
   ): void;
+  softmaxCrossEntropy(
+    m: number,
+    n: number,
+    z: number,
+    ldz: number,
+    y: number,
+    ldy: number,
+    dz: number,
+    lddz: number,
+    scale: number,
+  ): number;
   activation(kind: number, n: number, x: number, out: number): void;
   activationGrad(kind: number, n: number, y: number, dy: number, dx: number): void;
   lstmForward(

@@ -8,7 +8,7 @@ import { ptr, type WasmOperands } from "./wasm-operands.ts";
 /**
  * addRowBias, colSums and softmaxRows of the WebAssembly backend. Memory-bound like the elementwise
  * kernels: on arrays outside the memory they run the TypeScript kernel, whose results are
- * bit-identical (softmaxRows: within an ulp of float64 exp).
+ * bit-identical (softmaxRows too: its exp is fdlibm's, as V8's Math.exp).
  */
 export function wasmRows(
   w: WasmExports,

@@ -17,3 +17,4 @@ export { KC, MC, NC, SCRATCH_BYTES } from "./gemm-blocking";
 export { gruBackward, gruForward } from "./gru-cell";
 export { lstmBackward, lstmForward } from "./lstm-cell";
 export { addRowBias, colSums, softmaxRows } from "./rows";
+export { softmaxCrossEntropy } from "./softmax-cross-entropy";

@@ -1,5 +1,7 @@
-// Row-wise kernels over row-major matrices: bias rows, column sums, softmax.
+// Row-wise kernels over row-major matrices: bias rows, column sums, softmax (with fdlibm's exp, V8's Math.exp, so
+// its bits are the TypeScript kernel's).
 import { binary } from "./elementwise";
+import { exp1 } from "./fdlibm-exp";
 
 /** C[i, j] += bias[j] for the m rows of C (m×n). */
 export function addRowBias(m: i32, n: i32, bias: usize, c: usize, ldc: i32): void {
@@ -56,7 +58,7 @@ export function softmaxRows(m: i32, n: i32, x: usize, ldx: i32, out: usize, ldo:
     }
     let s: f64 = 0;
     for (let j = 0; j < n; j++) {
-      const e = Math.exp(<f64>load<f32>(xr + ((<usize>j) << 2)) - mx);
+      const e = exp1(<f64>load<f32>(xr + ((<usize>j) << 2)) - mx);
       store<f32>(or + ((<usize>j) << 2), <f32>e);
       s += e;
     }
