@@ -332,22 +332,26 @@ export class BackpropStepper {
   private update(loss: number): number {
     const model = this.model;
     const g = model.grads;
-    if (this.clip === null && this.optimizer.stepAndNorm !== undefined && Number.isFinite(loss)) {
-      if (model.kernels.allFinite(g.length, g, 0)) return this.applyUpdate(null);
+    const optimizer = this.optimizer;
+    if (this.clip === null && optimizer.stepAndNorm !== undefined && Number.isFinite(loss)) {
+      const withNorm = optimizer.stepAndNorm.bind(optimizer);
+      if (model.kernels.allFinite(g.length, g, 0)) return this.applyUpdate(withNorm);
     }
     const norm = gradNorm(g);
     this.checkFinite(loss, norm, "");
-    this.applyUpdate(norm);
-    return norm;
+    return this.applyUpdate((params, grads) => {
+      optimizer.step(params, grads);
+      return norm;
+    });
   }
 
   /**
-   * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and lets the
-   * optimizer update the parameters; an update that overflows them is undone and reported. `norm` is
-   * the gradient's norm, or null to have the optimizer compute it with the update (no clipping then);
-   * returns it.
+   * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and updates
+   * the parameters with `step`, which applies the optimizer and returns the gradient's norm (computed
+   * before, or by the optimizer alongside its update); an update that overflows the parameters is
+   * undone and reported. Returns the norm.
    */
-  private applyUpdate(known: number | null): number {
+  private applyUpdate(step: (params: Float32Array, grads: Float32Array) => number): number {
     const model = this.model;
     let g = model.grads;
     if (this.clip !== null && this.clipBuf !== null && !(this.acc !== null && this.clip.per === "chunk")) {
@@ -357,11 +361,7 @@ export class BackpropStepper {
     }
     const params = model.params;
     this.backup.set(params);
-    let norm = known;
-    if (norm === null && this.optimizer.stepAndNorm !== undefined)
-      norm = this.optimizer.stepAndNorm(params, g);
-    else this.optimizer.step(params, g);
-    norm ??= gradNorm(model.grads);
+    const norm = step(params, g);
     this.stepFlops += this.optimizer.flopsPerStep(model.size);
     // A finite gradient can still overflow float32 parameters (a huge rate): undo and report it.
     if (!model.kernels.allFinite(params.length, params, 0)) {
