@@ -17,8 +17,8 @@ import {
 import { registerCompareCommand } from "./compare-command.ts";
 import { registerExportCommand } from "./export-command.ts";
 import { checkOutputDir, checkPathText, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
+import { withSmallYoungGeneration } from "./main-heap.ts";
 import { problemEntryFor } from "./problem-loader.ts";
-import { queueCommand } from "./queue/queue-command.ts";
 import { mergeResults, writeReport } from "./results-files.ts";
 import { parseShard } from "./run-selection.ts";
 import { runSuite } from "./run-suite.ts";
@@ -120,17 +120,19 @@ async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, 
     dryRunCommand(runs, flags.json === true, finals);
     return 0;
   }
-  const summary = await runSuite(suite, {
-    workers,
-    out,
-    filter: flags.filter === undefined ? undefined : String(flags.filter),
-    shard: flags.shard === undefined ? undefined : parseShard(String(flags.shard)),
-    suiteDir,
-    fresh: flags.fresh === true,
-    rerunChanged: flags.rerunChanged === true,
-    keepFailed: flags.keepFailed === true,
-    keepUnknown: flags.keepUnknown === true,
-  });
+  const summary = await withSmallYoungGeneration(() =>
+    runSuite(suite, {
+      workers,
+      out,
+      filter: flags.filter === undefined ? undefined : String(flags.filter),
+      shard: flags.shard === undefined ? undefined : parseShard(String(flags.shard)),
+      suiteDir,
+      fresh: flags.fresh === true,
+      rerunChanged: flags.rerunChanged === true,
+      keepFailed: flags.keepFailed === true,
+      keepUnknown: flags.keepUnknown === true,
+    }),
+  );
   const again = summary.retried + summary.rerunChanged;
   console.log(
     `${summary.selected} runs selected, ${summary.skipped} already done` +
@@ -307,6 +309,8 @@ cli
   .example("  $ arena queue work --redis redis://:PASSWORD@queue-host:6379 --concurrency 2")
   .example("  $ arena queue collect --redis redis://127.0.0.1:6379 --name default --out results/default")
   .action(async (action: string, suite: string | undefined, flags: Record<string, unknown>) => {
+    // Loaded when used: BullMQ and ioredis are some 30 MB that no other command needs.
+    const { queueCommand } = await import("./queue/queue-command.ts");
     process.exitCode = await queueCommand(action, suite, flags, (dir) => reportCommand(dir, true));
   });
 

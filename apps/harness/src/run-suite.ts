@@ -1,6 +1,5 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
 import { planCheckedSuiteWithTuning } from "./check-suite.ts";
@@ -18,6 +17,7 @@ import { failedRecord, recordLine } from "./spec-record.ts";
 import { type Suite, UsageError } from "./suite.ts";
 import { finalRunIds, planFinals, readTrialRecords } from "./tuning-selection.ts";
 import { WORKER_RESOURCE_LIMITS } from "./worker-heap.ts";
+import { type WorkerModule, workerModule } from "./worker-module.ts";
 
 export interface RunSuiteOptions extends ResumeOptions {
   /** Worker threads; each runs one run at a time. */
@@ -58,8 +58,9 @@ export interface RunSuiteSummary {
   warnings: string[];
 }
 
-/** A plain-JS entry that registers tsx in the worker thread, then loads worker.ts. */
-const workerFile = fileURLToPath(new URL("./worker-entry.mjs", import.meta.url));
+/** What a pool's threads run (worker.ts), and the plain-JS entry that loads it through tsx (ARENA_TSX=1). */
+const WORKER_SOURCE = new URL("./worker.ts", import.meta.url);
+const WORKER_TSX_ENTRY = new URL("./worker-entry.mjs", import.meta.url);
 
 /** Reads a line of results.jsonl as a record: its run id, config hash and status. */
 export const readRecordLine: LineReader = (line) => {
@@ -174,8 +175,9 @@ async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<Run
   // (loading each problem once and counting each model's FLOPs, most of a second for the default suite).
   const log = (line: string) =>
     progress ? progress.log(line) : (opts.stream ?? process.stderr).write(`${line}\n`);
-  const pool = todo.length > 0 ? startPool(workers, log) : undefined;
+  let pool: Tinypool | undefined;
   try {
+    if (todo.length > 0) pool = startPool(workers, await workerModule(WORKER_SOURCE, WORKER_TSX_ENTRY), log);
     const costs = estimateRunCosts(todo);
     const queue = longestFirst(todo, costs);
     progress = createProgress(queue.length, opts.stream, new CostEta(queue, costs, workers));
@@ -191,12 +193,13 @@ async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<Run
   return summary;
 }
 
-/** A pool of `workers` threads, started at once (each loads worker.ts before its first run). */
-function startPool(workers: number, log: (line: string) => void): Tinypool {
+/** A pool of `workers` threads, started at once (each loads the worker module before its first run). */
+function startPool(workers: number, module: WorkerModule, log: (line: string) => void): Tinypool {
   // Several workers: one kernel thread per run, so the runs never oversubscribe the cores.
   const env = workerEnv(workers);
   const pool = new Tinypool({
-    filename: workerFile,
+    filename: module.filename,
+    execArgv: module.execArgv,
     minThreads: workers,
     maxThreads: workers,
     env,

@@ -1,7 +1,7 @@
-import { fileURLToPath } from "node:url";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { threadsPerRun } from "../kernel-threads.ts";
+import { workerModule } from "../worker-module.ts";
 import { QUEUE_NAME, REDIS_ENV } from "./campaign.ts";
 import { type RedisAddress, redact } from "./redis-url.ts";
 
@@ -17,7 +17,9 @@ export interface WorkOptions {
 /** Defaults for runs that take minutes: a minute's lock, stalled runs looked for every 30 s. */
 export const DEFAULT_WORK_OPTIONS: WorkOptions = { concurrency: 1, lockMs: 60_000, stalledMs: 30_000 };
 
-const processorFile = fileURLToPath(new URL("./queue-processor-entry.mjs", import.meta.url));
+/** What a sandboxed thread runs, and the plain-JS entry that loads it through tsx (ARENA_TSX=1). */
+const PROCESSOR_SOURCE = new URL("./queue-processor.ts", import.meta.url);
+const PROCESSOR_TSX_ENTRY = new URL("./queue-processor-entry.mjs", import.meta.url);
 
 /**
  * `arena queue work`: takes runs from the queue until SIGINT or SIGTERM, `concurrency` at a time, each in
@@ -35,10 +37,12 @@ export async function workQueue(
   // The sandboxed worker threads inherit this environment: several runs at once get one kernel thread each.
   const threads = threadsPerRun(opts.concurrency);
   if (threads !== undefined) process.env.ARENA_THREADS = threads;
-  const worker = new Worker(QUEUE_NAME, processorFile, {
+  const processor = await workerModule(PROCESSOR_SOURCE, PROCESSOR_TSX_ENTRY);
+  const worker = new Worker(QUEUE_NAME, processor.filename, {
     connection: redis,
     concurrency: opts.concurrency,
     useWorkerThreads: true,
+    workerThreadsOptions: { execArgv: processor.execArgv },
     lockDuration: opts.lockMs,
     stalledInterval: opts.stalledMs,
     maxStalledCount: 2,
