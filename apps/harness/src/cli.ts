@@ -17,7 +17,7 @@ import {
 import { registerCompareCommand } from "./compare-command.ts";
 import { registerExportCommand } from "./export-command.ts";
 import { checkOutputDir, checkPathText, REPORT_FILE, RESULTS_FILE, readInputText } from "./input-files.ts";
-import { withSmallYoungGeneration } from "./main-heap.ts";
+import { letYoungGenerationsGrow } from "./main-heap.ts";
 import { problemEntryFor } from "./problem-loader.ts";
 import { mergeResults, writeReport } from "./results-files.ts";
 import { parseShard } from "./run-selection.ts";
@@ -120,8 +120,9 @@ async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, 
     dryRunCommand(runs, flags.json === true, finals);
     return 0;
   }
-  const summary = await withSmallYoungGeneration(() =>
-    runSuite(suite, {
+  let summary: Awaited<ReturnType<typeof runSuite>>;
+  try {
+    summary = await runSuite(suite, {
       workers,
       out,
       filter: flags.filter === undefined ? undefined : String(flags.filter),
@@ -131,8 +132,10 @@ async function runCommand(suite: Suite, suiteDir: string, flags: Record<string, 
       rerunChanged: flags.rerunChanged === true,
       keepFailed: flags.keepFailed === true,
       keepUnknown: flags.keepUnknown === true,
-    }),
-  );
+    });
+  } finally {
+    letYoungGenerationsGrow(); // for the report (see main-heap.ts)
+  }
   const again = summary.retried + summary.rerunChanged;
   console.log(
     `${summary.selected} runs selected, ${summary.skipped} already done` +
@@ -376,6 +379,8 @@ async function main(): Promise<void> {
       return;
     }
     cli.matchedCommand = command;
+    // Only the runs' wait keeps the young generation small that bin/arena.mjs kept so (main-heap.ts).
+    if (command.name !== "run" && command.name !== "bench") letYoungGenerationsGrow();
     await command.commandAction?.apply(cli, [...actionArgs(command, args), flags]);
   } catch (e) {
     if (e instanceof UsageError || (e as Error)?.name === "CACError") {
