@@ -5,8 +5,8 @@
  * rows and the load average around each run. Run by hand; nothing here is a test.
  *
  * The figure is `/usr/bin/time -v`'s "Maximum resident set size" of the `arena` process. Its workers are
- * threads of that process, so this is the whole run (main thread and workers); tsx's esbuild helper is a
- * child process of its own and not in it (about 20 MB).
+ * threads of that process, so this is the whole run (main thread and workers); esbuild, which rebuilds
+ * the command's bundles when a source changed, is a child process of its own and not in it.
  *
  * Usage (from benchmarks/):
  *   npx tsx src/memory-bench.ts --root before=/tmp/base21 --root after=.. [--rows 50000,100000,200000]
