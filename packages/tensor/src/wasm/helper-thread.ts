@@ -37,10 +37,13 @@ const KERNELS: readonly HelperKernel[] = ["gemm", "gemmBatched", "adamUpdate"];
 const JOIN_TIMEOUT_MS = 120_000;
 /**
  * A wait for the helper's last part longer than this (in ms) beyond twice the caller's own time per
- * part means the helper lost its core mid-part, as on a machine busier than its cores: the next
- * jobs then run on the caller alone (see WasmKernelsOptions.threadBackoffJobs).
+ * part means the helper lost its core mid-part, as on a machine busier than its cores: the next jobs
+ * then run on the caller alone, 4 after a first late part and twice as many after each late part that
+ * follows, up to WasmKernelsOptions.threadBackoffJobs; a job on time resets that. So a stray
+ * preemption costs a few jobs and a busy machine soon runs on one thread.
  */
 const LATE_MS = 0.5;
+const FIRST_BACKOFF = 4;
 /** Jobs run alone after a late helper, when the backend's options do not say. */
 export const DEFAULT_THREAD_BACKOFF_JOBS = 256;
 /**
@@ -117,8 +120,9 @@ export class HelperThread {
   private readonly ctl: Int32Array;
   private readonly f64: Float64Array;
   private seq = 0;
-  /** Jobs left to run alone after a late helper. */
+  /** Jobs left to run alone after a late helper, and how many the last late part gave. */
   private backoff = 0;
+  private lastBackoff = 0;
 
   private constructor(
     control: SharedArrayBuffer,
@@ -227,7 +231,14 @@ export class HelperThread {
     const t1 = performance.now();
     this.waitFinished(count);
     const waited = performance.now() - t1;
-    if (waited > LATE_MS + (2 * (t1 - t0)) / Math.max(1, ownParts)) this.backoff = this.backoffJobs;
+    if (waited <= LATE_MS + (2 * (t1 - t0)) / Math.max(1, ownParts)) this.lastBackoff = 0;
+    else {
+      this.lastBackoff = Math.min(
+        this.backoffJobs,
+        this.lastBackoff === 0 ? FIRST_BACKOFF : 2 * this.lastBackoff,
+      );
+      this.backoff = this.lastBackoff;
+    }
     if (error !== null) throw error;
     if (Atomics.load(ctl, FAILED) === 1) throw new Error("wasm helper thread: the kernel threw");
     return f64.subarray(RESULTS, RESULTS + count);

@@ -48,11 +48,12 @@ export interface WasmKernelsOptions {
    */
   threadMinMacs?: number;
   /**
-   * Jobs (products or updates) run on the caller alone after the helper thread held one up, having
-   * lost its core in the middle of its part, as happens when the machine runs more threads than it
-   * has cores: a busy machine then costs one such wait per that many jobs rather than one per job.
-   * Results do not depend on it. Default 256 ({@link DEFAULT_THREAD_BACKOFF_JOBS}); 0 never backs
-   * off (tests use it to split every product).
+   * Most jobs (products or updates) run on the caller alone after the helper thread held one up,
+   * having lost its core in the middle of its part, as happens when the machine runs more threads
+   * than it has cores: 4 after a first late part, twice as many after each late part that follows,
+   * none again once a job is on time. So a stray preemption costs a few jobs, and a busy machine one
+   * such wait per this many jobs rather than one per job. Results do not depend on it. Default 256
+   * ({@link DEFAULT_THREAD_BACKOFF_JOBS}); 0 never backs off (tests use it to split every product).
    */
   threadBackoffJobs?: number;
 }
