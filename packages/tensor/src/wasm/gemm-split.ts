@@ -61,14 +61,15 @@ export class GemmSplit {
   ): void {
     const tA = +transA;
     const tB = +transB;
-    // Blocks on the micro-kernel's tile (8 columns, 4 rows), so only the last block has edges.
-    const byCols = splitBlocks(n, GEMM_PARTS, 8);
-    const byRows = splitBlocks(m, GEMM_PARTS, 4);
-    const h = byCols.length > 1 || byRows.length > 1 ? this.helperFor(m * n * k) : null;
+    // Blocks on the micro-kernel's tile (8 columns, 4 rows), so only the last block has edges: C
+    // splits when it has more than one tile of columns or of rows.
+    const h = n > 8 || m > 4 ? this.helperFor(m * n * k) : null;
     if (h === null) {
       this.w.gemm(tA, tB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, this.scratch);
       return;
     }
+    const byCols = splitBlocks(n, GEMM_PARTS, 8);
+    const byRows = splitBlocks(m, GEMM_PARTS, 4);
     const hs = this.helperScratch;
     const parts =
       byCols.length > 1 && (n >= m || byRows.length === 1)
