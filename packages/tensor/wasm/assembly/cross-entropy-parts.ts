@@ -48,12 +48,23 @@ export function crossEntropyParts(
 ): void {
   const stride = (<usize>ldx) << 2;
   const yStride = (<usize>ldy) << 2;
+  // Row i's target row is ⌊i / repeat⌋: tracked as a quotient and remainder, not divided per row.
+  let q = 0;
+  let rem = 0;
   let i = 0;
   for (; i + 2 <= m; i += 2) {
     const a = x + <usize>i * stride;
     const b = a + stride;
-    const ta = y + <usize>(i / repeat) * yStride;
-    const tb = y + <usize>((i + 1) / repeat) * yStride;
+    const ta = y + <usize>q * yStride;
+    if (++rem === repeat) {
+      rem = 0;
+      q++;
+    }
+    const tb = y + <usize>q * yStride;
+    if (++rem === repeat) {
+      rem = 0;
+      q++;
+    }
     const o = out + <usize>i * 24;
     let mx = f64x2.splat(-Infinity);
     let mn = f64x2.splat(Infinity);
@@ -85,5 +96,5 @@ export function crossEntropyParts(
     store<f64>(o + 32, f64x2.extract_lane(s, 1));
     store<f64>(o + 40, f64x2.extract_lane(yx, 1));
   }
-  if (i < m) row1(x + <usize>i * stride, y + <usize>(i / repeat) * yStride, n, out + <usize>i * 24);
+  if (i < m) row1(x + <usize>i * stride, y + <usize>q * yStride, n, out + <usize>i * 24);
 }
