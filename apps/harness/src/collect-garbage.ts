@@ -41,3 +41,15 @@ export function createGarbageCollector(threshold = COLLECT_AFTER_BYTES): <T>(run
     return result;
   };
 }
+
+/**
+ * For the main thread: one collection in a later task, once the suite is planned. Planning parses a
+ * user's CSV (the check, the plan and the cost estimate share it through a WeakRef, which keeps its
+ * target alive until the current task ends) and the main thread then mostly waits for its workers,
+ * allocating too little to collect for the rest of the run: without this the parsed file stays
+ * resident all run long (18 MB for 200,000 rows × 20). Results do not depend on it.
+ */
+export function collectAfterThisTask(): void {
+  const gc = exposedGc();
+  if (gc) setImmediate(gc).unref();
+}

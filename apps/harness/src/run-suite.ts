@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseRecord } from "@arena/results";
 import { Tinypool } from "tinypool";
 import { planCheckedSuiteWithTuning } from "./check-suite.ts";
+import { collectAfterThisTask } from "./collect-garbage.ts";
 import { CostEta } from "./cost-eta.ts";
 import { workerEnv } from "./kernel-threads.ts";
 import { createProgress, type Progress } from "./progress.ts";
@@ -179,6 +180,7 @@ async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<Run
   try {
     if (todo.length > 0) pool = startPool(workers, await workerModule(WORKER_SOURCE, WORKER_TSX_ENTRY), log);
     const costs = estimateRunCosts(todo);
+    collectAfterThisTask(); // the planning's data, CSVs above all, is no longer needed here
     const queue = longestFirst(todo, costs);
     progress = createProgress(queue.length, opts.stream, new CostEta(queue, costs, workers));
     for (const w of summary.warnings) progress.log(`warning: ${w}`);

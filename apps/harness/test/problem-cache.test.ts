@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { collectAfterThisTask } from "../src/collect-garbage.ts";
 import { csvDigest } from "../src/csv-digest.ts";
 import { createProblemLoader, problemBytes, problemEntryFor } from "../src/problem-loader.ts";
 import type { RunSpec } from "../src/run-spec.ts";
@@ -77,5 +78,15 @@ describe("createProblemLoader: the worker's problem cache", () => {
     const after = load(spec(path, 0));
     expect(after).not.toBe(before);
     expect(problemEntryFor(spec(path, 0).problem)).not.toBe(entry);
+  });
+
+  it("lets the main thread's parsed CSV go once planning is done (collectAfterThisTask)", async () => {
+    const path = writeCsv("planned.csv", 60);
+    const ref = new WeakRef(problemEntryFor(spec(path, 0).problem));
+    collectAfterThisTask();
+    // The collection runs in a later task, once the WeakRef no longer keeps its target for this one.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(ref.deref()).toBeUndefined();
   });
 });
