@@ -162,6 +162,11 @@ export class HelperThread {
     while (!this.ready) await new Promise((r) => setTimeout(r, 2));
   }
 
+  /** Jobs the caller will still run alone after a late part (for tests and diagnostics). */
+  get jobsAlone(): number {
+    return this.backoff;
+  }
+
   /** Parts this helper has run so far (for tests: who did the work). */
   get partsRun(): number {
     return Atomics.load(this.ctl, HELPER_PARTS);
