@@ -25,7 +25,7 @@ const WORDS = 12;
 const ARGS_BYTES = WORDS * 4;
 const MAX_ARGS = 24;
 /** Most parts one job can have: the part's index lives in NEXT's low 8 bits. */
-export const MAX_PARTS = 8;
+const MAX_PARTS = 8;
 const RESULTS = MAX_PARTS * MAX_ARGS; // float64 index of part 0's result
 const SEQ_MASK = (1 << 23) - 1;
 
