@@ -1,10 +1,15 @@
 import { basename } from "node:path";
 import { parseOptions } from "@arena/options";
 import * as z from "zod";
-import { csvFileOptions, loadCsv, loadSeriesCsv, seriesCsvFileOptions } from "./csv.ts";
+import { loadSeriesCsv, seriesCsvFileOptions } from "./csv.ts";
 import { CsvError } from "./csv-error.ts";
-import { dropDuplicateRows } from "./dedupe.ts";
-import { classCounts, classLabels } from "./one-hot.ts";
+import {
+  csvRowsEntry,
+  csvRowsOptions,
+  problemNameOf,
+  problemNameOption,
+  readCsvRows,
+} from "./csv-table-rows.ts";
 import { withSharesRule } from "./options.ts";
 import { defineProblem, type ProblemEntry } from "./problem-entry.ts";
 import {
@@ -14,26 +19,12 @@ import {
   seriesOptions,
   seriesProblem,
 } from "./series-problem.ts";
-import { splitShortfall } from "./split.ts";
-import { tableDatasetView } from "./table-dataset.ts";
-import { regressor, type TableRows, tableProblemEntry } from "./table-problem.ts";
-
-const name = z
-  .string()
-  .min(1, "expected a name, not an empty string")
-  .describe("the problem's name (default: the file name without .csv)");
+import { regressor } from "./table-problem.ts";
 
 /** `fromCsv` options: `loadCsv`'s plus the problem's name. */
-export const fromCsvOptions = csvFileOptions.extend({ name: name.optional() });
+export const fromCsvOptions = csvRowsOptions.omit({ shared: true });
 /** What `fromCsv` accepts (see `fromCsvOptions`). */
 export type FromCsvOptions = z.input<typeof fromCsvOptions>;
-
-function problemName(path: string, name: string | undefined): string {
-  return name ?? basename(path).replace(/\.csv$/i, "");
-}
-
-/** The shares a `fromCsv` problem splits by unless its load options say otherwise. */
-const TABLE_SHARES = { validation: 0.2, test: 0.2 } as const;
 
 /**
  * Your own CSV as a problem, through the same `ProblemEntry` type as the built-ins, so the harness treats it
@@ -55,43 +46,12 @@ const TABLE_SHARES = { validation: 0.2, test: 0.2 } as const;
  * ```
  */
 export function fromCsv(path: string, options: FromCsvOptions): ProblemEntry {
-  const { name, ...csv } = parseOptions("fromCsv", fromCsvOptions, options);
-  const table = loadCsv(path, csv);
-  const k = table.classes ? table.classes.length : 1;
-  // Deduplicated once, here, and shared by every load: the table itself is not kept.
-  const unique = dropDuplicateRows(tableDatasetView(table));
-  const dropped = unique.dropped;
-  const sizes = table.classes ? classCounts(classLabels(unique.dataset), k) : [unique.dataset.n];
-  const short = splitShortfall(sizes, TABLE_SHARES, table.classes);
-  if (short) {
-    const have = dropped === 0 ? `${table.n} rows` : `${table.n} rows (${dropped} duplicates dropped)`;
-    throw new CsvError(
-      path,
-      `${have} are too few for the default split (validation ${TABLE_SHARES.validation}, test ${TABLE_SHARES.test}): ${short.reason}; every split needs a row and every class a training row`,
-    );
-  }
-  const counted =
-    dropped === 0
-      ? `${table.n} rows`
-      : `${table.n} rows (${dropped} exact duplicate${dropped === 1 ? "" : "s"} dropped, ${table.n - dropped} used)`;
-  const { featureNames, labelName, classes } = table;
-  const shared: TableRows = { unique, featureNames, labelName, classes };
-  return tableProblemEntry({
-    name: problemName(path, name),
-    task: table.task,
-    description: `${table.task} on ${basename(path)}: ${counted}, ${table.d} features, label "${table.labelName}"`,
-    source: `user file ${path}`,
-    rows: () => shared,
-    d: table.d,
-    k,
-    hidden: [table.d <= 32 && k <= 32 ? 16 : 64],
-    scale: "standard",
-  });
+  return csvRowsEntry(readCsvRows(path, parseOptions("fromCsv", fromCsvOptions, options)));
 }
 
 /** `fromSeriesCsv` options: `loadSeriesCsv`'s plus the problem's name, its default window and period. */
 export const fromSeriesCsvOptions = seriesCsvFileOptions.extend({
-  name: name.optional(),
+  name: problemNameOption,
   window: z
     .number()
     .int()
@@ -143,7 +103,7 @@ export function fromSeriesCsv(path: string, options: FromSeriesCsvOptions = {}):
       { line: series.lines[rows - 1], column: series.column, columnName: series.name },
     );
   }
-  const entryName = problemName(path, name);
+  const entryName = name ?? problemNameOf(path);
   const opts = withSharesRule(
     z.strictObject({
       ...seriesOptions({ inputLength, ...SERIES_SHARES }),

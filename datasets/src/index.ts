@@ -39,6 +39,13 @@ export {
 export { CsvError } from "./csv-error.ts";
 export { type CsvGrid, csvDelimiter, readCsvGrid } from "./csv-grid.ts";
 export {
+  type CsvRows,
+  type CsvRowsOptions,
+  csvRowsEntry,
+  csvRowsOptions,
+  readCsvRows,
+} from "./csv-table-rows.ts";
+export {
   DATA_FILES,
   DataFileError,
   type DataFileName,
