@@ -87,14 +87,14 @@ export function ridgeSystem(
     throw new RangeError(`ridgeSystem: y has ${y.length} values, expected n × m = ${n * m}`);
   const xMean = columnMeans(x, n, d);
   const yMean = columnMeans(y, n, m);
-  const xc = new Float64Array(n * d);
-  for (let s = 0; s < n; s++) for (let j = 0; j < d; j++) xc[s * d + j] = x[s * d + j] - xMean[j];
-  const yc = new Float64Array(n * m);
-  for (let s = 0; s < n; s++) for (let c = 0; c < m; c++) yc[s * m + c] = y[s * m + c] - yMean[c];
-  let trace = 0;
-  for (let i = 0; i < n * d; i++) trace += xc[i] * xc[i];
   const flops = ridgeFlops(n, d, m, solver).build;
   if (solver === "dual") {
+    const xc = new Float64Array(n * d);
+    for (let s = 0; s < n; s++) for (let j = 0; j < d; j++) xc[s * d + j] = x[s * d + j] - xMean[j];
+    const yc = new Float64Array(n * m);
+    for (let s = 0; s < n; s++) for (let c = 0; c < m; c++) yc[s * m + c] = y[s * m + c] - yMean[c];
+    let trace = 0;
+    for (let i = 0; i < n * d; i++) trace += xc[i] * xc[i];
     const gram = new Float64Array(n * n);
     for (let a = 0; a < n; a++) {
       const ra = a * d;
@@ -108,18 +108,28 @@ export function ridgeSystem(
     }
     return { n, d, m, solver, xMean, yMean, trace, flops, gram, rhs: yc, xc };
   }
+  // One centred row at a time (the centred copy of all n rows would be n × d doubles, 2.4× the data):
+  // the same float64 operations in the same order as centring everything first.
+  const xr = new Float64Array(d);
+  const yr = new Float64Array(m);
+  let trace = 0;
   const gram = new Float64Array(d * d);
   const rhs = new Float64Array(d * m);
   for (let s = 0; s < n; s++) {
     const rs = s * d;
     const ys = s * m;
+    for (let j = 0; j < d; j++) {
+      xr[j] = x[rs + j] - xMean[j];
+      trace += xr[j] * xr[j];
+    }
+    for (let c = 0; c < m; c++) yr[c] = y[ys + c] - yMean[c];
     for (let i = 0; i < d; i++) {
-      const v = xc[rs + i];
+      const v = xr[i];
       if (v === 0) continue;
       const gi = i * d;
-      for (let j = 0; j <= i; j++) gram[gi + j] += v * xc[rs + j];
+      for (let j = 0; j <= i; j++) gram[gi + j] += v * xr[j];
       const ri = i * m;
-      for (let c = 0; c < m; c++) rhs[ri + c] += v * yc[ys + c];
+      for (let c = 0; c < m; c++) rhs[ri + c] += v * yr[c];
     }
   }
   for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) gram[j * d + i] = gram[i * d + j];
