@@ -1,4 +1,12 @@
-import { fromCsv, fromSeriesCsv, getProblem, type Problem, type ProblemEntry } from "@arena/datasets";
+import {
+  type CsvRows,
+  csvRowsEntry,
+  fromSeriesCsv,
+  getProblem,
+  type Problem,
+  type ProblemEntry,
+  readCsvRows,
+} from "@arena/datasets";
 import { Rng } from "@arena/rng";
 import { csvDigest } from "./csv-digest.ts";
 import type { RunSpec } from "./run-spec.ts";
@@ -32,6 +40,19 @@ export function problemEntryFor(problem: RunSpec["problem"]): ProblemEntry {
 }
 
 const csvEntries = new Map<string, WeakRef<ProblemEntry>>();
+/** The rows a table CSV's entry was made from (kept as long as the entry is). */
+const rowsOfEntry = new WeakMap<ProblemEntry, CsvRows>();
+
+/**
+ * The rows of a run's table CSV as `problemEntryFor` read them, in shared memory (to post to worker
+ * threads, which then make the same entry with `csvRowsEntry` without reading the file); undefined for
+ * a built-in problem or a series CSV.
+ */
+export function csvRowsFor(problem: RunSpec["problem"]): CsvRows | undefined {
+  return problem.csv && problem.csv.task !== "forecast"
+    ? rowsOfEntry.get(problemEntryFor(problem))
+    : undefined;
+}
 
 function csvEntry(name: string, csv: NonNullable<RunSpec["problem"]["csv"]>): ProblemEntry {
   if (csv.task === "forecast") {
@@ -42,7 +63,20 @@ function csvEntry(name: string, csv: NonNullable<RunSpec["problem"]["csv"]>): Pr
       ...(csv.period !== undefined ? { period: csv.period } : {}),
     });
   }
-  return fromCsv(csv.path, { label: csv.label ?? "last", task: csv.task, name });
+  const rows = readCsvRows(csv.path, { label: csv.label ?? "last", task: csv.task, name, shared: true });
+  const entry = csvRowsEntry(rows);
+  rowsOfEntry.set(entry, rows);
+  return entry;
+}
+
+/**
+ * A table CSV's rows as the thread that planned the runs read them, with the key of the data they are
+ * (`problemDataKey`): posted to a worker with each run of that file, so the worker neither reads the
+ * file again nor holds a copy of its rows.
+ */
+export interface SharedProblemData {
+  readonly key: string;
+  readonly rows: CsvRows;
 }
 
 /** How many loaded problems (splits) a worker keeps, and how many bytes of data they may hold together. */
@@ -62,25 +96,27 @@ export function problemBytes(p: Problem): number {
 
 /**
  * Loads the problem of a run from its data seed path, for one worker. The worker holds one problem's
- * data at a time (its registry entry; for a CSV the parsed, deduplicated rows, read once): a run of
- * another problem drops it and everything split from it. Of the current problem it keeps the last few
+ * data at a time (its registry entry; for a CSV the parsed, deduplicated rows, read once, or the rows
+ * `offered` with the run, shared with the thread that read them): a run of another problem drops it
+ * and everything split from it. Of the current problem it keeps the last few
  * splits (every learner of a repetition shares one, so consecutive runs may ask for the same), within
  * `limits`, least recently used out first. A split costs a copy of the data, so big data keeps one.
  */
 export function createProblemLoader(
   limits: Partial<ProblemCacheLimits> | number = {},
-): (spec: RunSpec) => Problem {
+): (spec: RunSpec, offered?: SharedProblemData) => Problem {
   const { count, bytes } =
     typeof limits === "number" ? { ...DEFAULT_LIMITS, count: limits } : { ...DEFAULT_LIMITS, ...limits };
   let data: { key: string; entry: ProblemEntry } | undefined;
   const splits = new Map<string, { problem: Problem; bytes: number }>();
-  return (spec) => {
-    const dataKey = problemDataKey(spec.problem);
+  return (spec, offered) => {
+    const dataKey = offered?.key ?? problemDataKey(spec.problem);
     if (data?.key !== dataKey) {
       // Drop the old data before reading the new, so the two are never held at once.
       splits.clear();
       data = undefined;
-      data = { key: dataKey, entry: problemEntryFor(spec.problem) };
+      const entry = offered ? csvRowsEntry(offered.rows) : problemEntryFor(spec.problem);
+      data = { key: dataKey, entry };
     }
     const key = `${spec.dataSeedPath}|${JSON.stringify(spec.problem.options)}`;
     const hit = splits.get(key);

@@ -6,6 +6,7 @@ import { planCheckedSuiteWithTuning } from "./check-suite.ts";
 import { collectAfterThisTask } from "./collect-garbage.ts";
 import { CostEta } from "./cost-eta.ts";
 import { workerEnv } from "./kernel-threads.ts";
+import type { SharedProblemData } from "./problem-loader.ts";
 import { createProgress, type Progress } from "./progress.ts";
 import { invocation } from "./provenance.ts";
 import { type LineReader, REJECTED_FILE, REPLACED_FILE, ResultsStore } from "./results-store.ts";
@@ -14,9 +15,11 @@ import { estimateRunCosts, longestFirst } from "./run-cost-estimate.ts";
 import type { SuitePlan } from "./run-plan.ts";
 import { filterRuns, globContains, shardRuns } from "./run-selection.ts";
 import type { RunSpec } from "./run-spec.ts";
+import { shareProblemData } from "./shared-problem-data.ts";
 import { failedRecord, recordLine } from "./spec-record.ts";
 import { type Suite, UsageError } from "./suite.ts";
 import { finalRunIds, planFinals, readTrialRecords } from "./tuning-selection.ts";
+import type { RunTask } from "./worker.ts";
 import { WORKER_RESOURCE_LIMITS } from "./worker-heap.ts";
 import { type WorkerModule, workerModule } from "./worker-module.ts";
 
@@ -180,12 +183,14 @@ async function runPhase(selected: RunSpec[], opts: RunSuiteOptions): Promise<Run
   try {
     if (todo.length > 0) pool = startPool(workers, await workerModule(WORKER_SOURCE, WORKER_TSX_ENTRY), log);
     const costs = estimateRunCosts(todo);
-    collectAfterThisTask(); // the planning's data, CSVs above all, is no longer needed here
+    // The CSVs read to check and plan the runs, kept (in shared memory) for the workers to read.
+    const shared = shareProblemData(todo);
+    collectAfterThisTask(); // the planning's other data, the CSVs' parsing above all, is garbage now
     const queue = longestFirst(todo, costs);
     progress = createProgress(queue.length, opts.stream, new CostEta(queue, costs, workers));
     for (const w of summary.warnings) progress.log(`warning: ${w}`);
     running = true;
-    if (pool) await runInPool(pool, queue, workers, { store, summary, progress });
+    if (pool) await runInPool(pool, queue, workers, { store, summary, progress, shared });
   } finally {
     // runInPool destroys the pool; this is for an error before it starts.
     if (pool && !running) await pool.destroy();
@@ -253,6 +258,8 @@ interface PoolSinks {
   store: ResultsStore;
   summary: RunSuiteSummary;
   progress: Progress;
+  /** The data posted with each run (see shareProblemData), by run id. */
+  shared: ReadonlyMap<string, SharedProblemData>;
 }
 
 /**
@@ -277,7 +284,8 @@ async function runInPool(pool: Tinypool, todo: RunSpec[], workers: number, sinks
     const spec: RunSpec = { ...planned, invocation: inv };
     let line: string;
     try {
-      line = (await pool.run(spec)) as string;
+      const task: RunTask = { spec, data: sinks.shared.get(spec.runId) };
+      line = (await pool.run(task)) as string;
     } catch (e) {
       if (stopping) summary.interrupted++;
       else keepFailedRecord(spec, e, sinks);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { collectAfterThisTask } from "../src/collect-garbage.ts";
 import { csvDigest } from "../src/csv-digest.ts";
 import { createProblemLoader, problemBytes, problemEntryFor } from "../src/problem-loader.ts";
 import type { RunSpec } from "../src/run-spec.ts";
+import { shareProblemData } from "../src/shared-problem-data.ts";
 
 /**
  * A worker's problem cache (createProblemLoader): one problem's data at a time, read once and shared
@@ -27,7 +28,7 @@ function spec(path: string | undefined, rep: number, name = "data"): RunSpec {
   const problem = path
     ? { id: name, name, options: {}, csv: { path, task: "classification" as const, label: "last" } }
     : { id: name, name, options: {} };
-  return { problem, dataSeedPath: `1/${name}/${rep}` } as RunSpec;
+  return { problem, dataSeedPath: `1/${name}/${rep}`, runId: `${name}/${rep}` } as RunSpec;
 }
 
 describe("createProblemLoader: the worker's problem cache", () => {
@@ -88,5 +89,28 @@ describe("createProblemLoader: the worker's problem cache", () => {
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     expect(ref.deref()).toBeUndefined();
+  });
+
+  it("loads a run from the rows the main thread shared, without reading the file", () => {
+    const path = writeCsv("shared.csv", 60);
+    const other = writeCsv("other.csv", 45);
+    const runs = [spec(path, 0), spec(path, 1), spec(other, 0, "other"), spec(undefined, 0, "xor")];
+    const shared = shareProblemData(runs);
+    const [a, b, c] = runs.map((r) => shared.get(r.runId));
+    expect(a).toBe(b); // one file, read once, for all its runs
+    expect(a?.rows.dataset.x.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(c?.rows.dataset.n).toBe(45);
+    expect(shared.has("xor/0")).toBe(false); // a built-in loads itself
+    const fromFile = createProblemLoader()(runs[1]);
+    rmSync(path);
+    const load = createProblemLoader();
+    const offered = load(runs[1], a);
+    expect(offered.info).toEqual(fromFile.info);
+    for (const split of ["train", "validation", "test"] as const) {
+      expect(offered[split].x).toEqual(fromFile[split].x);
+      expect(offered[split].y).toEqual(fromFile[split].y);
+    }
+    expect(load(runs[0], a)).not.toBe(offered); // another seed: a new split of the same rows
+    expect(() => createProblemLoader()(runs[1])).toThrow(/shared\.csv/); // without the rows: the file is gone
   });
 });

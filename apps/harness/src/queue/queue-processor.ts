@@ -20,5 +20,5 @@ async function localSpec(spec: RunSpec): Promise<RunSpec> {
  * thread itself fails the job, which BullMQ then retries.
  */
 export default async function processRun(job: { data: RunJobData }): Promise<string> {
-  return runInWorker(await localSpec(job.data.spec));
+  return runInWorker({ spec: await localSpec(job.data.spec) });
 }
