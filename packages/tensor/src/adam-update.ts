@@ -31,6 +31,7 @@ export function checkAdamUpdate(
   v: Float64Array,
   vMax: Float64Array | null,
   sOff: number,
+  backup: Float32Array | null = null,
 ): void {
   checkDim("adamUpdate", "n", n);
   checkVector("adamUpdate", "params", params, pOff, n);
@@ -38,6 +39,7 @@ export function checkAdamUpdate(
   checkVector("adamUpdate", "m", m, sOff, n);
   checkVector("adamUpdate", "v", v, sOff, n);
   if (vMax !== null) checkVector("adamUpdate", "vMax", vMax, sOff, n);
+  if (backup !== null) checkVector("adamUpdate", "backup", backup, pOff, n);
 }
 
 /**
@@ -47,6 +49,11 @@ export function checkAdamUpdate(
  * p ← shrink·p − stepSize·m / (√v·invSqrtBc2 + ε), in float64, p rounded once to float32.
  * With `sumSquares`, first returns Σ grads[i]² over the n gradients, accumulated in index order in one
  * float64 (the order of backprop's `gradNorm`, not of `norm2`); else returns 0.
+ * With `backup` (indexed as params, from `pOff`), the step undoes itself when it goes wrong: the
+ * parameters are copied there first, and when an updated parameter is not finite (a non-finite gradient,
+ * or a step that overflows float32) they are copied back and the result is NaN. The moments keep the
+ * failed step: the caller stops. So a trainer needs neither a finiteness check of the gradient before
+ * nor of the parameters after, and the copy and the check ride on the update's own pass.
  */
 export function adamUpdate(
   n: number,
@@ -60,11 +67,26 @@ export function adamUpdate(
   vMax: Float64Array | null,
   sOff: number,
   sumSquares = false,
+  backup: Float32Array | null = null,
 ): number {
-  checkAdamUpdate(n, params, pOff, grads, gOff, m, v, vMax, sOff);
+  checkAdamUpdate(n, params, pOff, grads, gOff, m, v, vMax, sOff, backup);
   const s = sumSquares ? sumOfSquaresInOrder(n, grads, gOff) : 0;
+  if (backup === null) {
+    adamRange(0, n, c, params, pOff, grads, gOff, m, v, vMax, sOff);
+    return s;
+  }
+  backup.set(params.subarray(pOff, pOff + n), pOff);
   adamRange(0, n, c, params, pOff, grads, gOff, m, v, vMax, sOff);
+  for (let i = pOff; i < pOff + n; i++) {
+    if (!Number.isFinite(params[i])) return undoUpdate(n, params, pOff, backup);
+  }
   return s;
+}
+
+/** Copies the n parameters from `pOff` back from `backup` and returns NaN: a step that went wrong. */
+export function undoUpdate(n: number, params: Float32Array, pOff: number, backup: Float32Array): number {
+  params.set(backup.subarray(pOff, pOff + n), pOff);
+  return Number.NaN;
 }
 
 /** Σ x[i]² for i < n from `off`, in index order in one float64 accumulator. */

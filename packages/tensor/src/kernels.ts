@@ -305,7 +305,9 @@ export interface Kernels extends RecurrentCellKernels {
    * of the TypeScript reference; the WebAssembly one runs in f64x2 lanes when every array lives in its
    * memory (parameters from `alloc`, moments from `allocFloat64`), on two threads for long vectors.
    * With `sumSquares` it also returns Σ grads[i]² in index order in one float64 accumulator (else 0):
-   * the WebAssembly backend computes that sum on its helper thread while the caller updates.
+   * the WebAssembly backend computes that sum on its helper thread while the caller updates. With
+   * `backup` (indexed as params) the step undoes itself when an updated parameter is not finite: the
+   * parameters are copied back from it and the result is NaN (the moments keep the failed step).
    */
   adamUpdate?(
     n: number,
@@ -319,6 +321,7 @@ export interface Kernels extends RecurrentCellKernels {
     vMax: Float64Array | null,
     sOff: number,
     sumSquares?: boolean,
+    backup?: Float32Array | null,
   ): number;
 
   /**

@@ -2,7 +2,8 @@
  * Issue 22: the Adam family's update kernel gives the bits of the optimizer's TypeScript loop (copied
  * here from @arena/backprop as it was before the kernel) on every backend: the TypeScript kernel, the
  * WebAssembly one on arrays in its memory (f64x2 lanes) and outside it, on one thread and split over
- * two (with and without the gradient's sum of squares, which the helper computes in index order).
+ * two (with and without the gradient's sum of squares, which the helper computes in index order), and
+ * with a backup undoes a step that leaves a parameter non-finite, on every backend alike.
  * allFinite in WebAssembly answers as the TypeScript loop for any placement of NaN and ±Infinity.
  */
 import fc from "fast-check";
@@ -96,7 +97,14 @@ function coefficients(c: Case): AdamCoefficients {
 }
 
 /** The update on `k`, its vectors in `k`'s memory when `resident` (and `k` has one); all results as bits. */
-function updateOn(k: Kernels, resident: boolean, c: Case, sumSquares: boolean) {
+function updateOn(
+  k: Kernels,
+  resident: boolean,
+  c: Case,
+  sumSquares: boolean,
+  withBackup = false,
+  huge = false,
+) {
   const src = vectors(c);
   const place32 = (a: Float32Array) => {
     const b = resident && k.alloc ? k.alloc(a.length) : new Float32Array(a.length);
@@ -110,21 +118,26 @@ function updateOn(k: Kernels, resident: boolean, c: Case, sumSquares: boolean) {
   };
   const [params, grads, m, v] = [place32(src.params), place32(src.grads), place64(src.m), place64(src.v)];
   const vMax = src.vMax === null ? null : place64(src.vMax);
-  const sum = k.adamUpdate?.(c.n, coefficients(c), params, 0, grads, 0, m, v, vMax, 0, sumSquares);
+  // A backup of stale bits: the kernel must overwrite all of it.
+  const backup = withBackup ? place32(new Float32Array(c.n).fill(Number.NaN)) : null;
+  const coefs = huge ? { ...coefficients(c), stepSize: 1e40 } : coefficients(c);
+  const sum = k.adamUpdate?.(c.n, coefs, params, 0, grads, 0, m, v, vMax, 0, sumSquares, backup);
   const out = {
-    sum: sumSquares ? sum : 0,
+    sum: sumSquares || withBackup ? sum : 0,
+    backup: backup === null ? null : Array.from(new Uint32Array(backup.slice().buffer)),
     params: Array.from(new Uint32Array(params.slice().buffer)),
     m: Array.from(m),
     v: Array.from(v),
     vMax: vMax === null ? null : Array.from(vMax),
   };
-  for (const a of [params, grads, m, v, vMax]) if (a !== null) k.free?.(a);
+  for (const a of [params, grads, m, v, vMax, backup]) if (a !== null) k.free?.(a);
   return out;
 }
 
-function reference(c: Case) {
+function reference(c: Case, huge = false) {
   const { params, grads, m, v, vMax } = vectors(c);
-  const sum = referenceUpdate(params, grads, m, v, vMax, coefficients(c));
+  const coefs = huge ? { ...coefficients(c), stepSize: 1e40 } : coefficients(c);
+  const sum = referenceUpdate(params, grads, m, v, vMax, coefs);
   return {
     params: Array.from(new Uint32Array(params.buffer)),
     m: Array.from(m),
@@ -164,6 +177,39 @@ describe("adamUpdate", () => {
       );
     });
   }
+
+  for (const [label, k, resident] of backends) {
+    it(`${label}: with a backup, a step that makes a parameter non-finite is undone and returns NaN`, () => {
+      fc.assert(
+        fc.property(caseArb, fc.boolean(), fc.boolean(), (c, sumSquares, huge) => {
+          const want = reference(c, huge);
+          const before = Array.from(new Uint32Array(vectors(c).params.buffer));
+          const got = updateOn(k, resident, c, sumSquares, true, huge);
+          expect(got.backup).toEqual(before);
+          // The moments keep the step either way (the caller stops after a failed one).
+          expect([got.m, got.v, got.vMax]).toEqual([want.m, want.v, want.vMax]);
+          const failed = new Float32Array(new Uint32Array(want.params).buffer).some(
+            (p) => !Number.isFinite(p),
+          );
+          if (failed) {
+            expect(got.params).toEqual(before);
+            expect(got.sum).toBeNaN();
+          } else {
+            expect(got.params).toEqual(want.params);
+            expect(Object.is(got.sum, sumSquares ? want.sum : 0)).toBe(true);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it("a huge step overflows some parameters in these cases (the backup test sees failures of both kinds)", () => {
+    const c: Case = { n: 40, seed: 3, amsgrad: false, l2: 0, shrink: 1, t: 5, specials: [] };
+    const overflowed = new Float32Array(new Uint32Array(reference(c, true).params).buffer);
+    expect(overflowed.some((p) => !Number.isFinite(p))).toBe(true);
+    expect(vectors(c).grads.every(Number.isFinite)).toBe(true);
+  });
 
   it("rejects vectors shorter than n on every backend, naming the array", () => {
     for (const [, k] of backends) {

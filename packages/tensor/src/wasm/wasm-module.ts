@@ -57,6 +57,7 @@ export interface WasmExports {
     shrink: number,
     sumN: number,
     sumX: number,
+    backup: number,
   ): number;
   allFinite(n: number, x: number): number;
   axpyScale(n: number, alpha: number, x: number, y: number): void;

@@ -1,4 +1,4 @@
-import { type AdamCoefficients, adamUpdate, checkAdamUpdate } from "../adam-update.ts";
+import { type AdamCoefficients, adamUpdate, checkAdamUpdate, undoUpdate } from "../adam-update.ts";
 import { checkDim, checkVector } from "../checks.ts";
 import { allFinite } from "../reductions.ts";
 import type { HelperSource } from "./gemm-split.ts";
@@ -35,6 +35,7 @@ export interface WasmOptimizerKernels {
     vMax: Float64Array | null,
     sOff: number,
     sumSquares?: boolean,
+    backup?: Float32Array | null,
   ): number;
   allFinite(n: number, x: Float32Array, xOff: number): boolean;
   allocFloat64(n: number): Float64Array;
@@ -53,15 +54,16 @@ export function wasmOptimizerKernels(
   minSplit: number,
 ): WasmOptimizerKernels {
   return {
-    adamUpdate(n, c, params, pOff, grads, gOff, m, v, vMax, sOff, sumSquares = false) {
+    adamUpdate(n, c, params, pOff, grads, gOff, m, v, vMax, sOff, sumSquares = false, backup = null) {
       const inside =
         mem.owns(params) &&
         mem.owns(grads) &&
         mem.owns(m) &&
         mem.owns(v) &&
-        (vMax === null || mem.owns(vMax));
-      if (!inside) return adamUpdate(n, c, params, pOff, grads, gOff, m, v, vMax, sOff, sumSquares);
-      checkAdamUpdate(n, params, pOff, grads, gOff, m, v, vMax, sOff);
+        (vMax === null || mem.owns(vMax)) &&
+        (backup === null || mem.owns(backup));
+      if (!inside) return adamUpdate(n, c, params, pOff, grads, gOff, m, v, vMax, sOff, sumSquares, backup);
+      checkAdamUpdate(n, params, pOff, grads, gOff, m, v, vMax, sOff, backup);
       const p = ptr(params, pOff);
       const g = ptr(grads, gOff);
       const s = sOff * 8;
@@ -69,10 +71,11 @@ export function wasmOptimizerKernels(
       const pv = v.byteOffset + s;
       const px = vMax === null ? 0 : vMax.byteOffset + s;
       const sumN = sumSquares ? n : 0;
+      const pb = backup === null ? 0 : ptr(backup, pOff);
       const h = n >= 2 && n >= minSplit ? threads.helper() : null;
       const { beta1, beta2, eps, stepSize, invSqrtBc2, l2, shrink } = c;
-      if (h === null || !h.wanted())
-        return w.adamUpdate(
+      if (h === null || !h.wanted()) {
+        const r = w.adamUpdate(
           n,
           p,
           g,
@@ -88,15 +91,19 @@ export function wasmOptimizerKernels(
           shrink,
           sumN,
           g,
+          pb,
         );
+        return backup !== null && Number.isNaN(r) ? undoUpdate(n, params, pOff, backup) : r;
+      }
       // Parts both threads claim (HelperThread.share): the whole sum of squares first, when asked
       // for (one dependent add per element, about as long as updating 0.6 elements), then the
       // update in blocks of whole f64x2 pairs.
       const rest = [beta1, beta2, eps, stepSize, invSqrtBc2, l2, shrink];
-      const parts: number[][] = sumSquares ? [[0, p, g, pm, pv, px, ...rest, n, g]] : [];
+      const parts: number[][] = sumSquares ? [[0, p, g, pm, pv, px, ...rest, n, g, 0]] : [];
       for (const [i, ni] of updateBlocks(n, sumSquares)) {
         const xi = px === 0 ? 0 : px + i * 8;
-        parts.push([ni, p + i * 4, g + i * 4, pm + i * 8, pv + i * 8, xi, ...rest, 0, 0]);
+        const bi = pb === 0 ? 0 : pb + i * 4;
+        parts.push([ni, p + i * 4, g + i * 4, pm + i * 8, pv + i * 8, xi, ...rest, 0, 0, bi]);
       }
       const results = h.share("adamUpdate", parts, (a) =>
         w.adamUpdate(
@@ -115,8 +122,11 @@ export function wasmOptimizerKernels(
           a[12],
           a[13],
           a[14],
+          a[15],
         ),
       );
+      // An update part is NaN when one of its parameters went wrong: the whole step is undone.
+      if (backup !== null && results.some(Number.isNaN)) return undoUpdate(n, params, pOff, backup);
       return sumSquares ? results[0] : 0;
     },
     allFinite(n, x, xOff) {
