@@ -5,6 +5,7 @@
  */
 import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
 import { Rng, toRng } from "@arena/rng";
+import { backendArray } from "./backend-array.ts";
 import { type BpttChunk, bpttChunks, type ResolvedBptt } from "./bptt-chunks.ts";
 import { clipInPlace, gradNorm, type ResolvedClip } from "./clipping.ts";
 import { EpochSampler } from "./epoch-sampler.ts";
@@ -62,7 +63,7 @@ export class BackpropStepper {
   private readonly bwdOpts: { lastK: number; totalSteps: number }[];
   private readonly clipBuf: Float32Array | null;
   private readonly acc: Float32Array | null;
-  /** The parameters before the update, put back if the update overflows. */
+  /** The parameters before the update (in the model's backend memory), put back if the update overflows. */
   private readonly backup: Float32Array;
   private chunk = 0;
   /** FLOPs of the update in progress. */
@@ -109,7 +110,7 @@ export class BackpropStepper {
       return o;
     });
     this.bwdOpts = this.chunks.map((c) => ({ lastK: c.lastK, totalSteps: T }));
-    this.backup = new Float32Array(model.size);
+    this.backup = backendArray(this, model.kernels, model.size);
     this.clipBuf = this.clip === null ? null : new Float32Array(model.size);
     this.mode = updateMode(this.net, bptt, this.chunks.length);
     this.acc = this.mode === "accumulate" ? new Float32Array(model.size) : null;
@@ -325,33 +326,37 @@ export class BackpropStepper {
   /**
    * Checks the loss and the gradient, updates, and returns the gradient's norm. Without clipping, an
    * optimizer with `stepAndNorm` computes the norm alongside the update (on a second thread with Adam
-   * on the WebAssembly backend); a finite gradient has a finite norm (float32 squares cannot overflow
-   * a float64 sum), so checking it entry by entry first keeps the order of checks and errors of the
-   * plain path, which computes the norm first.
+   * on the WebAssembly backend) and, given the backup, undoes a step that leaves a parameter non-finite
+   * and returns NaN; only then are the gradient and the parameters looked at, so the errors, their
+   * order and the FLOPs they report are those of the plain path, which checks the gradient first.
    */
   private update(loss: number): number {
     const model = this.model;
     const g = model.grads;
     const optimizer = this.optimizer;
     if (this.clip === null && optimizer.stepAndNorm !== undefined && Number.isFinite(loss)) {
-      const withNorm = optimizer.stepAndNorm.bind(optimizer);
-      if (model.kernels.allFinite(g.length, g, 0)) return this.applyUpdate(withNorm);
+      const norm = optimizer.stepAndNorm(model.params, g, this.backup);
+      if (!Number.isNaN(norm)) {
+        this.stepFlops += optimizer.flopsPerStep(model.size);
+        return norm;
+      }
+      const gn = gradNorm(g);
+      this.checkFinite(loss, gn, "");
+      this.stepFlops += optimizer.flopsPerStep(model.size);
+      throw this.overflowed(gn);
     }
     const norm = gradNorm(g);
     this.checkFinite(loss, norm, "");
-    return this.applyUpdate((params, grads) => {
-      optimizer.step(params, grads);
-      return norm;
-    });
+    this.applyUpdate(norm);
+    return norm;
   }
 
   /**
    * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and updates
-   * the parameters with `step`, which applies the optimizer and returns the gradient's norm (computed
-   * before, or by the optimizer alongside its update); an update that overflows the parameters is
-   * undone and reported. Returns the norm.
+   * the parameters with the optimizer's `step`; an update that overflows the parameters is undone and
+   * reported (`norm`, the gradient's, is for the message).
    */
-  private applyUpdate(step: (params: Float32Array, grads: Float32Array) => number): number {
+  private applyUpdate(norm: number): void {
     const model = this.model;
     let g = model.grads;
     if (this.clip !== null && this.clipBuf !== null && !(this.acc !== null && this.clip.per === "chunk")) {
@@ -361,18 +366,22 @@ export class BackpropStepper {
     }
     const params = model.params;
     this.backup.set(params);
-    const norm = step(params, g);
+    this.optimizer.step(params, g);
     this.stepFlops += this.optimizer.flopsPerStep(model.size);
     // A finite gradient can still overflow float32 parameters (a huge rate): undo and report it.
     if (!model.kernels.allFinite(params.length, params, 0)) {
       params.set(this.backup);
-      throw new DivergenceError(
-        `backprop: the update overflowed the parameters at step ${this.stepCount + 1} (gradient norm ${norm})`,
-        this.stepCount + 1,
-        this.flopTotal + this.stepFlops,
-      );
+      throw this.overflowed(norm);
     }
-    return norm;
+  }
+
+  /** The error for an update that overflowed the parameters (already put back). */
+  private overflowed(norm: number): DivergenceError {
+    return new DivergenceError(
+      `backprop: the update overflowed the parameters at step ${this.stepCount + 1} (gradient norm ${norm})`,
+      this.stepCount + 1,
+      this.flopTotal + this.stepFlops,
+    );
   }
 
   private checkFinite(loss: number, norm: number, where: string): void {

@@ -92,12 +92,28 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
     this.run(params, grads, lr, t, false);
   }
 
-  protected override updateAndNorm(params: Float32Array, grads: Float32Array, lr: number, t: number): number {
-    return Math.sqrt(this.run(params, grads, lr, t, true));
+  protected override updateAndNorm(
+    params: Float32Array,
+    grads: Float32Array,
+    lr: number,
+    t: number,
+    backup: Float32Array | null,
+  ): number {
+    return Math.sqrt(this.run(params, grads, lr, t, true, backup));
   }
 
-  /** The update through the backend's kernel when it has one (same bits); with `sum`, returns Σ g². */
-  private run(params: Float32Array, grads: Float32Array, lr: number, t: number, sum: boolean): number {
+  /**
+   * The update through the backend's kernel when it has one (same bits); with `sum`, returns Σ g²;
+   * with `backup`, NaN for a step it undid (see tensor's adamUpdate).
+   */
+  private run(
+    params: Float32Array,
+    grads: Float32Array,
+    lr: number,
+    t: number,
+    sum: boolean,
+    backup: Float32Array | null = null,
+  ): number {
     const c = this.coeffs;
     c.stepSize = lr / (1 - this.beta1 ** t);
     c.invSqrtBc2 = 1 / Math.sqrt(1 - this.beta2 ** t);
@@ -108,8 +124,8 @@ abstract class AdamFamily extends BaseOptimizer<AdamConfig> {
     const [m, v] = this.buffers;
     const n = params.length;
     const k = this.kernels;
-    if (k?.adamUpdate) return k.adamUpdate(n, c, params, 0, grads, 0, m, v, vMax, 0, sum);
-    return adamUpdate(n, c, params, 0, grads, 0, m, v, vMax, 0, sum);
+    if (k?.adamUpdate) return k.adamUpdate(n, c, params, 0, grads, 0, m, v, vMax, 0, sum, backup);
+    return adamUpdate(n, c, params, 0, grads, 0, m, v, vMax, 0, sum, backup);
   }
 }
 

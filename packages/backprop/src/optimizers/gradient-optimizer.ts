@@ -66,10 +66,13 @@ export interface GradientOptimizer {
   useKernels?(kernels: Kernels): void;
   /**
    * Optional: `step`, returning the L2 norm of `grads` (the bits of `gradNorm`), which a kernel may
-   * compute alongside the update (Adam on the WebAssembly backend: on its helper thread). The caller
-   * must know the gradient is finite first: the update is done whatever the norm.
+   * compute alongside the update (Adam on the WebAssembly backend: on its helper thread). With
+   * `backup` (as long as params), a step that leaves a parameter non-finite, from a non-finite gradient
+   * or an overflow, undoes itself: params are copied there first and back then, and the result is NaN
+   * (the optimizer's state keeps the failed step, so the caller stops). Without it the update is done
+   * whatever the gradient, which the caller must then have checked.
    */
-  stepAndNorm?(params: Float32Array, grads: Float32Array): number;
+  stepAndNorm?(params: Float32Array, grads: Float32Array, backup?: Float32Array): number;
   /**
    * Floating-point operations of one step on `size` parameters, counted analytically: every add,
    * multiply, divide and square root on a parameter-sized quantity is one FLOP; the O(1) per-step scalar
@@ -158,9 +161,14 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
     this.t++;
   }
 
-  stepAndNorm(params: Float32Array, grads: Float32Array): number {
+  stepAndNorm(params: Float32Array, grads: Float32Array, backup?: Float32Array): number {
     this.prepare(params, grads);
-    const norm = this.updateAndNorm(params, grads, this.schedule.at(this.t), this.t + 1);
+    if (backup !== undefined && backup.length !== params.length) {
+      throw new RangeError(
+        `${this.name}.stepAndNorm: backup has ${backup.length} elements, params has ${params.length}`,
+      );
+    }
+    const norm = this.updateAndNorm(params, grads, this.schedule.at(this.t), this.t + 1, backup ?? null);
     this.t++;
     return norm;
   }
@@ -277,11 +285,25 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
    */
   protected abstract update(params: Float32Array, grads: Float32Array, lr: number, t: number): void;
 
-  /** `update`, returning ‖grads‖ as `gradNorm` computes it; optimizers with a fused kernel override it. */
-  protected updateAndNorm(params: Float32Array, grads: Float32Array, lr: number, t: number): number {
+  /**
+   * `update`, returning ‖grads‖ as `gradNorm` computes it, undone (NaN) when a parameter ends
+   * non-finite if there is a `backup` (see `stepAndNorm`); optimizers with a fused kernel override it.
+   */
+  protected updateAndNorm(
+    params: Float32Array,
+    grads: Float32Array,
+    lr: number,
+    t: number,
+    backup: Float32Array | null,
+  ): number {
     const norm = gradNorm(grads);
+    backup?.set(params);
     this.update(params, grads, lr, t);
-    return norm;
+    if (backup === null) return norm;
+    const finite = this.kernels?.allFinite(params.length, params, 0) ?? params.every(Number.isFinite);
+    if (finite) return norm;
+    params.set(backup);
+    return Number.NaN;
   }
 }
 
