@@ -89,6 +89,8 @@ export class BackpropStepper {
       options.batchSize,
       toRng(options.rng, owner).fork("minibatches"),
       options.shuffle ?? true,
+      // In the backend's memory, so the products read the batch where it is instead of a copy.
+      (n) => backendArray(this, model.kernels, n),
     );
     this.clip = options.clip ?? null;
     const bptt = options.bptt ?? null;

@@ -42,6 +42,7 @@ function valuesPerSample(owner: string, what: "x" | "y", data: Samples): number 
  * order reshuffled from `rng` at the start of the epoch (the order of PyTorch's `DataLoader(shuffle=True)`
  * with `drop_last=False`: the last batch of an epoch holds the remaining `n mod batchSize` samples).
  * With `shuffle: false` the order is 0..n−1 every epoch. Sequence samples are copied whole (all steps).
+ * `alloc` makes the batch arrays (a trainer passes its backend's, so kernels read the batch in place).
  *
  * @example
  * ```ts
@@ -72,7 +73,13 @@ export class EpochSampler {
   private epochs = 0;
   private last = 0;
 
-  constructor(data: Samples, batchSize: number, rng: RngLike, shuffle = true) {
+  constructor(
+    data: Samples,
+    batchSize: number,
+    rng: RngLike,
+    shuffle = true,
+    alloc: (n: number) => Float32Array = (n) => new Float32Array(n),
+  ) {
     const owner = "EpochSampler";
     rng = toRng(rng, owner);
     if (!Number.isInteger(data.n) || data.n < 1) {
@@ -86,8 +93,8 @@ export class EpochSampler {
     this.batchSize = Math.min(batchSize, data.n);
     this.xPerSample = valuesPerSample(owner, "x", data);
     this.yPerSample = valuesPerSample(owner, "y", data);
-    this.x = new Float32Array(this.batchSize * this.xPerSample);
-    this.y = new Float32Array(this.batchSize * this.yPerSample);
+    this.x = alloc(this.batchSize * this.xPerSample);
+    this.y = alloc(this.batchSize * this.yPerSample);
     this.order = new Int32Array(this.n);
     for (let i = 0; i < this.n; i++) this.order[i] = i;
     this.rng = rng;

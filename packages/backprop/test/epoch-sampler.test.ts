@@ -78,6 +78,25 @@ describe("EpochSampler", () => {
     expect(s.y[0]).toBe(4);
   });
 
+  it("draws into the arrays `alloc` makes (a trainer's backend memory)", () => {
+    const n = 5;
+    const x = Float32Array.from({ length: n * 2 }, (_, i) => i);
+    const y = Float32Array.from({ length: n }, (_, i) => i * 10);
+    const memory = new Float32Array(64);
+    const made: number[] = [];
+    let top = 0;
+    const alloc = (k: number) => {
+      made.push(k);
+      top += k;
+      return memory.subarray(top - k, top);
+    };
+    const s = new EpochSampler({ n, x, y, xShape: [2], yShape: [1] }, 2, new Rng(1), false, alloc);
+    expect(made).toEqual([4, 2]);
+    expect(s.x.buffer).toBe(memory.buffer);
+    s.next();
+    expect(Array.from(memory.subarray(0, 6))).toEqual([0, 1, 2, 3, 0, 10]);
+  });
+
   it("rejects what it cannot sample, naming the value", () => {
     const d = indexed(4);
     expect(() => new EpochSampler(d, 0, new Rng(1))).toThrow(/batchSize must be an integer >= 1, got 0/);
