@@ -3,7 +3,7 @@
  * BPTT), with clipping, divergence detection and analytic cost. `train` and `backpropLearner` are both
  * loops around it.
  */
-import { type AnyModel, type Cost, DivergenceError, RecurrentNet, type Samples } from "@arena/nn";
+import { type AnyModel, type Cost, RecurrentNet, type Samples } from "@arena/nn";
 import { Rng, toRng } from "@arena/rng";
 import { backendArray } from "./backend-array.ts";
 import { type BpttChunk, bpttChunks, type ResolvedBptt } from "./bptt-chunks.ts";
@@ -11,6 +11,7 @@ import { clipInPlace, gradNorm, type ResolvedClip } from "./clipping.ts";
 import { EpochSampler } from "./epoch-sampler.ts";
 import { FeedbackGradient } from "./gradient-estimator.ts";
 import type { GradientOptimizer } from "./optimizers/gradient-optimizer.ts";
+import { checkFinite, ParameterUpdate } from "./parameter-update.ts";
 import { nothingDone, type StepperOptions, type StepResult } from "./stepper-options.ts";
 import { encodeLast, readStepperState, type StepperState } from "./stepper-state.ts";
 import { UpdateFlops, type UpdateMode } from "./update-flops.ts";
@@ -61,10 +62,9 @@ export class BackpropStepper {
   private dropoutRng: Rng | null;
   private readonly fwdOpts: ForwardOpts[];
   private readonly bwdOpts: { lastK: number; totalSteps: number }[];
-  private readonly clipBuf: Float32Array | null;
   private readonly acc: Float32Array | null;
-  /** The parameters before the update (in the model's backend memory), put back if the update overflows. */
-  private readonly backup: Float32Array;
+  /** From gradient to parameters: checks, clipping, the optimizer, the undo of a failed step. */
+  private readonly updater: ParameterUpdate;
   private chunk = 0;
   /** FLOPs of the update in progress. */
   private stepFlops = 0;
@@ -112,10 +112,10 @@ export class BackpropStepper {
       return o;
     });
     this.bwdOpts = this.chunks.map((c) => ({ lastK: c.lastK, totalSteps: T }));
-    this.backup = backendArray(this, model.kernels, model.size);
-    this.clipBuf = this.clip === null ? null : new Float32Array(model.size);
     this.mode = updateMode(this.net, bptt, this.chunks.length);
     this.acc = this.mode === "accumulate" ? new Float32Array(model.size) : null;
+    const clippedPerChunk = this.acc !== null && this.clip?.per === "chunk";
+    this.updater = new ParameterUpdate(model, this.optimizer, this.clip, !clippedPerChunk);
     this.cost = new UpdateFlops({
       model,
       net: this.net,
@@ -224,7 +224,8 @@ export class BackpropStepper {
    */
   diagnostics(): Record<string, number[]> {
     const d = this.model.diagnostics();
-    if (this.feedback !== null && this.passKept) d.alignment_angle = this.feedback.angles(this.backup);
+    if (this.feedback !== null && this.passKept)
+      d.alignment_angle = this.feedback.angles(this.updater.backup);
     return d;
   }
 
@@ -254,7 +255,8 @@ export class BackpropStepper {
     this.stepFlops = 0;
     this.passKept = false;
     const loss = this.gradient(this.n);
-    const norm = this.update(loss);
+    const norm = this.updater.apply(loss, this.stepCount + 1, this.flopTotal + this.stepFlops);
+    this.stepFlops += this.updater.flops;
     this.passKept = true;
     const flops = this.stepFlops;
     this.stepCount++;
@@ -325,75 +327,8 @@ export class BackpropStepper {
     return loss;
   }
 
-  /**
-   * Checks the loss and the gradient, updates, and returns the gradient's norm. Without clipping, an
-   * optimizer with `stepAndNorm` computes the norm alongside the update (on a second thread with Adam
-   * on the WebAssembly backend) and, given the backup, undoes a step that leaves a parameter non-finite
-   * and returns NaN; only then are the gradient and the parameters looked at, so the errors, their
-   * order and the FLOPs they report are those of the plain path, which checks the gradient first.
-   */
-  private update(loss: number): number {
-    const model = this.model;
-    const g = model.grads;
-    const optimizer = this.optimizer;
-    if (this.clip === null && optimizer.stepAndNorm !== undefined && Number.isFinite(loss)) {
-      const norm = optimizer.stepAndNorm(model.params, g, this.backup);
-      if (!Number.isNaN(norm)) {
-        this.stepFlops += optimizer.flopsPerStep(model.size);
-        return norm;
-      }
-      const gn = gradNorm(g);
-      this.checkFinite(loss, gn, "");
-      this.stepFlops += optimizer.flopsPerStep(model.size);
-      throw this.overflowed(gn);
-    }
-    const norm = gradNorm(g);
-    this.checkFinite(loss, norm, "");
-    this.applyUpdate(norm);
-    return norm;
-  }
-
-  /**
-   * Clips a copy of the gradient (so `model.grads` keeps the raw one for diagnostics) and updates
-   * the parameters with the optimizer's `step`; an update that overflows the parameters is undone and
-   * reported (`norm`, the gradient's, is for the message).
-   */
-  private applyUpdate(norm: number): void {
-    const model = this.model;
-    let g = model.grads;
-    if (this.clip !== null && this.clipBuf !== null && !(this.acc !== null && this.clip.per === "chunk")) {
-      this.clipBuf.set(g);
-      g = this.clipBuf;
-      this.stepFlops += clipInPlace(g, this.clip);
-    }
-    const params = model.params;
-    this.backup.set(params);
-    this.optimizer.step(params, g);
-    this.stepFlops += this.optimizer.flopsPerStep(model.size);
-    // A finite gradient can still overflow float32 parameters (a huge rate): undo and report it.
-    if (!model.kernels.allFinite(params.length, params, 0)) {
-      params.set(this.backup);
-      throw this.overflowed(norm);
-    }
-  }
-
-  /** The error for an update that overflowed the parameters (already put back). */
-  private overflowed(norm: number): DivergenceError {
-    return new DivergenceError(
-      `backprop: the update overflowed the parameters at step ${this.stepCount + 1} (gradient norm ${norm})`,
-      this.stepCount + 1,
-      this.flopTotal + this.stepFlops,
-    );
-  }
-
   private checkFinite(loss: number, norm: number, where: string): void {
-    if (Number.isFinite(loss) && Number.isFinite(norm)) return;
-    const what = Number.isFinite(loss) ? `gradient norm is ${norm}` : `loss is ${loss}`;
-    throw new DivergenceError(
-      `backprop: ${what} at step ${this.stepCount + 1}${where ? ` (${where})` : ""}`,
-      this.stepCount + 1,
-      this.flopTotal + this.stepFlops,
-    );
+    checkFinite(loss, norm, where, this.stepCount + 1, this.flopTotal + this.stepFlops);
   }
 }
 
