@@ -4,6 +4,7 @@
  * computes each element with the same float64 operations in the same order, so all give the same bits.
  */
 import { checkDim, checkVector } from "./checks.ts";
+import { allFinite } from "./reductions.ts";
 
 /**
  * One step's scalars (the per-step work the optimizer does once): decays β1 and β2, ε, the
@@ -77,10 +78,7 @@ export function adamUpdate(
   }
   backup.set(params.subarray(pOff, pOff + n), pOff);
   adamRange(0, n, c, params, pOff, grads, gOff, m, v, vMax, sOff);
-  for (let i = pOff; i < pOff + n; i++) {
-    if (!Number.isFinite(params[i])) return undoUpdate(n, params, pOff, backup);
-  }
-  return s;
+  return allFinite(n, params, pOff) ? s : undoUpdate(n, params, pOff, backup);
 }
 
 /** Copies the n parameters from `pOff` back from `backup` and returns NaN: a step that went wrong. */

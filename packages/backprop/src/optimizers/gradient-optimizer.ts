@@ -5,7 +5,7 @@
  */
 
 import { floatsFromJson, floatsToJson, type JsonFloat } from "@arena/float-json";
-import type { Kernels } from "@arena/tensor";
+import { type Kernels, tsKernels } from "@arena/tensor";
 import * as z from "zod";
 import { gradNorm } from "../clipping.ts";
 import { type ResolvedScheduleConfig, type Schedule, toSchedule } from "../schedules.ts";
@@ -300,8 +300,7 @@ export abstract class BaseOptimizer<C extends OptimizerConfigBase> implements Gr
     backup?.set(params);
     this.update(params, grads, lr, t);
     if (backup === null) return norm;
-    const finite = this.kernels?.allFinite(params.length, params, 0) ?? params.every(Number.isFinite);
-    if (finite) return norm;
+    if ((this.kernels ?? tsKernels).allFinite(params.length, params, 0)) return norm;
     params.set(backup);
     return Number.NaN;
   }
