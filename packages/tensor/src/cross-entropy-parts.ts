@@ -1,4 +1,5 @@
 import { checkDim, checkMatrix, checkVector } from "./checks.ts";
+import { rowMax } from "./rows.ts";
 
 /**
  * The parts of each row's softmax cross-entropy, sumY·(max + log Σ exp(x − max)) − Σ y·x, for rows
@@ -28,8 +29,7 @@ export function crossEntropyParts(
   for (let i = 0; i < m; i++) {
     const xr = xOff + i * ldx;
     const yr = yOff + Math.floor(i / repeat) * ldy;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < n; j++) if (x[xr + j] > max) max = x[xr + j];
+    const max = rowMax(x, xr, n);
     let s = 0;
     let yx = 0;
     for (let j = 0; j < n; j++) {

@@ -6,6 +6,16 @@ import { checkDim, checkMatrix, checkVector } from "./checks.ts";
 // Float64 column accumulators for colSums, grown only when a wider matrix comes along.
 let columnAccumulator = new Float64Array(0);
 
+/**
+ * The largest of the n values of `x` from `off`, −Infinity for none (NaN never wins a comparison):
+ * the max that softmax and cross-entropy subtract before exp.
+ */
+export function rowMax(x: Float32Array, off: number, n: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < n; j++) if (x[off + j] > max) max = x[off + j];
+  return max;
+}
+
 /** Adds the n-vector `bias` to each of the m rows of C (m×n): C[i, j] += bias[j]. */
 export function addRowBias(
   m: number,
@@ -81,11 +91,7 @@ export function softmaxRows(
   for (let i = 0; i < m; i++) {
     const xr = xOff + i * ldx;
     const or = outOff + i * ldo;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < n; j++) {
-      const v = x[xr + j];
-      if (v > max) max = v;
-    }
+    const max = rowMax(x, xr, n);
     let s = 0;
     for (let j = 0; j < n; j++) {
       const e = Math.exp(x[xr + j] - max);

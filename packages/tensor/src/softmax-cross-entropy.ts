@@ -1,4 +1,5 @@
 import { checkDim, checkMatrix } from "./checks.ts";
+import { rowMax } from "./rows.ts";
 
 /**
  * Softmax cross-entropy of the m rows of logits Z (m×n) against targets Y (m×n, one-hot or any
@@ -28,8 +29,7 @@ export function softmaxCrossEntropy(
   for (let r = 0; r < m; r++) {
     const zr = zOff + r * ldz;
     const yr = yOff + r * ldy;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < n; j++) if (z[zr + j] > max) max = z[zr + j];
+    const max = rowMax(z, zr, n);
     let s = 0;
     for (let j = 0; j < n; j++) s += Math.exp(z[zr + j] - max);
     const lse = max + Math.log(s);

@@ -3,6 +3,7 @@
 // Two rows go through f64x2 lanes; a pair holding a NaN, an infinity or a span of 704 or more runs
 // the scalar port instead. Lane by lane the operations are fdlibm's, in its order.
 import { C_LIMIT, exp1, exp2, k2 } from "./fdlibm-exp";
+import { rowMax } from "./rows";
 
 /** Rows i and i + 1 of X (m×n, leading dimension ldx) as lanes: entry j of each. */
 function pair(a: usize, b: usize, j: i32): v128 {
@@ -12,11 +13,7 @@ function pair(a: usize, b: usize, j: i32): v128 {
 
 /** One row's parts into out, out + 8, out + 16 (a: the row of X, t: its targets), by the scalar exp. */
 function row1(a: usize, t: usize, n: i32, out: usize): void {
-  let mx: f64 = -Infinity;
-  for (let j = 0; j < n; j++) {
-    const v = <f64>load<f32>(a + ((<usize>j) << 2));
-    if (v > mx) mx = v;
-  }
+  const mx = rowMax(a, n);
   let s: f64 = 0;
   let yx: f64 = 0;
   for (let j = 0; j < n; j++) {

@@ -3,6 +3,16 @@
 import { binary } from "./elementwise";
 import { exp1 } from "./fdlibm-exp";
 
+/** The largest of the n float32 values at `row`, as float64; −Infinity for none (NaN never wins). */
+export function rowMax(row: usize, n: i32): f64 {
+  let max: f64 = -Infinity;
+  for (let j = 0; j < n; j++) {
+    const v = <f64>load<f32>(row + ((<usize>j) << 2));
+    if (v > max) max = v;
+  }
+  return max;
+}
+
 /** C[i, j] += bias[j] for the m rows of C (m×n). */
 export function addRowBias(m: i32, n: i32, bias: usize, c: usize, ldc: i32): void {
   for (let i = 0; i < m; i++)
@@ -51,11 +61,7 @@ export function softmaxRows(m: i32, n: i32, x: usize, ldx: i32, out: usize, ldo:
   for (let i = 0; i < m; i++) {
     const xr = x + ((<usize>i * <usize>ldx) << 2);
     const or = out + ((<usize>i * <usize>ldo) << 2);
-    let mx: f64 = -Infinity;
-    for (let j = 0; j < n; j++) {
-      const v = <f64>load<f32>(xr + ((<usize>j) << 2));
-      if (v > mx) mx = v;
-    }
+    const mx = rowMax(xr, n);
     let s: f64 = 0;
     for (let j = 0; j < n; j++) {
       const e = exp1(<f64>load<f32>(xr + ((<usize>j) << 2)) - mx);

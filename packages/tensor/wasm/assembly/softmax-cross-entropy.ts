@@ -4,6 +4,7 @@
 // the JavaScript ones.
 import { exp1 } from "./fdlibm-exp";
 import { log1 } from "./fdlibm-log";
+import { rowMax } from "./rows";
 
 /**
  * Σ_i sumY_i·lse_i − Σ_j y_ij·z_ij over the m rows of Z (m×n), lse_i = max_i + log Σ_j exp(z_ij −
@@ -24,11 +25,7 @@ export function softmaxCrossEntropy(
   for (let r = 0; r < m; r++) {
     const zr = z + ((<usize>r * <usize>ldz) << 2);
     const yr = y + ((<usize>r * <usize>ldy) << 2);
-    let max: f64 = -Infinity;
-    for (let j = 0; j < n; j++) {
-      const v = <f64>load<f32>(zr + ((<usize>j) << 2));
-      if (v > max) max = v;
-    }
+    const max = rowMax(zr, n);
     let s: f64 = 0;
     for (let j = 0; j < n; j++) s += exp1(<f64>load<f32>(zr + ((<usize>j) << 2)) - max);
     const lse = max + log1(s);
